@@ -1,0 +1,1 @@
+"""pytest plugin: the taskfacade_emulator fixture (filled by the emulator issue)."""

@@ -1,0 +1,130 @@
+"""Generate the low-level clients in generated/ from the specs in openapi/.
+
+Usage:
+    python scripts/generate.py            # regenerate generated/taskfacade_generated/
+    python scripts/generate.py --check    # regenerate into a temporary directory and diff (non-zero on drift)
+    python scripts/generate.py --only tiledb   # regenerate one service (its subpackage only)
+
+Every spec ``openapi/<service>.yaml`` becomes ``generated/taskfacade_generated/<service>/`` (``--meta none``),
+built with the pinned openapi-python-client, our templates in ``openapi/templates/`` and isolated ruff post-hooks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "openapi"
+TARGET = ROOT / "generated" / "taskfacade_generated"
+PACKAGE_INIT = '"""Low-level clients generated from openapi/ by scripts/generate.py. Never edit by hand."""\n'
+
+
+def generate_one(spec: Path, out_root: Path) -> None:
+    bindir = Path(sys.executable).parent
+    out = out_root / spec.stem
+    cmd = [
+        str(bindir / "openapi-python-client"),
+        "generate",
+        "--path",
+        str(spec),
+        "--output-path",
+        str(out),
+        "--meta",
+        "none",
+        "--config",
+        str(SPECS / "config.yaml"),
+        "--custom-template-path",
+        str(SPECS / "templates"),
+        "--overwrite",
+        "--fail-on-warning",
+    ]
+    env = {"PATH": f"{bindir}:/usr/bin:/bin", "PYTHONHASHSEED": "0"}
+    out_root.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=out_root)
+    if proc.returncode != 0:
+        raise SystemExit(f"generation of {spec.name} failed:\n{proc.stdout}\n{proc.stderr}")
+
+
+def service_specs(only: list[str] | None = None) -> list[Path]:
+    specs = [s for s in sorted(SPECS.glob("*.yaml")) if s.name != "config.yaml"]
+    if only:
+        unknown = set(only) - {s.stem for s in specs}
+        if unknown:
+            raise SystemExit(f"no spec for {sorted(unknown)}; known: {[s.stem for s in specs]}")
+        specs = [s for s in specs if s.stem in only]
+    return specs
+
+
+def generate_all(out_root: Path, only: list[str] | None = None) -> None:
+    out_root.mkdir(parents=True, exist_ok=True)
+    specs = service_specs(only)
+    with ThreadPoolExecutor(max_workers=len(specs) or 1) as pool:
+        list(pool.map(lambda s: generate_one(s, out_root), specs))
+    (out_root / "__init__.py").write_text(PACKAGE_INIT)
+    (out_root / "py.typed").write_text("")
+
+
+def diff_trees(a: Path, b: Path) -> list[str]:
+    cmp = filecmp.dircmp(a, b, ignore=["__pycache__"])
+    problems: list[str] = []
+
+    def walk(d: filecmp.dircmp[str], rel: str) -> None:
+        problems.extend(f"only in generated/: {rel}{n}" for n in d.left_only)
+        problems.extend(f"missing from generated/: {rel}{n}" for n in d.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(d.left, d.right, d.common_files, shallow=False)
+        problems.extend(f"differs: {rel}{n}" for n in mismatch + errors)
+        for name, sub in d.subdirs.items():
+            walk(sub, f"{rel}{name}/")
+
+    walk(cmp, "")
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="fail when generated/ differs from a fresh generation")
+    parser.add_argument("--only", action="append", help="regenerate only this service (repeatable)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "taskfacade_generated"
+            generate_all(fresh)
+            problems = diff_trees(TARGET, fresh)
+        if problems:
+            print("generated/ drifted from openapi/ (run `make generate` and commit both):", file=sys.stderr)
+            print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
+            return 1
+        print(f"generated/ matches openapi/ ({time.perf_counter() - started:.1f} s)")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "taskfacade_generated"
+        generate_all(fresh, args.only)
+        if args.only:
+            TARGET.mkdir(parents=True, exist_ok=True)
+            for name in ["__init__.py", "py.typed", *args.only]:
+                target, source = TARGET / name, fresh / name
+                if target.is_dir():
+                    shutil.rmtree(target)
+                if source.is_dir():
+                    shutil.copytree(source, target)
+                else:
+                    shutil.copy2(source, target)
+        else:
+            if TARGET.exists():
+                shutil.rmtree(TARGET)
+            shutil.copytree(fresh, TARGET)
+    print(f"generated {TARGET.relative_to(ROOT)} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
