@@ -28,7 +28,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 
 typecheck: $(VENV)/.installed-dev
-	$(BIN)/mypy facade/taskfacade emulator/taskfacade_emulator
+	$(BIN)/mypy facade/taskfacade emulator/taskfacade_emulator cli/taskfacade_cli
 
 check-generated: $(VENV)/.installed-dev
 	$(BIN)/python scripts/generate.py --check
