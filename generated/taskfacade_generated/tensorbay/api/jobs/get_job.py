@@ -1,0 +1,213 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.job import Job
+from ...models.job_type import JobType
+from ...types import UNSET, Response, status_of
+
+
+def _get_kwargs(
+    dataset_id: str,
+    job_id: str,
+    *,
+    job_type: JobType,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_job_type = job_type.value
+    params["jobType"] = json_job_type
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/gatewayv2/tensorbay-open-api/v1/datasets/{dataset_id}/jobs/{job_id}".format(
+            dataset_id=quote(str(dataset_id), safe=""),
+            job_id=quote(str(job_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Job | None:
+    if response.status_code == 200:
+        response_200 = Job.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Job]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Response[Error | Job]:
+    """One job (what `Job.update()` polls).
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Job]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        job_id=job_id,
+        job_type=job_type,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Error | Job | None:
+    """One job (what `Job.update()` polls).
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Job
+    """
+
+    return sync_detailed(
+        dataset_id=dataset_id,
+        job_id=job_id,
+        client=client,
+        job_type=job_type,
+    ).parsed
+
+
+async def asyncio_detailed(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Response[Error | Job]:
+    """One job (what `Job.update()` polls).
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | Job]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        job_id=job_id,
+        job_type=job_type,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Error | Job | None:
+    """One job (what `Job.update()` polls).
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | Job
+    """
+
+    return (
+        await asyncio_detailed(
+            dataset_id=dataset_id,
+            job_id=job_id,
+            client=client,
+            job_type=job_type,
+        )
+    ).parsed

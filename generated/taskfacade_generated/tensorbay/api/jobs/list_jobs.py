@@ -1,0 +1,249 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.job_list import JobList
+from ...models.job_status import JobStatus
+from ...models.job_type import JobType
+from ...types import UNSET, Response, Unset, status_of
+
+
+def _get_kwargs(
+    dataset_id: str,
+    *,
+    job_type: JobType,
+    status: JobStatus | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_job_type = job_type.value
+    params["jobType"] = json_job_type
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["offset"] = offset
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/gatewayv2/tensorbay-open-api/v1/datasets/{dataset_id}/jobs".format(
+            dataset_id=quote(str(dataset_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | JobList | None:
+    if response.status_code == 200:
+        response_200 = JobList.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | JobList]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+    status: JobStatus | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Response[Error | JobList]:
+    """List one type of job in a dataset, optionally filtered by status.
+
+    Args:
+        dataset_id (str):
+        job_type (JobType):
+        status (JobStatus | Unset): QUEUING and PROCESSING are the only non-terminal statuses.
+        offset (int | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | JobList]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        job_type=job_type,
+        status=status,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+    status: JobStatus | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Error | JobList | None:
+    """List one type of job in a dataset, optionally filtered by status.
+
+    Args:
+        dataset_id (str):
+        job_type (JobType):
+        status (JobStatus | Unset): QUEUING and PROCESSING are the only non-terminal statuses.
+        offset (int | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | JobList
+    """
+
+    return sync_detailed(
+        dataset_id=dataset_id,
+        client=client,
+        job_type=job_type,
+        status=status,
+        offset=offset,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+    status: JobStatus | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Response[Error | JobList]:
+    """List one type of job in a dataset, optionally filtered by status.
+
+    Args:
+        dataset_id (str):
+        job_type (JobType):
+        status (JobStatus | Unset): QUEUING and PROCESSING are the only non-terminal statuses.
+        offset (int | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | JobList]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        job_type=job_type,
+        status=status,
+        offset=offset,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    dataset_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+    status: JobStatus | Unset = UNSET,
+    offset: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+) -> Error | JobList | None:
+    """List one type of job in a dataset, optionally filtered by status.
+
+    Args:
+        dataset_id (str):
+        job_type (JobType):
+        status (JobStatus | Unset): QUEUING and PROCESSING are the only non-terminal statuses.
+        offset (int | Unset):
+        limit (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | JobList
+    """
+
+    return (
+        await asyncio_detailed(
+            dataset_id=dataset_id,
+            client=client,
+            job_type=job_type,
+            status=status,
+            offset=offset,
+            limit=limit,
+        )
+    ).parsed

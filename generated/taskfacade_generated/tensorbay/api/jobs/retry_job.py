@@ -1,0 +1,223 @@
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.job_type import JobType
+from ...types import UNSET, Response, status_of
+
+
+def _get_kwargs(
+    dataset_id: str,
+    job_id: str,
+    *,
+    job_type: JobType,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_job_type = job_type.value
+    params["jobType"] = json_job_type
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/gatewayv2/tensorbay-open-api/v1/datasets/{dataset_id}/jobs/{job_id}/retry".format(
+            dataset_id=quote(str(dataset_id), safe=""),
+            job_id=quote(str(job_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Response[Any | Error]:
+    """Retry a FAILED or ABORTED squashAndMerge job (it goes back to PROCESSING).
+
+     Only squashAndMerge jobs can be retried (the SDK has no `BasicSearchJob.retry`); any other type or
+    status answers 403 `Forbidden`. No request body.
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        job_id=job_id,
+        job_type=job_type,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Any | Error | None:
+    """Retry a FAILED or ABORTED squashAndMerge job (it goes back to PROCESSING).
+
+     Only squashAndMerge jobs can be retried (the SDK has no `BasicSearchJob.retry`); any other type or
+    status answers 403 `Forbidden`. No request body.
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return sync_detailed(
+        dataset_id=dataset_id,
+        job_id=job_id,
+        client=client,
+        job_type=job_type,
+    ).parsed
+
+
+async def asyncio_detailed(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Response[Any | Error]:
+    """Retry a FAILED or ABORTED squashAndMerge job (it goes back to PROCESSING).
+
+     Only squashAndMerge jobs can be retried (the SDK has no `BasicSearchJob.retry`); any other type or
+    status answers 403 `Forbidden`. No request body.
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error]
+    """
+
+    kwargs = _get_kwargs(
+        dataset_id=dataset_id,
+        job_id=job_id,
+        job_type=job_type,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    dataset_id: str,
+    job_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    job_type: JobType,
+) -> Any | Error | None:
+    """Retry a FAILED or ABORTED squashAndMerge job (it goes back to PROCESSING).
+
+     Only squashAndMerge jobs can be retried (the SDK has no `BasicSearchJob.retry`); any other type or
+    status answers 403 `Forbidden`. No request body.
+
+    Args:
+        dataset_id (str):
+        job_id (str):
+        job_type (JobType):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            dataset_id=dataset_id,
+            job_id=job_id,
+            client=client,
+            job_type=job_type,
+        )
+    ).parsed
