@@ -1,0 +1,366 @@
+from typing import Any, cast
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.array_browser_data import ArrayBrowserData
+from ...models.error import Error
+from ...types import UNSET, Response, Unset, status_of
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    orderby: str | Unset = UNSET,
+    permissions: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
+    exclude_tag: list[str] | Unset = UNSET,
+    file_type: list[str] | Unset = UNSET,
+    exclude_file_type: list[str] | Unset = UNSET,
+    file_property: list[str] | Unset = UNSET,
+    shared_to: list[str] | Unset = UNSET,
+    with_metadata: bool | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    params["search"] = search
+
+    params["namespace"] = namespace
+
+    params["orderby"] = orderby
+
+    params["permissions"] = permissions
+
+    json_tag: list[str] | Unset = UNSET
+    if not isinstance(tag, Unset):
+        json_tag = tag
+
+    params["tag"] = json_tag
+
+    json_exclude_tag: list[str] | Unset = UNSET
+    if not isinstance(exclude_tag, Unset):
+        json_exclude_tag = exclude_tag
+
+    params["exclude_tag"] = json_exclude_tag
+
+    json_file_type: list[str] | Unset = UNSET
+    if not isinstance(file_type, Unset):
+        json_file_type = file_type
+
+    params["file_type"] = json_file_type
+
+    json_exclude_file_type: list[str] | Unset = UNSET
+    if not isinstance(exclude_file_type, Unset):
+        json_exclude_file_type = exclude_file_type
+
+    params["exclude_file_type"] = json_exclude_file_type
+
+    json_file_property: list[str] | Unset = UNSET
+    if not isinstance(file_property, Unset):
+        json_file_property = file_property
+
+    params["file_property"] = json_file_property
+
+    json_shared_to: list[str] | Unset = UNSET
+    if not isinstance(shared_to, Unset):
+        json_shared_to = shared_to
+
+    params["shared_to"] = json_shared_to
+
+    params["with_metadata"] = with_metadata
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/arrays/browser/shared",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ArrayBrowserData | Error:
+    if response.status_code == 200:
+        response_200 = ArrayBrowserData.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 502:
+        response_502 = cast(Any, None)
+        return response_502
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ArrayBrowserData | Error]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    orderby: str | Unset = UNSET,
+    permissions: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
+    exclude_tag: list[str] | Unset = UNSET,
+    file_type: list[str] | Unset = UNSET,
+    exclude_file_type: list[str] | Unset = UNSET,
+    file_property: list[str] | Unset = UNSET,
+    shared_to: list[str] | Unset = UNSET,
+    with_metadata: bool | Unset = UNSET,
+) -> Response[Any | ArrayBrowserData | Error]:
+    """Arrays shared with the user (1-based pages).
+
+    Args:
+        page (int | Unset):
+        per_page (int | Unset):
+        search (str | Unset):
+        namespace (str | Unset):
+        orderby (str | Unset):
+        permissions (str | Unset):
+        tag (list[str] | Unset):
+        exclude_tag (list[str] | Unset):
+        file_type (list[str] | Unset):
+        exclude_file_type (list[str] | Unset):
+        file_property (list[str] | Unset):
+        shared_to (list[str] | Unset):
+        with_metadata (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ArrayBrowserData | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        per_page=per_page,
+        search=search,
+        namespace=namespace,
+        orderby=orderby,
+        permissions=permissions,
+        tag=tag,
+        exclude_tag=exclude_tag,
+        file_type=file_type,
+        exclude_file_type=exclude_file_type,
+        file_property=file_property,
+        shared_to=shared_to,
+        with_metadata=with_metadata,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    orderby: str | Unset = UNSET,
+    permissions: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
+    exclude_tag: list[str] | Unset = UNSET,
+    file_type: list[str] | Unset = UNSET,
+    exclude_file_type: list[str] | Unset = UNSET,
+    file_property: list[str] | Unset = UNSET,
+    shared_to: list[str] | Unset = UNSET,
+    with_metadata: bool | Unset = UNSET,
+) -> Any | ArrayBrowserData | Error | None:
+    """Arrays shared with the user (1-based pages).
+
+    Args:
+        page (int | Unset):
+        per_page (int | Unset):
+        search (str | Unset):
+        namespace (str | Unset):
+        orderby (str | Unset):
+        permissions (str | Unset):
+        tag (list[str] | Unset):
+        exclude_tag (list[str] | Unset):
+        file_type (list[str] | Unset):
+        exclude_file_type (list[str] | Unset):
+        file_property (list[str] | Unset):
+        shared_to (list[str] | Unset):
+        with_metadata (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ArrayBrowserData | Error
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        per_page=per_page,
+        search=search,
+        namespace=namespace,
+        orderby=orderby,
+        permissions=permissions,
+        tag=tag,
+        exclude_tag=exclude_tag,
+        file_type=file_type,
+        exclude_file_type=exclude_file_type,
+        file_property=file_property,
+        shared_to=shared_to,
+        with_metadata=with_metadata,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    orderby: str | Unset = UNSET,
+    permissions: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
+    exclude_tag: list[str] | Unset = UNSET,
+    file_type: list[str] | Unset = UNSET,
+    exclude_file_type: list[str] | Unset = UNSET,
+    file_property: list[str] | Unset = UNSET,
+    shared_to: list[str] | Unset = UNSET,
+    with_metadata: bool | Unset = UNSET,
+) -> Response[Any | ArrayBrowserData | Error]:
+    """Arrays shared with the user (1-based pages).
+
+    Args:
+        page (int | Unset):
+        per_page (int | Unset):
+        search (str | Unset):
+        namespace (str | Unset):
+        orderby (str | Unset):
+        permissions (str | Unset):
+        tag (list[str] | Unset):
+        exclude_tag (list[str] | Unset):
+        file_type (list[str] | Unset):
+        exclude_file_type (list[str] | Unset):
+        file_property (list[str] | Unset):
+        shared_to (list[str] | Unset):
+        with_metadata (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ArrayBrowserData | Error]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        per_page=per_page,
+        search=search,
+        namespace=namespace,
+        orderby=orderby,
+        permissions=permissions,
+        tag=tag,
+        exclude_tag=exclude_tag,
+        file_type=file_type,
+        exclude_file_type=exclude_file_type,
+        file_property=file_property,
+        shared_to=shared_to,
+        with_metadata=with_metadata,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page: int | Unset = UNSET,
+    per_page: int | Unset = UNSET,
+    search: str | Unset = UNSET,
+    namespace: str | Unset = UNSET,
+    orderby: str | Unset = UNSET,
+    permissions: str | Unset = UNSET,
+    tag: list[str] | Unset = UNSET,
+    exclude_tag: list[str] | Unset = UNSET,
+    file_type: list[str] | Unset = UNSET,
+    exclude_file_type: list[str] | Unset = UNSET,
+    file_property: list[str] | Unset = UNSET,
+    shared_to: list[str] | Unset = UNSET,
+    with_metadata: bool | Unset = UNSET,
+) -> Any | ArrayBrowserData | Error | None:
+    """Arrays shared with the user (1-based pages).
+
+    Args:
+        page (int | Unset):
+        per_page (int | Unset):
+        search (str | Unset):
+        namespace (str | Unset):
+        orderby (str | Unset):
+        permissions (str | Unset):
+        tag (list[str] | Unset):
+        exclude_tag (list[str] | Unset):
+        file_type (list[str] | Unset):
+        exclude_file_type (list[str] | Unset):
+        file_property (list[str] | Unset):
+        shared_to (list[str] | Unset):
+        with_metadata (bool | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ArrayBrowserData | Error
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            per_page=per_page,
+            search=search,
+            namespace=namespace,
+            orderby=orderby,
+            permissions=permissions,
+            tag=tag,
+            exclude_tag=exclude_tag,
+            file_type=file_type,
+            exclude_file_type=exclude_file_type,
+            file_property=file_property,
+            shared_to=shared_to,
+            with_metadata=with_metadata,
+        )
+    ).parsed

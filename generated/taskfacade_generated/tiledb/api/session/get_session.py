@@ -1,0 +1,177 @@
+import datetime
+from typing import Any, cast
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.token import Token
+from ...types import UNSET, Response, Unset, status_of
+
+
+def _get_kwargs(
+    *,
+    remember_me: str | Unset = UNSET,
+    expires: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["remember_me"] = remember_me
+
+    json_expires: str | Unset = UNSET
+    if not isinstance(expires, Unset):
+        json_expires = expires.isoformat()
+    params["expires"] = json_expires
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/session",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | Token:
+    if response.status_code == 200:
+        response_200 = Token.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 502:
+        response_502 = cast(Any, None)
+        return response_502
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | Token]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    remember_me: str | Unset = UNSET,
+    expires: datetime.datetime | Unset = UNSET,
+) -> Response[Any | Error | Token]:
+    """Create a session token (legacy login, called with Basic auth).
+
+    Args:
+        remember_me (str | Unset):
+        expires (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | Token]
+    """
+
+    kwargs = _get_kwargs(
+        remember_me=remember_me,
+        expires=expires,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    remember_me: str | Unset = UNSET,
+    expires: datetime.datetime | Unset = UNSET,
+) -> Any | Error | Token | None:
+    """Create a session token (legacy login, called with Basic auth).
+
+    Args:
+        remember_me (str | Unset):
+        expires (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | Token
+    """
+
+    return sync_detailed(
+        client=client,
+        remember_me=remember_me,
+        expires=expires,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    remember_me: str | Unset = UNSET,
+    expires: datetime.datetime | Unset = UNSET,
+) -> Response[Any | Error | Token]:
+    """Create a session token (legacy login, called with Basic auth).
+
+    Args:
+        remember_me (str | Unset):
+        expires (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | Token]
+    """
+
+    kwargs = _get_kwargs(
+        remember_me=remember_me,
+        expires=expires,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    remember_me: str | Unset = UNSET,
+    expires: datetime.datetime | Unset = UNSET,
+) -> Any | Error | Token | None:
+    """Create a session token (legacy login, called with Basic auth).
+
+    Args:
+        remember_me (str | Unset):
+        expires (datetime.datetime | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | Token
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            remember_me=remember_me,
+            expires=expires,
+        )
+    ).parsed

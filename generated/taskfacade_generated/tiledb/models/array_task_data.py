@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.array_task import ArrayTask
+    from ..models.pagination_metadata import PaginationMetadata
+
+
+T = TypeVar("T", bound="ArrayTaskData")
+
+
+@_attrs_define
+class ArrayTaskData:
+    """One page of the task listing. `array_tasks` is omitted when empty (x-omitempty): read absent as [].
+
+    Attributes:
+        array_tasks (list[ArrayTask] | Unset):
+        pagination_metadata (PaginationMetadata | Unset): Paging state; for the task listing `page` is the 0-based wire
+            page, elsewhere 1-based.
+    """
+
+    array_tasks: list[ArrayTask] | Unset = UNSET
+    pagination_metadata: PaginationMetadata | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        array_tasks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.array_tasks, Unset):
+            array_tasks = []
+            for array_tasks_item_data in self.array_tasks:
+                array_tasks_item = array_tasks_item_data.to_dict()
+                array_tasks.append(array_tasks_item)
+
+        pagination_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pagination_metadata, Unset):
+            pagination_metadata = self.pagination_metadata.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if array_tasks is not UNSET:
+            field_dict["array_tasks"] = array_tasks
+        if pagination_metadata is not UNSET:
+            field_dict["pagination_metadata"] = pagination_metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.array_task import ArrayTask
+        from ..models.pagination_metadata import PaginationMetadata
+
+        d = dict(src_dict)
+        _array_tasks = d.pop("array_tasks", UNSET)
+        array_tasks: list[ArrayTask] | Unset = UNSET
+        if _array_tasks is not UNSET:
+            array_tasks = []
+            for array_tasks_item_data in _array_tasks:
+                array_tasks_item = ArrayTask.from_dict(array_tasks_item_data)
+
+                array_tasks.append(array_tasks_item)
+
+        _pagination_metadata = d.pop("pagination_metadata", UNSET)
+        pagination_metadata: PaginationMetadata | Unset
+        if isinstance(_pagination_metadata, Unset):
+            pagination_metadata = UNSET
+        else:
+            pagination_metadata = PaginationMetadata.from_dict(_pagination_metadata)
+
+        array_task_data = cls(
+            array_tasks=array_tasks,
+            pagination_metadata=pagination_metadata,
+        )
+
+        array_task_data.additional_properties = d
+        return array_task_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
