@@ -1,0 +1,212 @@
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_body import ErrorBody
+from ...models.model_3d import Model3D
+from ...models.response_format import ResponseFormat
+from ...types import UNSET, Response, Unset, status_of
+
+
+def _get_kwargs(
+    uuid: str,
+    *,
+    f: ResponseFormat | Unset = UNSET,
+    user_id: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_f: str | Unset = UNSET
+    if not isinstance(f, Unset):
+        json_f = f.value
+
+    params["f"] = json_f
+
+    params["user_id"] = user_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/3dmodels/{uuid}/".format(
+            uuid=quote(str(uuid), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | Model3D | None:
+    if response.status_code == 200:
+        response_200 = Model3D.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | Model3D]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    f: ResponseFormat | Unset = UNSET,
+    user_id: int | Unset = UNSET,
+) -> Response[ErrorBody | Model3D]:
+    """A 3D model (result.model_uuid).
+
+    Args:
+        uuid (str):
+        f (ResponseFormat | Unset): The `f` query parameter.
+        user_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Model3D]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        f=f,
+        user_id=user_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    f: ResponseFormat | Unset = UNSET,
+    user_id: int | Unset = UNSET,
+) -> ErrorBody | Model3D | None:
+    """A 3D model (result.model_uuid).
+
+    Args:
+        uuid (str):
+        f (ResponseFormat | Unset): The `f` query parameter.
+        user_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Model3D
+    """
+
+    return sync_detailed(
+        uuid=uuid,
+        client=client,
+        f=f,
+        user_id=user_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    f: ResponseFormat | Unset = UNSET,
+    user_id: int | Unset = UNSET,
+) -> Response[ErrorBody | Model3D]:
+    """A 3D model (result.model_uuid).
+
+    Args:
+        uuid (str):
+        f (ResponseFormat | Unset): The `f` query parameter.
+        user_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorBody | Model3D]
+    """
+
+    kwargs = _get_kwargs(
+        uuid=uuid,
+        f=f,
+        user_id=user_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    uuid: str,
+    *,
+    client: AuthenticatedClient | Client,
+    f: ResponseFormat | Unset = UNSET,
+    user_id: int | Unset = UNSET,
+) -> ErrorBody | Model3D | None:
+    """A 3D model (result.model_uuid).
+
+    Args:
+        uuid (str):
+        f (ResponseFormat | Unset): The `f` query parameter.
+        user_id (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorBody | Model3D
+    """
+
+    return (
+        await asyncio_detailed(
+            uuid=uuid,
+            client=client,
+            f=f,
+            user_id=user_id,
+        )
+    ).parsed
