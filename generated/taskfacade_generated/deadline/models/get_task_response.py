@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.task_run_status import TaskRunStatus
+from ..models.task_target_run_status import TaskTargetRunStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.task_parameters import TaskParameters
+
+
+T = TypeVar("T", bound="GetTaskResponse")
+
+
+@_attrs_define
+class GetTaskResponse:
+    """GetTask's output (the same members as TaskSummary).
+
+    Attributes:
+        task_id (str):
+        created_at (datetime.datetime):
+        created_by (str):
+        run_status (TaskRunStatus):
+        target_run_status (TaskTargetRunStatus | Unset):
+        failure_retry_count (int | Unset):
+        started_at (datetime.datetime | Unset):
+        ended_at (datetime.datetime | Unset):
+        updated_at (datetime.datetime | Unset):
+        updated_by (str | Unset):
+        latest_session_action_id (str | Unset):
+        parameters (TaskParameters | Unset): Task parameter name -> value (sensitive).
+    """
+
+    task_id: str
+    created_at: datetime.datetime
+    created_by: str
+    run_status: TaskRunStatus
+    target_run_status: TaskTargetRunStatus | Unset = UNSET
+    failure_retry_count: int | Unset = UNSET
+    started_at: datetime.datetime | Unset = UNSET
+    ended_at: datetime.datetime | Unset = UNSET
+    updated_at: datetime.datetime | Unset = UNSET
+    updated_by: str | Unset = UNSET
+    latest_session_action_id: str | Unset = UNSET
+    parameters: TaskParameters | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        task_id = self.task_id
+
+        created_at = self.created_at.isoformat()
+
+        created_by = self.created_by
+
+        run_status = self.run_status.value
+
+        target_run_status: str | Unset = UNSET
+        if not isinstance(self.target_run_status, Unset):
+            target_run_status = self.target_run_status.value
+
+        failure_retry_count = self.failure_retry_count
+
+        started_at: str | Unset = UNSET
+        if not isinstance(self.started_at, Unset):
+            started_at = self.started_at.isoformat()
+
+        ended_at: str | Unset = UNSET
+        if not isinstance(self.ended_at, Unset):
+            ended_at = self.ended_at.isoformat()
+
+        updated_at: str | Unset = UNSET
+        if not isinstance(self.updated_at, Unset):
+            updated_at = self.updated_at.isoformat()
+
+        updated_by = self.updated_by
+
+        latest_session_action_id = self.latest_session_action_id
+
+        parameters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.parameters, Unset):
+            parameters = self.parameters.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "taskId": task_id,
+                "createdAt": created_at,
+                "createdBy": created_by,
+                "runStatus": run_status,
+            }
+        )
+        if target_run_status is not UNSET:
+            field_dict["targetRunStatus"] = target_run_status
+        if failure_retry_count is not UNSET:
+            field_dict["failureRetryCount"] = failure_retry_count
+        if started_at is not UNSET:
+            field_dict["startedAt"] = started_at
+        if ended_at is not UNSET:
+            field_dict["endedAt"] = ended_at
+        if updated_at is not UNSET:
+            field_dict["updatedAt"] = updated_at
+        if updated_by is not UNSET:
+            field_dict["updatedBy"] = updated_by
+        if latest_session_action_id is not UNSET:
+            field_dict["latestSessionActionId"] = latest_session_action_id
+        if parameters is not UNSET:
+            field_dict["parameters"] = parameters
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.task_parameters import TaskParameters
+
+        d = dict(src_dict)
+        task_id = d.pop("taskId")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        created_by = d.pop("createdBy")
+
+        run_status = TaskRunStatus(d.pop("runStatus"))
+
+        _target_run_status = d.pop("targetRunStatus", UNSET)
+        target_run_status: TaskTargetRunStatus | Unset
+        if isinstance(_target_run_status, Unset):
+            target_run_status = UNSET
+        else:
+            target_run_status = TaskTargetRunStatus(_target_run_status)
+
+        failure_retry_count = d.pop("failureRetryCount", UNSET)
+
+        _started_at = d.pop("startedAt", UNSET)
+        started_at: datetime.datetime | Unset
+        if isinstance(_started_at, Unset):
+            started_at = UNSET
+        else:
+            started_at = datetime.datetime.fromisoformat(_started_at)
+
+        _ended_at = d.pop("endedAt", UNSET)
+        ended_at: datetime.datetime | Unset
+        if isinstance(_ended_at, Unset):
+            ended_at = UNSET
+        else:
+            ended_at = datetime.datetime.fromisoformat(_ended_at)
+
+        _updated_at = d.pop("updatedAt", UNSET)
+        updated_at: datetime.datetime | Unset
+        if isinstance(_updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        updated_by = d.pop("updatedBy", UNSET)
+
+        latest_session_action_id = d.pop("latestSessionActionId", UNSET)
+
+        _parameters = d.pop("parameters", UNSET)
+        parameters: TaskParameters | Unset
+        if isinstance(_parameters, Unset):
+            parameters = UNSET
+        else:
+            parameters = TaskParameters.from_dict(_parameters)
+
+        get_task_response = cls(
+            task_id=task_id,
+            created_at=created_at,
+            created_by=created_by,
+            run_status=run_status,
+            target_run_status=target_run_status,
+            failure_retry_count=failure_retry_count,
+            started_at=started_at,
+            ended_at=ended_at,
+            updated_at=updated_at,
+            updated_by=updated_by,
+            latest_session_action_id=latest_session_action_id,
+            parameters=parameters,
+        )
+
+        get_task_response.additional_properties = d
+        return get_task_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

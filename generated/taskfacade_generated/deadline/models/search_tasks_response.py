@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.task_search_summary import TaskSearchSummary
+
+
+T = TypeVar("T", bound="SearchTasksResponse")
+
+
+@_attrs_define
+class SearchTasksResponse:
+    """
+    Attributes:
+        tasks (list[TaskSearchSummary]):
+        total_results (int):
+        next_item_offset (int | Unset):
+    """
+
+    tasks: list[TaskSearchSummary]
+    total_results: int
+    next_item_offset: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        tasks = []
+        for tasks_item_data in self.tasks:
+            tasks_item = tasks_item_data.to_dict()
+            tasks.append(tasks_item)
+
+        total_results = self.total_results
+
+        next_item_offset = self.next_item_offset
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "tasks": tasks,
+                "totalResults": total_results,
+            }
+        )
+        if next_item_offset is not UNSET:
+            field_dict["nextItemOffset"] = next_item_offset
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.task_search_summary import TaskSearchSummary
+
+        d = dict(src_dict)
+        tasks = []
+        _tasks = d.pop("tasks")
+        for tasks_item_data in _tasks:
+            tasks_item = TaskSearchSummary.from_dict(tasks_item_data)
+
+            tasks.append(tasks_item)
+
+        total_results = d.pop("totalResults")
+
+        next_item_offset = d.pop("nextItemOffset", UNSET)
+
+        search_tasks_response = cls(
+            tasks=tasks,
+            total_results=total_results,
+            next_item_offset=next_item_offset,
+        )
+
+        search_tasks_response.additional_properties = d
+        return search_tasks_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.comparison_operator import ComparisonOperator
+
+T = TypeVar("T", bound="StringListFilterExpression")
+
+
+@_attrs_define
+class StringListFilterExpression:
+    """
+    Attributes:
+        name (str):
+        operator (ComparisonOperator):
+        values (list[str]):
+    """
+
+    name: str
+    operator: ComparisonOperator
+    values: list[str]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        operator = self.operator.value
+
+        values = self.values
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "operator": operator,
+                "values": values,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        operator = ComparisonOperator(d.pop("operator"))
+
+        values = cast(list[str], d.pop("values"))
+
+        string_list_filter_expression = cls(
+            name=name,
+            operator=operator,
+            values=values,
+        )
+
+        string_list_filter_expression.additional_properties = d
+        return string_list_filter_expression
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
