@@ -21,18 +21,21 @@ from ._store import Store
 
 @attrs.define
 class Credentials:
-    """The credentials every service accepts (all configurable; the defaults are documented in the README)."""
+    """The credentials every service accepts (all configurable; the defaults are documented in docs/emulator.md).
 
-    tiledb_token: str = "emulator-token"
+    Secrets are left out of the repr, so logging a ``Context`` or ``Settings`` never shows them.
+    """
+
+    tiledb_token: str = attrs.field(default="emulator-token", repr=False)
     tiledb_username: str = "emulator"
-    tiledb_password: str = "emulator"
+    tiledb_password: str = attrs.field(default="emulator", repr=False)
     tiledb_workspace: str = "ws_emulator"
-    deadline_keys: dict[str, str] = attrs.field(factory=lambda: {"AKIDEMULATOR": "emulator-secret"})
-    geobox_token: str = "emulator-token"
-    geobox_apikey: str = "emulator-token"
+    deadline_keys: dict[str, str] = attrs.field(factory=lambda: {"AKIDEMULATOR": "emulator-secret"}, repr=False)
+    geobox_token: str = attrs.field(default="emulator-token", repr=False)
+    geobox_apikey: str = attrs.field(default="emulator-token", repr=False)
     geobox_username: str = "emulator"
-    geobox_password: str = "emulator"
-    tensorbay_access_key: str = "ACCESSKEY-emulator"
+    geobox_password: str = attrs.field(default="emulator", repr=False)
+    tensorbay_access_key: str = attrs.field(default="ACCESSKEY-emulator", repr=False)
 
 
 @attrs.define
@@ -43,7 +46,12 @@ class Context:
     clock: Clock
     credentials: Credentials
     seed_count: int = 200
+    seed_counts: dict[str, int] = attrs.field(factory=dict)
     seed: int = 1
+
+    def count_for(self, service: str) -> int:
+        """How many tasks to seed for ``service`` (a per-service override, else ``seed_count``)."""
+        return self.seed_counts.get(service, self.seed_count)
 
 
 JSON = Any

@@ -1,1 +1,44 @@
-"""pytest plugin: the taskfacade_emulator fixture (filled by the emulator issue)."""
+"""pytest plugin (registered as an entry point): the ``taskfacade_emulator`` fixtures.
+
+``taskfacade_emulator`` is a fresh in-memory emulator per test; override ``taskfacade_emulator_options`` in a
+conftest.py to pass ``Emulator`` arguments (e.g. ``{"seed_count": 50, "speed": 0}``).
+``taskfacade_emulator_session`` is one emulator shared by the whole session (``taskfacade_emulator_shared``), with
+faults, request counts and clock speed reset after each test that uses it, never its tasks: use it only for
+read-mostly tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from ._emulator import Emulator
+
+
+@pytest.fixture
+def taskfacade_emulator_options() -> dict[str, Any]:
+    """Keyword arguments for the function-scoped ``taskfacade_emulator`` fixture's ``Emulator``."""
+    return {}
+
+
+@pytest.fixture
+def taskfacade_emulator(taskfacade_emulator_options: dict[str, Any]) -> Iterator[Emulator]:
+    """A fresh emulator (in memory, free loopback port) for one test."""
+    with Emulator(**taskfacade_emulator_options) as emu:
+        yield emu
+
+
+@pytest.fixture(scope="session")
+def taskfacade_emulator_shared() -> Iterator[Emulator]:
+    """One emulator (defaults, in memory) for the whole session, never reset; prefer the two fixtures below."""
+    with Emulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def taskfacade_emulator_session(taskfacade_emulator_shared: Emulator) -> Iterator[Emulator]:
+    """The session's shared emulator, with faults, request counts and clock speed reset after each test."""
+    yield taskfacade_emulator_shared
+    taskfacade_emulator_shared.reset()
