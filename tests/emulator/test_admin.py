@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from taskfacade_emulator import Emulator
 from support.emulator_fake import AUTH, fake_emulator
+from taskfacade_emulator import Emulator
 
 
 @pytest.fixture

@@ -14,9 +14,9 @@ from typing import Any
 
 import httpx
 import pytest
+from support.emulator_fake import AUTH, FakeService, fake_emulator
 from taskfacade_emulator import SERVICE_NAMES, Emulator, Settings
 from taskfacade_emulator._registry import default_factories
-from support.emulator_fake import AUTH, FakeService, fake_emulator
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from support.emulator_fake import AUTH, FakeService, fake_emulator
 from taskfacade_emulator import Emulator
 from taskfacade_emulator._faults import Action, parse_rule
 from taskfacade_emulator._inject import EXTRA_FIELDS, add_extra_fields
-from support.emulator_fake import AUTH, FakeService, fake_emulator
 
 TASK = "/v1/tasks/task-000001"
 
