@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+from _harness import BenchResult, emit, log, make_parser, reproduce_command
 
 TENSORBAY = "/tensorbay/gatewayv2/tensorbay-open-api/v1"
 Request = tuple[str, dict[str, str]]  # (path, headers)
@@ -121,14 +122,6 @@ def _locked(source: Iterator[Request], lock: threading.Lock) -> Iterator[Request
         yield item
 
 
-def report(label: str, count: int, latencies: list[float], seconds: float) -> None:
-    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [latencies[0]] * 99
-    print(
-        f"{label:<34} {count / seconds:9.0f} req/s   p50 {quantiles[49] * 1000:6.2f} ms"
-        f"   p99 {quantiles[98] * 1000:6.2f} ms   ({count} requests)"
-    )
-
-
 @contextlib.contextmanager
 def emulator(url: str | None, seed_count: int) -> Iterator[str]:
     """The URL of a running emulator: the one given, or a subprocess started (and stopped) here."""
@@ -148,29 +141,50 @@ def emulator(url: str | None, seed_count: int) -> Iterator[str]:
         proc.wait(timeout=15)
 
 
+def measure(url: str, service: str, seeded: dict[str, Any], args: argparse.Namespace, result: BenchResult) -> None:
+    """Requests per second and latency for one service, with one worker and with ``--concurrency`` clients."""
+    source = request_source(service, seeded[service], url)
+    one_worker(url, source, 0.3)  # warm-up
+    single: list[float] = []
+    multi: list[float] = []
+    latencies: list[float] = []
+    sent = 0
+    httpx.delete(url + "/_emulator/requests")
+    for _ in range(args.runs):
+        count, lat = one_worker(url, source, args.seconds)
+        single.append(count / args.seconds)
+        latencies += lat
+        count_n, _ = concurrent(url, source, args.seconds, args.concurrency)
+        multi.append(count_n / args.seconds)
+        sent += count + count_n
+    result.add(f"{service} get-task, 1 worker", single, "req/s", aim=">= 1000 req/s")
+    result.add(f"{service} get-task, {args.concurrency} clients", multi, "req/s")
+    result.add(f"{service} get-task latency p50, 1 worker", [statistics.median(latencies) * 1000], "ms")
+    served = sum(httpx.get(url + "/_emulator/requests").json()[service].values())
+    if served != sent:
+        result.notes.append(f"{service}: the emulator counted {served} requests, the clients sent {sent}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = make_parser(__doc__, default_runs=3)
     parser.add_argument("--url", help="a running emulator (default: start one)")
     parser.add_argument("--services", default="all", help="comma-separated services, or 'all' (default)")
-    parser.add_argument("--seconds", type=float, default=3.0, help="duration of each measurement (default 3)")
+    parser.add_argument("--seconds", type=float, default=2.0, help="duration of each measurement (default 2)")
     parser.add_argument("--concurrency", type=int, default=8, help="concurrent clients (default 8)")
     parser.add_argument("--seed-count", type=int, default=200, help="seeded tasks per service (default 200)")
     args = parser.parse_args()
+    result = BenchResult(
+        name="emulator_throughput",
+        description="get-task requests per second the emulator serves (one keep-alive worker; N concurrent clients)",
+        command=reproduce_command(__file__, "--runs", str(args.runs), "--seconds", str(args.seconds)),
+    )
     with emulator(args.url, args.seed_count) as url:
         seeded = httpx.get(url + "/_emulator/seeded").json()
         services = list(seeded) if args.services == "all" else args.services.split(",")
-        print(f"emulator {url}; {args.seconds:g} s per measurement; services {services}")
         for service in services:
-            source = request_source(service, seeded[service], url)
-            one_worker(url, source, 0.3)  # warm-up
-            httpx.delete(url + "/_emulator/requests")
-            count, latencies = one_worker(url, source, args.seconds)
-            report(f"{service}: 1 worker", count, latencies, args.seconds)
-            count_n, latencies_n = concurrent(url, source, args.seconds, args.concurrency)
-            report(f"{service}: {args.concurrency} concurrent clients", count_n, latencies_n, args.seconds)
-            served = sum(httpx.get(url + "/_emulator/requests").json()[service].values())
-            if served != count + count_n:
-                print(f"  ! the emulator counted {served} requests, the clients sent {count + count_n}")
+            log(f"measuring {service} ...")
+            measure(url, service, seeded, args, result)
+    emit(result, as_json=args.json)
 
 
 if __name__ == "__main__":
