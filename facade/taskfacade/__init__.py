@@ -1,3 +1,141 @@
-"""taskfacade: one Job, one way to wait, retry and fail, across four task services."""
+"""taskfacade: one Job, one way to wait, retry and fail, across four task services.
+
+The shared core is re-exported here; the service modules are ``taskfacade.tiledb``, ``taskfacade.deadline``,
+``taskfacade.geobox`` and ``taskfacade.tensorbay``. Names are loaded on first use (PEP 562), so
+``import taskfacade`` stays cheap: httpx and the rest are imported only when a name that needs them is used.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# Not ``typing.TYPE_CHECKING``: importing typing alone costs more than this whole module (mypy knows this name).
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    # errors
+    "TaskFacadeError": "_errors",
+    "InvalidArgument": "_errors",
+    "UnsupportedOperation": "_errors",
+    "APIError": "_errors",
+    "BadRequest": "_errors",
+    "Unauthorized": "_errors",
+    "Forbidden": "_errors",
+    "NotFound": "_errors",
+    "Conflict": "_errors",
+    "RateLimited": "_errors",
+    "ServerError": "_errors",
+    "UnexpectedStatus": "_errors",
+    "TransportError": "_errors",
+    "Timeout": "_errors",
+    "ResponseDecodeError": "_errors",
+    "WaitTimeout": "_errors",
+    "ErrorDetails": "_errors",
+    "error_class_for": "_errors",
+    "parse_error_body": "_errors",
+    # retry modes and transport
+    "RetryPolicy": "_retry",
+    "RETRY_MODES": "_retry",
+    "retry_policy": "_retry",
+    "Transport": "_transport",
+    "Exchange": "_transport",
+    "DEFAULT_TIMEOUT": "_transport",
+    # pagination
+    "Pager": "_pager",
+    "Page": "_pager",
+    "PageRequest": "_pager",
+    # jobs and waiting
+    "Job": "_job",
+    "JobPhase": "_job",
+    "wait_all": "_wait",
+    "as_completed": "_wait",
+    # time
+    "Clock": "_clock",
+    "SystemClock": "_clock",
+    "ManualClock": "_clock",
+}
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "RETRY_MODES",
+    "APIError",
+    "BadRequest",
+    "Clock",
+    "Conflict",
+    "ErrorDetails",
+    "Exchange",
+    "Forbidden",
+    "InvalidArgument",
+    "Job",
+    "JobPhase",
+    "ManualClock",
+    "NotFound",
+    "Page",
+    "PageRequest",
+    "Pager",
+    "RateLimited",
+    "ResponseDecodeError",
+    "RetryPolicy",
+    "ServerError",
+    "SystemClock",
+    "TaskFacadeError",
+    "Timeout",
+    "Transport",
+    "TransportError",
+    "Unauthorized",
+    "UnexpectedStatus",
+    "UnsupportedOperation",
+    "WaitTimeout",
+    "__version__",
+    "as_completed",
+    "error_class_for",
+    "parse_error_body",
+    "retry_policy",
+    "wait_all",
+]
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._clock import Clock, ManualClock, SystemClock
+    from ._errors import (
+        APIError,
+        BadRequest,
+        Conflict,
+        ErrorDetails,
+        Forbidden,
+        InvalidArgument,
+        NotFound,
+        RateLimited,
+        ResponseDecodeError,
+        ServerError,
+        TaskFacadeError,
+        Timeout,
+        TransportError,
+        Unauthorized,
+        UnexpectedStatus,
+        UnsupportedOperation,
+        WaitTimeout,
+        error_class_for,
+        parse_error_body,
+    )
+    from ._job import Job, JobPhase
+    from ._pager import Page, Pager, PageRequest
+    from ._retry import RETRY_MODES, RetryPolicy, retry_policy
+    from ._transport import DEFAULT_TIMEOUT, Exchange, Transport
+    from ._wait import as_completed, wait_all
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'taskfacade' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # cache: later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

@@ -1,0 +1,92 @@
+"""Time as the facade sees it: a monotonic clock, the wall clock and sleep, injectable for tests.
+
+Retries, budgets and waits read time only through a ``Clock``, never through ``time`` directly, so a test can
+drive them with ``ManualClock`` (time moves only when something sleeps or the test advances it) and a
+thirty-second wait runs in microseconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class Clock(Protocol):
+    """The three time primitives the facade uses."""
+
+    def monotonic(self) -> float:
+        """Seconds on a clock that never goes backwards (for deadlines and budgets)."""
+        ...
+
+    def time(self) -> float:
+        """Wall-clock seconds since the epoch (for HTTP-date ``Retry-After`` values)."""
+        ...
+
+    def sleep(self, seconds: float) -> None:
+        """Block for ``seconds`` (or, for a test clock, just move time forward)."""
+        ...
+
+
+class SystemClock:
+    """The real clock: ``time.monotonic``, ``time.time`` and ``time.sleep``. Stateless."""
+
+    def monotonic(self) -> float:
+        """Return ``time.monotonic()``."""
+        return time.monotonic()
+
+    def time(self) -> float:
+        """Return ``time.time()``."""
+        return time.time()
+
+    def sleep(self, seconds: float) -> None:
+        """Call ``time.sleep`` (negative values count as zero)."""
+        if seconds > 0:
+            time.sleep(seconds)
+
+    def __repr__(self) -> str:
+        return "SystemClock()"
+
+
+#: The one real clock every transport and job uses unless given another. Stateless, so sharing it is safe.
+SYSTEM_CLOCK = SystemClock()
+
+
+class ManualClock:
+    """A clock for tests: time stands still until ``sleep`` or ``advance`` moves it. Thread-safe.
+
+    Args:
+        start: the initial monotonic reading.
+        wall_start: the wall-clock reading that goes with ``start``.
+    """
+
+    def __init__(self, start: float = 1000.0, wall_start: float = 1_700_000_000.0) -> None:
+        self._lock = threading.Lock()
+        self._now = start
+        self._wall_offset = wall_start - start
+        self.sleeps: list[float] = []
+
+    def monotonic(self) -> float:
+        """Current fake monotonic time."""
+        with self._lock:
+            return self._now
+
+    def time(self) -> float:
+        """Current fake wall-clock time (moves together with ``monotonic``)."""
+        with self._lock:
+            return self._now + self._wall_offset
+
+    def sleep(self, seconds: float) -> None:
+        """Record the sleep and move time forward by it instead of blocking."""
+        with self._lock:
+            self.sleeps.append(seconds)
+            self._now += max(seconds, 0.0)
+
+    def advance(self, seconds: float) -> None:
+        """Move time forward without recording a sleep."""
+        with self._lock:
+            self._now += seconds
+
+    def __repr__(self) -> str:
+        return f"ManualClock(now={self._now})"

@@ -1,0 +1,361 @@
+"""The one exception tree every taskfacade call raises.
+
+::
+
+    TaskFacadeError
+    ├── InvalidArgument          bad input, refused before any request (also a ValueError and a TypeError)
+    ├── UnsupportedOperation     the service has no such verb, e.g. abort (also a NotImplementedError)
+    ├── APIError                 the server answered with an error status
+    │   ├── BadRequest           400, 422
+    │   ├── Unauthorized         401
+    │   ├── Forbidden            403
+    │   ├── NotFound             404
+    │   ├── Conflict             409
+    │   ├── RateLimited          429 (``retry_after``)
+    │   ├── ServerError          500-599, including non-standard ones such as 520
+    │   └── UnexpectedStatus     any other status: 405, 410, 499, a refused cross-host redirect, ...
+    ├── TransportError           the request or its response did not make it across the network
+    │   └── Timeout              connect, read, write or connection-pool timeout
+    ├── ResponseDecodeError      a successful response whose body is not what the spec says
+    └── WaitTimeout              a wait's overall deadline passed (also the builtin TimeoutError)
+
+Services fit their own named exceptions into the tree by multiple inheritance, e.g.
+``class ResourceNotFoundException(DeadlineError, NotFound)``, and hand the transport a mapping
+``{(status or None, code or None): class}`` (see ``error_class_for``), so ``except NotFound`` and
+``except client.exceptions.ResourceNotFoundException`` both work.
+
+No message built here contains a query string, a header or a credential: URLs are stored and shown without
+their query, and error bodies come from the server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from http import HTTPStatus
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "APIError",
+    "BadRequest",
+    "Conflict",
+    "ErrorDetails",
+    "ErrorParser",
+    "Forbidden",
+    "InvalidArgument",
+    "NotFound",
+    "RateLimited",
+    "ResponseDecodeError",
+    "ServerError",
+    "TaskFacadeError",
+    "Timeout",
+    "TransportError",
+    "Unauthorized",
+    "UnexpectedStatus",
+    "UnsupportedOperation",
+    "WaitTimeout",
+    "error_class_for",
+    "parse_error_body",
+]
+
+_BODY_SNIPPET = 300
+
+
+def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
+
+class TaskFacadeError(Exception):
+    """Root of every error taskfacade raises on purpose."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors break the default pickling of exceptions (futures, multiprocessing).
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+class InvalidArgument(TaskFacadeError, ValueError, TypeError):
+    """A parameter was refused before any request was sent.
+
+    Attributes:
+        parameter: the parameter's name as the caller spelled it.
+        value: the refused value (never a credential: callers validate credentials without echoing them).
+        accepted: a short description of what is accepted.
+    """
+
+    def __init__(self, parameter: str, value: Any, accepted: str) -> None:
+        self.parameter = parameter
+        self.value = value
+        self.accepted = accepted
+        super().__init__(f"invalid {parameter}={value!r}: expected {accepted}")
+
+
+class UnsupportedOperation(TaskFacadeError, NotImplementedError):
+    """The service does not offer this operation (for example aborting a task where there is no abort)."""
+
+
+class APIError(TaskFacadeError):
+    """The server answered with an error status.
+
+    Attributes:
+        status: the HTTP status code (an int, also for non-standard codes such as 499 or 520).
+        code: the service's own error code (``ResourceNotFoundException``, ``"400101"``...), if it sent one.
+        message: the service's message, else a snippet of the body, else the HTTP reason phrase.
+        request_id: the request id the service returned, if any, for support tickets.
+        body: the parsed JSON body, the body text when it is not JSON, or None when empty.
+        service: the service name (``tiledb``, ``deadline``, ``geobox``, ``tensorbay``).
+        method: the HTTP method.
+        url: the request URL without its query string.
+        retry_after: seconds the server asked us to wait (``Retry-After``), if it did.
+        attempts: how many attempts the transport made before giving up.
+        headers: the response headers (``Set-Cookie`` removed).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: str | None = None,
+        request_id: str | None = None,
+        body: Any = None,
+        service: str = "",
+        method: str = "",
+        url: str = "",
+        retry_after: float | None = None,
+        attempts: int = 1,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.request_id = request_id
+        self.body = body
+        self.service = service
+        self.method = method
+        self.url = url
+        self.retry_after = retry_after
+        self.attempts = attempts
+        self.headers: dict[str, str] = {k: v for k, v in (headers or {}).items() if k.lower() != "set-cookie"}
+
+    def __str__(self) -> str:
+        where = " ".join(part for part in (self.method, self.url) if part)
+        code = f" {self.code}" if self.code else ""
+        rid = f" (request id {self.request_id})" if self.request_id else ""
+        prefix = f"{self.service}: " if self.service else ""
+        head = f"{where} -> {self.status}" if where else str(self.status)
+        return f"{prefix}{head}{code}: {self.message}{rid}"
+
+
+class BadRequest(APIError):
+    """400 or 422: the server refused the request's content."""
+
+
+class Unauthorized(APIError):
+    """401: missing, wrong or expired credentials."""
+
+
+class Forbidden(APIError):
+    """403: the credentials are valid but not allowed to do this."""
+
+
+class NotFound(APIError):
+    """404: no such resource (or not visible to these credentials)."""
+
+
+class Conflict(APIError):
+    """409: the resource's state does not allow the change."""
+
+
+class RateLimited(APIError):
+    """429: too many requests. ``retry_after`` holds the server's hint in seconds, when it sent one."""
+
+
+class ServerError(APIError):
+    """Any 5xx, including non-standard codes (520...)."""
+
+
+class UnexpectedStatus(APIError):
+    """A status outside the families above (405, 410, 499, 1xx, a refused redirect...)."""
+
+
+class TransportError(TaskFacadeError):
+    """The request or its response did not make it across the network (refused, reset, truncated...).
+
+    Attributes:
+        service, method, url: as on ``APIError`` (the URL without its query string).
+        attempts: how many attempts were made.
+    """
+
+    def __init__(self, message: str, *, service: str = "", method: str = "", url: str = "", attempts: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.service = service
+        self.method = method
+        self.url = url
+        self.attempts = attempts
+
+    def __str__(self) -> str:
+        prefix = f"{self.service}: " if self.service else ""
+        where = f"{self.method} {self.url}: " if self.method else ""
+        return f"{prefix}{where}{self.message}"
+
+
+class Timeout(TransportError):
+    """A connect, read, write or pool timeout (or the caller's overall deadline ran out mid-call)."""
+
+
+class ResponseDecodeError(TaskFacadeError):
+    """A successful response whose body is not what the spec says (malformed JSON, wrong types, missing fields).
+
+    Attributes:
+        status, service, method, url: as on ``APIError``.
+        content: the raw body bytes.
+    """
+
+    def __init__(
+        self, message: str, *, status: int = 0, service: str = "", method: str = "", url: str = "", content: bytes = b""
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.service = service
+        self.method = method
+        self.url = url
+        self.content = content
+
+    def __str__(self) -> str:
+        prefix = f"{self.service}: " if self.service else ""
+        where = f"{self.method} {self.url} -> {self.status}: " if self.method else ""
+        return f"{prefix}{where}{self.message}"
+
+
+class WaitTimeout(TaskFacadeError, TimeoutError):
+    """A wait's overall deadline passed before every job finished.
+
+    Also a builtin ``TimeoutError`` (and so ``concurrent.futures.TimeoutError``), so code written against the
+    vendor SDKs' ``except TimeoutError`` keeps working.
+
+    Attributes:
+        timeout: the overall timeout in seconds.
+        pending: the jobs still unfinished (one job for ``Job.wait``).
+    """
+
+    def __init__(self, message: str, *, timeout: float | None = None, pending: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.timeout = timeout
+        self.pending = list(pending)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "wait timed out"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Status and error-body mapping
+
+
+_FAMILY: Mapping[int, type[APIError]] = {
+    400: BadRequest,
+    422: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    429: RateLimited,
+}
+
+#: A service's own exception classes keyed by ``(status, code)``; either part may be None (a wildcard).
+ErrorClasses = Mapping[tuple[int | None, str | None], type[APIError]]
+
+
+def error_class_for(status: int, code: str | None = None, classes: ErrorClasses | None = None) -> type[APIError]:
+    """Pick the exception class for a status and service error code.
+
+    Lookup order: ``classes[(status, code)]``, ``classes[(None, code)]``, ``classes[(status, None)]``, then the
+    status family of this module.
+    """
+    if classes:
+        for key in ((status, code), (None, code), (status, None)):
+            if (key[1] is not None or key[0] is not None) and key in classes:
+                return classes[key]
+    if status in _FAMILY:
+        return _FAMILY[status]
+    if 500 <= status <= 599:
+        return ServerError
+    return UnexpectedStatus
+
+
+@attrs.frozen
+class ErrorDetails:
+    """What a service's error parser extracts from an error response.
+
+    Attributes:
+        code: the service's error code, if any.
+        message: a human-readable message, if any.
+        request_id: the request id, if any.
+        body: the decoded body (JSON value, text, or None when empty).
+    """
+
+    code: str | None = None
+    message: str | None = None
+    request_id: str | None = None
+    body: Any = None
+
+
+#: ``(status, headers, content) -> ErrorDetails``; services pass their own to the transport.
+ErrorParser = Callable[[int, Mapping[str, str], bytes], ErrorDetails]
+
+_CODE_KEYS = ("code", "Code", "errorCode", "error_code", "__type", "error")
+_MESSAGE_KEYS = ("message", "Message", "msg", "detail", "error_description", "errorMessage", "error")
+_REQUEST_ID_HEADERS = ("x-request-id", "x-amzn-requestid", "x-amz-request-id", "request-id", "x-correlation-id")
+_REQUEST_ID_KEYS = ("request_id", "requestId", "RequestId")
+
+
+def decode_body(content: bytes) -> Any:
+    """The body as JSON when it parses, else as text (None when empty). Never raises."""
+    if not content.strip():
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return content.decode("utf-8", errors="replace")
+
+
+def _first_str(body: Mapping[str, Any], keys: Sequence[str]) -> str | None:
+    for key in keys:
+        value = body.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value):
+            return str(value)
+    return None
+
+
+def parse_error_body(status: int, headers: Mapping[str, str], content: bytes) -> ErrorDetails:
+    """The default error parser: JSON objects with common key names, else the body text.
+
+    Works for empty bodies, HTML error pages and any status, so there is always a usable message.
+    """
+    body = decode_body(content)
+    code = message = request_id = None
+    if isinstance(body, Mapping):
+        code = _first_str(body, _CODE_KEYS)
+        message = _first_str(body, _MESSAGE_KEYS)
+        request_id = _first_str(body, _REQUEST_ID_KEYS)
+    elif isinstance(body, str):
+        message = body.strip()[:_BODY_SNIPPET]
+    for name in _REQUEST_ID_HEADERS:
+        if request_id is None and headers.get(name):
+            request_id = headers[name]
+    return ErrorDetails(code=code, message=message, request_id=request_id, body=body)
+
+
+def reason_phrase(status: int) -> str:
+    """The standard reason phrase, or a neutral text for non-standard codes."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return f"HTTP status {status}"

@@ -1,0 +1,228 @@
+"""``Job``: every service's task or job, with one normalized ``JobPhase`` and one way to wait.
+
+A service subclasses ``Job[ItsStatusType]`` and provides:
+
+- ``STATUS_PHASES``: a mapping from the service's status values (enum members or raw strings) to ``JobPhase``.
+  Anything not in it (a status added by the service after we shipped) maps to ``JobPhase.UNKNOWN``, which never
+  counts as finished, so an unknown status can never end a wait early.
+- ``_peek_status()``: the last known status, without a request. The core reads status only through it, so a
+  subclass may make its public ``status`` a refreshing property (Geobox's SDK does) without the core's
+  polling making extra requests.
+- ``refresh()``: fetch the job's state from the server (through the service's ``Transport``).
+
+and may override ``progress``, ``error``, the timestamps, ``abort()``, the batching hooks ``_batch_key()`` and
+``_refresh_many()`` (used by ``wait_all``/``as_completed``), ``_peek_phase()`` (when the phase depends on more
+than the status), ``_peek_progress()`` and ``_wait_clock()``. The ``_peek_*`` hooks must never make a request:
+the polling engine reads only them.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime
+import enum
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from ._clock import SYSTEM_CLOCK, Clock
+from ._errors import InvalidArgument, UnsupportedOperation
+
+__all__ = ["Job", "JobPhase"]
+
+StatusT = TypeVar("StatusT")
+
+
+class JobPhase(enum.StrEnum):
+    """The normalized lifecycle phase, the same on every service (Kubernetes' pod phase is the precedent)."""
+
+    #: Accepted but not started (queued, scheduled, assigned...).
+    PENDING = "PENDING"
+    #: Running.
+    RUNNING = "RUNNING"
+    #: Finished successfully.
+    SUCCEEDED = "SUCCEEDED"
+    #: Finished with an error.
+    FAILED = "FAILED"
+    #: Stopped on request (aborted, canceled).
+    CANCELED = "CANCELED"
+    #: Paused; may resume. Not finished.
+    SUSPENDED = "SUSPENDED"
+    #: A status this version of taskfacade does not know. Never finished.
+    UNKNOWN = "UNKNOWN"
+
+    @property
+    def finished(self) -> bool:
+        """True for SUCCEEDED, FAILED and CANCELED: the job will not change any more."""
+        return self in (JobPhase.SUCCEEDED, JobPhase.FAILED, JobPhase.CANCELED)
+
+
+def _status_key(status: object) -> object:
+    """The lookup key of a status: an enum member's value (works for open-enum UNKNOWN members too)."""
+    return status.value if isinstance(status, enum.Enum) else status
+
+
+class Job(abc.ABC, Generic[StatusT]):
+    """A long-running task or job on some service. See the module docstring for what a subclass provides."""
+
+    #: The service's status values mapped to phases (enum members or raw values as keys).
+    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {}
+    #: Seconds between polls in ``wait()`` when the caller gives no ``interval``.
+    DEFAULT_INTERVAL: ClassVar[float] = 1.0
+
+    _phase_table: ClassVar[dict[object, JobPhase]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        table: dict[object, JobPhase] = {}
+        for status, phase in cls.STATUS_PHASES.items():
+            if not isinstance(phase, JobPhase):
+                raise TypeError(f"{cls.__name__}.STATUS_PHASES[{status!r}] must be a JobPhase, got {phase!r}")
+            table[_status_key(status)] = phase
+        cls._phase_table = table
+
+    # -- what a subclass provides ------------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def _peek_status(self) -> StatusT:
+        """The status as of the last fetch. Must not make a request."""
+
+    @abc.abstractmethod
+    def refresh(self) -> None:
+        """Fetch the job's current state from the server."""
+
+    # -- the common surface ------------------------------------------------------------------------------------
+
+    @classmethod
+    def phase_of(cls, status: object) -> JobPhase:
+        """The phase for one of this service's status values (UNKNOWN for values not in ``STATUS_PHASES``)."""
+        try:
+            return cls._phase_table.get(_status_key(status), JobPhase.UNKNOWN)
+        except TypeError:  # an unhashable value from a confused server
+            return JobPhase.UNKNOWN
+
+    @property
+    def status(self) -> StatusT:
+        """The service's own status value, exactly as its SDK shows it (unknown values included)."""
+        return self._peek_status()
+
+    @property
+    def phase(self) -> JobPhase:
+        """The normalized phase of the last known status."""
+        return self._peek_phase()
+
+    @property
+    def done(self) -> bool:
+        """Whether the last known status is final (SUCCEEDED, FAILED or CANCELED)."""
+        return self._peek_phase().finished
+
+    @property
+    def progress(self) -> float | None:
+        """Percent complete (0-100) where the service reports it, else None."""
+        return None
+
+    @property
+    def error(self) -> str | None:
+        """Why the job failed, where the service says, else None."""
+        return None
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When the job was created (aware, UTC), if known."""
+        return None
+
+    @property
+    def started_at(self) -> datetime.datetime | None:
+        """When the job started running (aware, UTC), if known."""
+        return None
+
+    @property
+    def finished_at(self) -> datetime.datetime | None:
+        """When the job finished (aware, UTC), if known."""
+        return None
+
+    def abort(self) -> None:
+        """Ask the service to stop the job. Raises ``UnsupportedOperation`` where the service has no such verb."""
+        raise UnsupportedOperation(f"{type(self).__name__}: this service cannot abort a job")
+
+    def wait(
+        self,
+        timeout: float | None = None,
+        interval: float | None = None,
+        progress_bar: bool = False,
+        *,
+        max_poll_errors: int = 3,
+    ) -> StatusT:
+        """Poll until the job finishes and return its final ``status``.
+
+        Args:
+            timeout: one overall deadline in seconds for the whole wait, requests and their retries included
+                (None = no limit). ``WaitTimeout`` (a ``TimeoutError``) is raised once it passes.
+            interval: seconds between polls (default ``DEFAULT_INTERVAL``).
+            progress_bar: show a tqdm bar when tqdm is installed (silently none otherwise).
+            max_poll_errors: consecutive transient polling failures tolerated (``TransportError``,
+                ``RateLimited``, ``ServerError``, also when wrapped in a service's own error); the next one is
+                raised. Any other error is raised at once. A FAILED or CANCELED job is not an error: its status
+                is returned.
+        """
+        from ._poll import poll  # deferred: _poll imports this module
+
+        interval = self.DEFAULT_INTERVAL if interval is None else interval
+        for _ in poll(
+            [self],
+            timeout=timeout,
+            interval=interval,
+            min_interval=interval,
+            clock=self._wait_clock(),
+            progress_bar=progress_bar,
+            max_poll_errors=max_poll_errors,
+            label=self._label(),
+        ):
+            pass
+        return self._peek_status()
+
+    # -- hooks for the polling engine --------------------------------------------------------------------------
+
+    def _batch_key(self) -> Hashable:
+        """Jobs of one class with equal keys are refreshed together by ``_refresh_many`` (e.g. same client)."""
+        return None
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
+        """Refresh several jobs that share a batch key. Default: one ``refresh()`` each.
+
+        Services override this to use batch or list endpoints (Deadline ``BatchGetTask``, 100 ids a call). It
+        must update every job it can and may raise; the jobs given are all unfinished.
+        """
+        for job in jobs:
+            job.refresh()
+
+    def _peek_phase(self) -> JobPhase:
+        """The phase without a request: ``phase_of(_peek_status())``; override when the phase needs more fields."""
+        return self.phase_of(self._peek_status())
+
+    def _peek_progress(self) -> float | None:
+        """Progress for progress bars, without a request (default: ``progress``)."""
+        return self.progress
+
+    def _wait_clock(self) -> Clock:
+        """The clock waits run on (services return their transport's clock; tests a ``ManualClock``)."""
+        return SYSTEM_CLOCK
+
+    def _label(self) -> str:
+        """A short description for progress bars and timeout messages."""
+        return type(self).__name__
+
+    def __repr__(self) -> str:
+        return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"
+
+
+def check_wait_args(
+    timeout: float | None, interval: float, max_poll_errors: int, *, interval_name: str = "interval"
+) -> None:
+    """Validate the arguments every wait takes, before any request."""
+    if timeout is not None and (not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout < 0):
+        raise InvalidArgument("timeout", timeout, "None or seconds >= 0")
+    if not isinstance(interval, int | float) or isinstance(interval, bool) or not interval > 0:
+        raise InvalidArgument(interval_name, interval, "seconds > 0")
+    if not isinstance(max_poll_errors, int) or isinstance(max_poll_errors, bool) or max_poll_errors < 0:
+        raise InvalidArgument("max_poll_errors", max_poll_errors, "an integer >= 0")

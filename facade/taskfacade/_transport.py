@@ -1,0 +1,617 @@
+"""The one way the facade reaches the network: an httpx client with timeouts, auth, retries, logging and errors.
+
+A service module builds one ``Transport`` per facade client and calls generated operations through it::
+
+    transport = Transport(service="deadline", base_url=url, auth=SigV4Auth(...), retry="default",
+                          error_parser=parse_deadline_error, error_classes=DEADLINE_ERRORS,
+                          idempotency_header="X-Amz-Client-Token")
+    task = transport.call(get_task.sync_detailed, expect=GetTaskResponse, farm_id=..., task_id=...)
+
+How it works: every attempt is a fresh call of the generated ``sync_detailed`` (so the ``httpx.Auth`` signs each
+attempt anew). Two httpx event hooks watch the exchange from inside: the request hook shortens the request's
+timeouts to what is left of the call's budget; the response hook reads the body (a reset or truncated body
+surfaces here, as a network error), refuses cross-host redirects, and stops any status >= 400 before the
+generated parser sees it (that parser crashes on HTML error pages and on codes such as 520). The loop around the
+attempts applies the retry policy (``_retry.py``), sleeps on the injected clock and logs one line per retry.
+
+Only the thread that is inside ``call``/``exchange`` is affected: the hooks are no-ops otherwise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import ssl
+import threading
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Generic, ParamSpec, Protocol, TypeVar, overload
+
+import attrs
+import httpx
+
+from . import __version__
+from ._clock import SYSTEM_CLOCK, Clock
+from ._deadline import remaining_in_scope
+from ._errors import (
+    APIError,
+    ErrorClasses,
+    ErrorDetails,
+    ErrorParser,
+    InvalidArgument,
+    ResponseDecodeError,
+    Timeout,
+    TransportError,
+    UnexpectedStatus,
+    error_class_for,
+    parse_error_body,
+    reason_phrase,
+)
+from ._log import logger, safe_path, safe_url
+from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, parse_retry_after, plan_retry, retry_policy
+
+__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Exchange", "GeneratedResponse", "Transport", "default_pool_size"]
+
+#: Connect within 10 s; read, write and wait for a pooled connection up to 60 s.
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+USER_AGENT = f"taskfacade/{__version__}"
+_MIN_TIMEOUT = 0.001
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+class GeneratedResponse(Protocol):
+    """What a generated ``sync_detailed`` returns (``taskfacade_generated.<svc>.types.Response``)."""
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status (``HTTPStatus`` or a plain int for non-standard codes)."""
+        ...
+
+    @property
+    def content(self) -> bytes:
+        """The raw body."""
+        ...
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        """The response headers."""
+        ...
+
+    @property
+    def parsed(self) -> Any:
+        """The body parsed into generated models (None for undocumented statuses)."""
+        ...
+
+
+R = TypeVar("R", bound=GeneratedResponse)
+
+
+@attrs.frozen
+class Exchange(Generic[R]):
+    """A successful call: the generated response plus how it was obtained.
+
+    Attributes:
+        response: the generated ``Response`` (status 2xx or an unfollowed 3xx such as 304).
+        attempts: attempts made, 1 when the first one succeeded.
+        method: the HTTP method of the final request.
+        url: the final request URL without its query string.
+    """
+
+    response: R
+    attempts: int
+    method: str
+    url: str
+
+
+def default_pool_size() -> int:
+    """Connections kept per client when no thread count is given: like ``ThreadPoolExecutor``'s default."""
+    return min(32, (os.cpu_count() or 1) + 4)
+
+
+class _StatusSignal(Exception):
+    """Raised by the response hook for a status >= 400, carrying the (fully read) response."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(response.status_code)
+        self.response = response
+
+
+class _RedirectRefused(Exception):
+    """Raised by the response hook for a redirect to another scheme, host or port."""
+
+    def __init__(self, response: httpx.Response, target: httpx.URL) -> None:
+        super().__init__(str(target))
+        self.response = response
+        self.target = target
+
+
+@attrs.define
+class _Frame:
+    """The attempt in progress on one thread, as the event hooks see and fill it."""
+
+    deadline: float
+    timeout: httpx.Timeout | None
+    request: httpx.Request | None = None
+    response: httpx.Response | None = None
+
+
+class _CallState(threading.local):
+    """Per-thread pointer to the attempt in progress (None: the hooks do nothing)."""
+
+    frame: _Frame | None = None
+
+
+@attrs.frozen
+class _Failure:
+    """One failed attempt, classified."""
+
+    kind: FailureKind
+    error: APIError | TransportError
+    request: httpx.Request | None
+    status: int | None = None
+    retry_after: float | None = None
+
+
+class _GeneratedClientAdapter:
+    """Stands in for a generated ``Client``: generated operations only call ``get_httpx_client()``."""
+
+    raise_on_unexpected_status = False
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+
+    def get_httpx_client(self) -> httpx.Client:
+        return self._client
+
+
+def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        values = timeout.as_dict().values()
+        if all(isinstance(v, int | float) and v > 0 for v in values):
+            return timeout
+    elif isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0:
+        return httpx.Timeout(float(timeout))
+    raise InvalidArgument(parameter, timeout, "seconds > 0 or an httpx.Timeout with every field set (never None)")
+
+
+def _check_base_url(base_url: str) -> str:
+    try:
+        url = httpx.URL(base_url) if isinstance(base_url, str) else None
+    except httpx.InvalidURL:
+        url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host:
+        raise InvalidArgument("base_url", base_url, "an http:// or https:// URL")
+    if url.userinfo or url.query:
+        raise InvalidArgument("base_url", safe_url(base_url), "a URL without credentials or query string")
+    return base_url
+
+
+def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
+    return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
+
+
+class Transport:
+    """One service client's connection to its server: a pooled httpx client plus the retry loop.
+
+    Args:
+        service: the service name, used in logs and errors.
+        base_url: ``https://host[/prefix]``; generated paths are appended to it.
+        auth: how requests are authenticated; applied anew on every attempt (fresh SigV4 signatures).
+        retry: the default retry mode for this client (``"default"``, ``"forceful"``, ``"disabled"`` or a
+            ``RetryPolicy``); each call may override it.
+        timeout: per-request timeouts; a number sets all four. Never None.
+        pool_size: connections kept open (the client's thread count); default ``default_pool_size()``.
+        verify: TLS verification: True (default), a CA bundle path or an ``ssl.SSLContext``. False only on purpose.
+        headers: extra headers for every request (no credentials here: use ``auth``).
+        error_parser: ``(status, headers, body) -> ErrorDetails`` for the service's error format; when it raises,
+            the generic parser is used instead.
+        error_classes: the service's own exception classes keyed by ``(status, code)`` (see ``error_class_for``).
+        idempotency_header: the header whose presence makes a non-idempotent request safe to replay.
+        clock: time source for budgets and sleeps (tests pass a ``ManualClock``).
+        rng: jitter source (tests pass a seeded ``random.Random``).
+        httpx_transport: a custom httpx transport (tests: ``httpx.MockTransport``).
+
+    The transport is thread-safe; close it (or use it as a context manager) to release its connections. It is
+    synchronous only (generated ``asyncio_*`` functions are not supported). ``auth`` must be a request-signing
+    auth (headers, tokens, SigV4): auth flows that need to read a 401 and answer it (digest) are not supported,
+    because error statuses are intercepted before the auth flow sees them.
+    """
+
+    def __init__(
+        self,
+        *,
+        service: str,
+        base_url: str,
+        auth: httpx.Auth | None = None,
+        retry: RetryLike = "default",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        pool_size: int | None = None,
+        verify: bool | str | ssl.SSLContext = True,
+        headers: Mapping[str, str] | None = None,
+        error_parser: ErrorParser | None = None,
+        error_classes: ErrorClasses | None = None,
+        idempotency_header: str | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+        rng: random.Random | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not isinstance(service, str) or not service:
+            raise InvalidArgument("service", service, "a non-empty service name")
+        if pool_size is None:
+            pool_size = default_pool_size()
+        if not isinstance(pool_size, int) or isinstance(pool_size, bool) or pool_size < 1:
+            raise InvalidArgument("pool_size", pool_size, "an integer >= 1")
+        if not isinstance(verify, bool | str | ssl.SSLContext):
+            raise InvalidArgument("verify", verify, "True, False, a CA bundle path or an ssl.SSLContext")
+        self.service = service
+        self.base_url = _check_base_url(base_url)
+        self.timeout = _check_timeout(timeout)
+        self.pool_size = pool_size
+        self.clock = clock
+        self._retry = retry_policy(retry, "retry")
+        self._error_parser = error_parser or parse_error_body
+        self._error_classes = dict(error_classes or {})
+        self._idempotency_header = idempotency_header
+        self._rng = rng or random.Random()  # jitter, not security
+        self._state = _CallState()
+        self._lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
+        self._closed = False
+        self._http = httpx.Client(
+            base_url=base_url,
+            auth=auth,
+            headers={**(headers or {}), "User-Agent": USER_AGENT},
+            timeout=self.timeout,
+            limits=httpx.Limits(max_connections=pool_size, max_keepalive_connections=pool_size),
+            verify=verify,
+            follow_redirects=True,
+            event_hooks={"request": [self._on_request], "response": [self._on_response]},
+            transport=httpx_transport,
+        )
+        self._adapter = _GeneratedClientAdapter(self._http)
+
+    # -- configuration ---------------------------------------------------------------------------------------
+
+    @property
+    def retry(self) -> RetryPolicy:
+        """The client's default retry policy (assign a mode name or policy to change it)."""
+        return self._retry
+
+    @retry.setter
+    def retry(self, mode: RetryLike) -> None:
+        self._retry = retry_policy(mode, "retry_mode")
+
+    @property
+    def httpx_client(self) -> httpx.Client:
+        """The underlying httpx client (requests made on it directly get no retries and no error mapping)."""
+        return self._http
+
+    def bind(self, client_class: Callable[..., T]) -> T:
+        """A generated ``Client`` (or ``AuthenticatedClient``) that sends through this transport's httpx client.
+
+        ``call`` does not need one (it passes an adapter), but code that calls generated operations directly
+        does. The generated client's own ``base_url``/``headers``/``timeout`` are ignored: everything comes from
+        this transport's httpx client.
+        """
+        generated = client_class(base_url=self.base_url)
+        setter = getattr(generated, "set_httpx_client", None)
+        if setter is None:
+            raise InvalidArgument("client_class", client_class, "a generated Client class (with set_httpx_client)")
+        setter(self._http)
+        return generated
+
+    # -- calls -----------------------------------------------------------------------------------------------
+
+    @overload
+    def call(
+        self,
+        operation: Callable[..., GeneratedResponse],
+        /,
+        *args: Any,
+        expect: type[T],
+        idempotent: bool | None = None,
+        retry: RetryLike | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **kwargs: Any,
+    ) -> T: ...
+
+    @overload
+    def call(
+        self,
+        operation: Callable[..., GeneratedResponse],
+        /,
+        *args: Any,
+        expect: None = None,
+        idempotent: bool | None = None,
+        retry: RetryLike | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **kwargs: Any,
+    ) -> Any: ...
+
+    def call(
+        self,
+        operation: Callable[..., GeneratedResponse],
+        /,
+        *args: Any,
+        expect: type[T] | None = None,
+        idempotent: bool | None = None,
+        retry: RetryLike | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **kwargs: Any,
+    ) -> T | Any:
+        """Call a generated operation with retries and return its parsed body.
+
+        Args:
+            operation: a generated ``sync_detailed`` function.
+            expect: the model class a success must parse to; anything else (an undocumented 2xx, a parse that
+                fell back to another type) raises ``ResponseDecodeError``. Without it, ``parsed`` is returned as is.
+            idempotent: True for read-only POSTs (safe to replay); False to forbid replays of a PUT/DELETE.
+                Default: decided by the HTTP method and the idempotency header.
+            retry: this call's retry mode instead of the client's.
+            timeout: this call's per-request timeouts instead of the client's.
+            *args, **kwargs: the operation's own arguments (``client`` is supplied unless given).
+
+        Raises:
+            APIError: (a subclass of) for any status >= 400 once retries are exhausted or not allowed.
+            TransportError: network failures (``Timeout`` for timeouts).
+            ResponseDecodeError: a success whose body does not match the spec.
+        """
+        result = self.exchange(operation, *args, idempotent=idempotent, retry=retry, timeout=timeout, **kwargs)
+        parsed = result.response.parsed
+        if expect is not None and not isinstance(parsed, expect):
+            raise ResponseDecodeError(
+                f"expected {expect.__name__}, got {type(parsed).__name__}",
+                status=int(result.response.status_code),
+                service=self.service,
+                method=result.method,
+                url=result.url,
+                content=result.response.content,
+            )
+        return parsed
+
+    def exchange(
+        self,
+        operation: Callable[..., R],
+        /,
+        *args: Any,
+        idempotent: bool | None = None,
+        retry: RetryLike | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        **kwargs: Any,
+    ) -> Exchange[R]:
+        """Like ``call`` but returns the whole generated response (status, headers, raw content) and attempt count.
+
+        Use it for statuses that carry meaning (202 "not ready yet", 204) or bodies decoded by content type.
+        """
+        policy = self._retry if retry is None else retry_policy(retry, "retry")
+        per_call_timeout = None if timeout is None else _check_timeout(timeout)
+        if self._closed:
+            raise TransportError("this client is closed", service=self.service)
+        client = kwargs.setdefault("client", self._adapter)
+        if client is not self._adapter and getattr(client, "get_httpx_client", lambda: None)() is not self._http:
+            raise InvalidArgument("client", type(client).__name__, "a client from this transport's bind()")
+        start = self.clock.monotonic()
+        attempt = 0
+        while True:
+            attempt += 1
+            time_left = self._time_left(start, policy)
+            frame = _Frame(self.clock.monotonic() + time_left, per_call_timeout)
+            outcome = self._attempt(operation, args, kwargs, frame)
+            if not isinstance(outcome, _Failure):
+                request = frame.request
+                method = request.method if request is not None else ""
+                url = safe_url(request.url) if request is not None else ""
+                return Exchange(outcome, attempt, method, url)
+            self._retry_or_raise(policy, attempt, outcome, idempotent, self._time_left(start, policy))
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        """Run ``fn`` on this client's thread pool (``pool_size`` threads): the basis of ``async_req=True``."""
+        with self._lock:
+            if self._closed:
+                raise TransportError("this client is closed", service=self.service)
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(self.pool_size, thread_name_prefix=f"taskfacade-{self.service}")
+            return self._executor.submit(fn, *args, **kwargs)
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connections and the thread pool (waiting for submitted work). Idempotent."""
+        with self._lock:
+            self._closed = True
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
+        self._http.close()
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close`` was called."""
+        return self._closed
+
+    def __enter__(self) -> Transport:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Transport(service={self.service!r}, base_url={safe_url(self.base_url)!r}, retry={self._retry.name!r})"
+
+    # -- internals -------------------------------------------------------------------------------------------
+
+    def _time_left(self, start: float, policy: RetryPolicy) -> float:
+        left = policy.budget - (self.clock.monotonic() - start)
+        scope = remaining_in_scope()
+        return left if scope is None else min(left, scope)
+
+    def _attempt(
+        self, operation: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any], frame: _Frame
+    ) -> R | _Failure:
+        if frame.deadline <= self.clock.monotonic():
+            return _Failure(FailureKind.FATAL, Timeout("no time left for this call", service=self.service), None)
+        state = self._state
+        outer, state.frame = state.frame, frame  # calls may nest (an auth flow that logs in): restore on exit
+        try:
+            return operation(*args, **kwargs)
+        except _StatusSignal as signal:
+            return self._status_failure(signal.response)
+        except _RedirectRefused as refused:
+            return self._redirect_failure(refused)
+        except httpx.HTTPError as exc:
+            return self._network_failure(exc, frame.request)
+        except Exception as exc:
+            if frame.response is None:
+                raise  # raised before anything was received: a bad argument, not a bad response
+            raise self._decode_error(frame.response, exc) from exc
+        finally:
+            state.frame = outer
+
+    def _retry_or_raise(
+        self, policy: RetryPolicy, attempt: int, failure: _Failure, idempotent: bool | None, time_left: float
+    ) -> None:
+        decision = plan_retry(
+            policy,
+            attempt=attempt,
+            kind=failure.kind,
+            status=failure.status,
+            retry_after=failure.retry_after,
+            replay_safe=self._replay_safe(failure.request, idempotent),
+            time_left=time_left,
+            rng=self._rng,
+        )
+        if failure.status is not None:
+            what = str(failure.status)
+        else:
+            what = type(failure.error.__cause__ or failure.error).__name__
+        method = failure.request.method if failure.request is not None else "-"
+        path = safe_path(failure.request.url) if failure.request is not None else "-"
+        if decision.delay is None:
+            logger.debug(
+                "%s %s %s -> %s (attempt %d): giving up: %s", self.service, method, path, what, attempt, decision.reason
+            )
+            failure.error.attempts = attempt
+            raise failure.error
+        logger.info(
+            "%s %s %s -> %s (attempt %d of %d); retrying in %.2fs",
+            self.service,
+            method,
+            path,
+            what,
+            attempt,
+            policy.max_attempts,
+            decision.delay,
+        )
+        self.clock.sleep(decision.delay)
+
+    def _replay_safe(self, request: httpx.Request | None, idempotent: bool | None) -> bool:
+        if idempotent is not None:
+            return idempotent
+        if request is None:
+            return False
+        if request.method in IDEMPOTENT_METHODS:
+            return True
+        return bool(self._idempotency_header and request.headers.get(self._idempotency_header))
+
+    def _status_failure(self, response: httpx.Response) -> _Failure:
+        error = self._api_error(response)
+        return _Failure(FailureKind.STATUS, error, response.request, error.status, error.retry_after)
+
+    def _api_error(self, response: httpx.Response) -> APIError:
+        status = response.status_code
+        try:
+            details = self._error_parser(status, response.headers, response.content)
+            if not isinstance(details, ErrorDetails):
+                raise TypeError(f"error parser returned {type(details).__name__}")
+        except Exception:
+            logger.debug("%s: error parser failed; using the generic one", self.service, exc_info=True)
+            details = parse_error_body(status, response.headers, response.content)
+        cls = error_class_for(status, details.code, self._error_classes)
+        return cls(
+            details.message or reason_phrase(status),
+            status=status,
+            code=details.code,
+            request_id=details.request_id,
+            body=details.body,
+            service=self.service,
+            method=response.request.method,
+            url=safe_url(response.request.url),
+            retry_after=parse_retry_after(response.headers.get("retry-after"), self.clock.time()),
+            headers=response.headers,
+        )
+
+    def _redirect_failure(self, refused: _RedirectRefused) -> _Failure:
+        response = refused.response
+        error = UnexpectedStatus(
+            f"redirect to another host refused ({safe_url(refused.target)}): credentials stay with their host",
+            status=response.status_code,
+            service=self.service,
+            method=response.request.method,
+            url=safe_url(response.request.url),
+            headers=response.headers,
+        )
+        return _Failure(FailureKind.FATAL, error, response.request, response.status_code)
+
+    def _network_failure(self, exc: httpx.HTTPError, request: httpx.Request | None) -> _Failure:
+        with contextlib.suppress(RuntimeError):  # httpx raises when the error has no request
+            request = exc.request
+        cls: type[TransportError]
+        if isinstance(exc, httpx.ConnectTimeout | httpx.PoolTimeout):
+            kind, cls = FailureKind.CONNECT, Timeout
+        elif isinstance(exc, httpx.ConnectError):
+            kind, cls = FailureKind.CONNECT, TransportError
+        elif isinstance(exc, httpx.TimeoutException):
+            kind, cls = FailureKind.NETWORK, Timeout
+        elif isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError | httpx.DecodingError | httpx.ProxyError):
+            kind, cls = FailureKind.NETWORK, TransportError
+        else:  # UnsupportedProtocol, LocalProtocolError, TooManyRedirects, ...
+            kind, cls = FailureKind.FATAL, TransportError
+        error = cls(
+            f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+            service=self.service,
+            method=request.method if request is not None else "",
+            url=safe_url(request.url) if request is not None else "",
+        )
+        error.__cause__ = exc
+        return _Failure(kind, error, request)
+
+    def _decode_error(self, response: httpx.Response, exc: Exception) -> ResponseDecodeError:
+        return ResponseDecodeError(
+            f"the response body does not match the spec ({type(exc).__name__}: {exc})",
+            status=response.status_code,
+            service=self.service,
+            method=response.request.method,
+            url=safe_url(response.request.url),
+            content=response.content,
+        )
+
+    # -- httpx event hooks (active only inside a call on this thread) ----------------------------------------
+
+    def _on_request(self, request: httpx.Request) -> None:
+        frame = self._state.frame
+        if frame is None:
+            return
+        frame.request = request
+        timeouts = (frame.timeout or self.timeout).as_dict()
+        left = max(frame.deadline - self.clock.monotonic(), _MIN_TIMEOUT)
+        request.extensions["timeout"] = {name: min(v if v is not None else left, left) for name, v in timeouts.items()}
+
+    def _on_response(self, response: httpx.Response) -> None:
+        frame = self._state.frame
+        if frame is None:
+            return
+        if response.has_redirect_location:
+            try:
+                target = response.request.url.join(response.headers["Location"])
+            except httpx.InvalidURL:
+                target = httpx.URL("invalid:")
+            if not _same_origin(response.request.url, target):
+                raise _RedirectRefused(response, target)
+            return
+        response.read()  # a reset or truncated body raises here, as a network error of this attempt
+        frame.response = response
+        if response.status_code >= 400 or response.status_code < 200:
+            raise _StatusSignal(response)

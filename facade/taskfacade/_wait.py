@@ -1,0 +1,99 @@
+"""Waiting on many jobs at once, from any mix of services: ``wait_all`` and ``as_completed``.
+
+Both poll through the engine in ``_poll.py``: jobs are refreshed in groups (one batch or list request per group
+where the service has one, e.g. Deadline ``BatchGetTask`` for 100 tasks), the interval adapts (fast right after a
+change, slower while nothing changes, never above ``interval``), and one overall deadline covers everything. Each
+refresh goes through its own client's transport, so each client's retry mode applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+from ._clock import Clock
+from ._job import Job, check_wait_args
+from ._poll import poll
+
+__all__ = ["as_completed", "wait_all"]
+
+J = TypeVar("J", bound=Job[Any])
+
+#: Longest gap between two polls of ``wait_all``/``as_completed`` (a completion is seen within it).
+DEFAULT_INTERVAL = 2.0
+
+
+def _clock_of(jobs: list[J], clock: Clock | None) -> Clock | None:
+    if clock is not None:
+        return clock
+    return jobs[0]._wait_clock() if jobs else None
+
+
+def wait_all(
+    jobs: Iterable[Job[Any]],
+    timeout: float | None = None,
+    progress_bar: bool = False,
+    *,
+    interval: float = DEFAULT_INTERVAL,
+    min_interval: float | None = None,
+    max_poll_errors: int = 3,
+    clock: Clock | None = None,
+) -> list[Any]:
+    """Wait until every job is finished; return their final statuses in the order given.
+
+    Args:
+        jobs: jobs from any services (duplicates are polled once).
+        timeout: one overall deadline in seconds (None = no limit); ``WaitTimeout`` lists the unfinished jobs.
+        progress_bar: a tqdm bar counting finished jobs, when tqdm is installed.
+        interval: the longest gap between polls, so each completion is noticed within it.
+        min_interval: the gap right after something changed (default ``interval / 4``); it grows by half each
+            quiet poll up to ``interval``.
+        max_poll_errors: consecutive transient polling failures tolerated (see ``Job.wait``).
+        clock: the clock to poll on (default: the first job's).
+    """
+    materialized = list(jobs)
+    for _ in as_completed(
+        materialized,
+        timeout,
+        interval=interval,
+        min_interval=min_interval,
+        max_poll_errors=max_poll_errors,
+        clock=clock,
+        progress_bar=progress_bar,
+    ):
+        pass
+    return [job._peek_status() for job in materialized]
+
+
+def as_completed(
+    jobs: Iterable[J],
+    timeout: float | None = None,
+    *,
+    interval: float = DEFAULT_INTERVAL,
+    min_interval: float | None = None,
+    max_poll_errors: int = 3,
+    clock: Clock | None = None,
+    progress_bar: bool = False,
+) -> Iterator[J]:
+    """Yield each job as soon as it is finished (already finished ones first), like ``concurrent.futures``.
+
+    Arguments as for ``wait_all``. Raises ``WaitTimeout`` (a ``TimeoutError``) when the deadline passes with jobs
+    still unfinished; the jobs yielded so far stay yielded.
+    """
+    materialized = list(jobs)
+    check_wait_args(timeout, interval, max_poll_errors)
+    fast = interval / 4 if min_interval is None else min_interval
+    check_wait_args(timeout, fast, max_poll_errors, interval_name="min_interval")
+    chosen = _clock_of(materialized, clock)
+    if chosen is None:
+        return iter(())
+    return poll(
+        materialized,
+        timeout=timeout,
+        interval=interval,
+        min_interval=fast,
+        clock=chosen,
+        progress_bar=progress_bar,
+        max_poll_errors=max_poll_errors,
+        label=f"{len(materialized)} jobs",
+    )
