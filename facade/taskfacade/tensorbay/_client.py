@@ -1,0 +1,143 @@
+"""``Client``: one TensorBay Open API connection (site URL, ``X-Token`` auth, the shared transport).
+
+The vendor SDK accepts only ``https://`` URLs, logs the access key with every failed request, and retries POSTs
+blindly. Here any ``http(s)://`` URL works (the emulator is plain HTTP), the key lives only inside an
+``httpx.Auth`` whose repr hides it, and retries follow the facade's retry modes (docs/retry-modes.md).
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar
+
+import httpx
+
+from .._clock import SYSTEM_CLOCK, Clock
+from .._errors import InvalidArgument
+from .._retry import RetryLike, RetryPolicy, retry_policy
+from .._transport import DEFAULT_TIMEOUT, GeneratedResponse, Transport
+from ._errors import ERROR_CLASSES, parse_error
+
+__all__ = ["SITES", "Client"]
+
+T = TypeVar("T")
+
+#: The default site for each access-key prefix (TensorBay's rule: the key says which site it belongs to).
+SITES: dict[str, str] = {"Accesskey-": "https://gas.graviti.cn", "ACCESSKEY-": "https://gas.graviti.com"}
+_KEY_ACCEPTED = "an access key string starting with 'ACCESSKEY-' or 'Accesskey-' (the value is not shown)"
+
+
+class _AccessKeyAuth(httpx.Auth):
+    """Puts the access key in ``X-Token`` on every attempt; its repr never shows the key."""
+
+    def __init__(self, access_key: str) -> None:
+        self._access_key = access_key
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["X-Token"] = self._access_key
+        yield request
+
+    def __repr__(self) -> str:
+        return "_AccessKeyAuth(X-Token=***)"
+
+
+def _check_access_key(access_key: object) -> str:
+    if not isinstance(access_key, str) or not access_key.startswith(tuple(SITES)):
+        raise InvalidArgument("access_key", "<hidden>", _KEY_ACCEPTED)
+    if len(access_key) <= len("ACCESSKEY-") or not access_key.isascii() or not access_key.isprintable():
+        raise InvalidArgument("access_key", "<hidden>", _KEY_ACCEPTED)
+    if any(c.isspace() for c in access_key):
+        raise InvalidArgument("access_key", "<hidden>", _KEY_ACCEPTED)
+    return access_key
+
+
+def _site_url(access_key: str, url: object) -> str:
+    if not isinstance(url, str):
+        raise InvalidArgument("url", url, "'' (the key's default site) or an http:// or https:// URL")
+    if not url:
+        return next(site for prefix, site in SITES.items() if access_key.startswith(prefix))
+    parsed = httpx.URL(url) if "://" in url else None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+        raise InvalidArgument("url", url, "'' (the key's default site) or an http:// or https:// URL")
+    if parsed.userinfo or parsed.query or parsed.fragment:
+        raise InvalidArgument("url", url, "a URL without credentials, query string or fragment")
+    return url.rstrip("/")
+
+
+class Client:
+    """TensorBay's Open API, reached through the facade's transport (timeouts, retry modes, errors).
+
+    ``GAS`` builds one; jobs and dataset clients share it. Thread-safe; close it (or the ``GAS``) when done.
+
+    Args:
+        access_key: the ``ACCESSKEY-...`` (gas.graviti.com) or ``Accesskey-...`` (gas.graviti.cn) key.
+        url: the site root, e.g. ``https://gas.graviti.com`` or the emulator's ``http://127.0.0.1:PORT/tensorbay``;
+            empty for the key's default site.
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
+        verify: TLS verification (True, a CA bundle path or an ``ssl.SSLContext``).
+        clock: time source for retries and waits (tests).
+        pool_size: connections kept open.
+        httpx_transport: a custom httpx transport (byte-level tests only).
+    """
+
+    def __init__(
+        self,
+        access_key: str,
+        url: str = "",
+        *,
+        retry_mode: RetryLike = "default",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        verify: bool | str | ssl.SSLContext = True,
+        clock: Clock | None = None,
+        pool_size: int | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        key = _check_access_key(access_key)
+        site = _site_url(key, url)
+        if clock is not None and not isinstance(clock, Clock):
+            raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep) or None")
+        self.url = site
+        self.transport = Transport(
+            service="tensorbay",
+            base_url=site,
+            auth=_AccessKeyAuth(key),
+            retry=retry_policy(retry_mode, "retry_mode"),
+            timeout=timeout,
+            pool_size=pool_size,
+            verify=verify,
+            error_parser=parse_error,
+            error_classes=ERROR_CLASSES,
+            clock=clock or SYSTEM_CLOCK,
+            httpx_transport=httpx_transport,
+        )
+
+    @property
+    def clock(self) -> Clock:
+        """The clock retries and waits run on."""
+        return self.transport.clock
+
+    @property
+    def retry_mode(self) -> RetryPolicy:
+        """The client's retry policy (assign a mode name or policy to change it)."""
+        return self.transport.retry
+
+    @retry_mode.setter
+    def retry_mode(self, mode: RetryLike) -> None:
+        self.transport.retry = retry_policy(mode, "retry_mode")
+
+    def call(self, operation: Callable[..., GeneratedResponse], /, *args: Any, expect: type[T], **kwargs: Any) -> T:
+        """Call a generated operation that answers a model (``expect``), with retries and TensorBay's errors."""
+        return self.transport.call(operation, *args, expect=expect, **kwargs)
+
+    def send(self, operation: Callable[..., GeneratedResponse], /, *args: Any, **kwargs: Any) -> int:
+        """Call a generated operation whose answer body is ignored (abort, retry, delete...); returns the attempts."""
+        return self.transport.exchange(operation, *args, **kwargs).attempts
+
+    def close(self) -> None:
+        """Close the connections (idempotent)."""
+        self.transport.close()
+
+    def __repr__(self) -> str:
+        return f"Client(url={self.url!r}, retry_mode={self.transport.retry.name!r})"

@@ -1,0 +1,125 @@
+"""``GAS``: the entry point, as in the vendor SDK (``GAS(access_key, url="")`` then ``get_dataset(name)``)."""
+
+from __future__ import annotations
+
+import ssl
+from types import TracebackType
+from typing import Literal, overload
+
+import httpx
+from taskfacade_generated.tensorbay.api.datasets import get_dataset, list_datasets
+from taskfacade_generated.tensorbay.models import Dataset, DatasetList
+from taskfacade_generated.tensorbay.types import Unset
+
+from .._clock import Clock
+from .._errors import ResponseDecodeError
+from .._retry import RetryLike
+from .._transport import DEFAULT_TIMEOUT
+from ._check import check_bool, check_str
+from ._client import Client
+from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
+from ._errors import DatasetTypeError, ResourceNotExistError
+from ._structs import Status
+
+__all__ = ["GAS"]
+
+
+def _checked_id(dataset_id: object) -> str:
+    if not isinstance(dataset_id, str) or not dataset_id:
+        message = f"a dataset listing item has id {dataset_id!r}; expected a string"
+        raise ResponseDecodeError(message, service="tensorbay")
+    return dataset_id
+
+
+def _check_dataset(name: str, info: Dataset) -> None:
+    """The fields the facade relies on must have their documented types (else ``ResponseDecodeError``)."""
+    checks = {
+        "type": info.type_ in (0, 1) and not isinstance(info.type_, bool),
+        "defaultBranch": isinstance(info.default_branch, str),
+        "commitId": info.commit_id is None or isinstance(info.commit_id, str),
+        "alias": isinstance(info.alias, str),
+        "isPublic": isinstance(info.is_public, bool),
+    }
+    bad = [key for key, ok in checks.items() if not ok]
+    if bad:
+        raise ResponseDecodeError(f"dataset {name!r}: unexpected {', '.join(bad)} in the answer", service="tensorbay")
+
+
+class GAS:
+    """TensorBay, reached with an access key (the vendor SDK's ``GAS``).
+
+    Args:
+        access_key: ``ACCESSKEY-...`` or ``Accesskey-...`` (never shown in reprs, logs or errors).
+        url: the site root; empty picks the key's site (gas.graviti.com / gas.graviti.cn). ``http://`` is
+            accepted, for the emulator (``Emulator.base_url("tensorbay")``).
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
+        verify: TLS verification (True, a CA bundle path or an ``ssl.SSLContext``).
+        clock: time source for retries and waits (tests).
+    """
+
+    def __init__(
+        self,
+        access_key: str,
+        url: str = "",
+        *,
+        retry_mode: RetryLike = "default",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        verify: bool | str | ssl.SSLContext = True,
+        clock: Clock | None = None,
+    ) -> None:
+        self._client = Client(access_key, url, retry_mode=retry_mode, timeout=timeout, verify=verify, clock=clock)
+
+    @property
+    def client(self) -> Client:
+        """The Open API client every dataset and job of this ``GAS`` shares."""
+        return self._client
+
+    @overload
+    def get_dataset(self, name: str, is_fusion: Literal[False] = False) -> DatasetClient: ...
+
+    @overload
+    def get_dataset(self, name: str, is_fusion: Literal[True]) -> FusionDatasetClient: ...
+
+    @overload
+    def get_dataset(self, name: str, is_fusion: bool = False) -> DatasetClientBase: ...
+
+    def get_dataset(self, name: str, is_fusion: bool = False) -> DatasetClientBase:
+        """The dataset with this name, checked out at its default branch (two requests).
+
+        Raises:
+            ResourceNotExistError: no dataset has this name.
+            DatasetTypeError: the dataset is a fusion dataset and ``is_fusion`` is False, or the reverse.
+        """
+        check_str("name", name, empty=False)
+        check_bool("is_fusion", is_fusion)
+        found = self._client.call(list_datasets.sync_detailed, name=name, offset=0, limit=128, expect=DatasetList)
+        match = next((d for d in found.datasets if isinstance(d.name, Unset) or d.name == name), None)
+        if match is None:
+            raise ResourceNotExistError(
+                f"dataset {name!r} does not exist", status=404, code="ResourceNotExist", service="tensorbay"
+            )
+        info = self._client.call(get_dataset.sync_detailed, _checked_id(match.id), expect=Dataset)
+        _check_dataset(name, info)
+        if bool(info.type_) != is_fusion:
+            kind = "a fusion" if info.type_ else "not a fusion"
+            hint = f"get_dataset({name!r}, is_fusion={not is_fusion})"
+            raise DatasetTypeError(f"dataset {name!r} is {kind} dataset; call {hint}")
+        status = Status(branch_name=info.default_branch or None, commit_id=info.commit_id or None)
+        cls = FusionDatasetClient if is_fusion else DatasetClient
+        return cls(name, match.id, self._client, status=status, alias=info.alias, is_public=info.is_public)
+
+    def close(self) -> None:
+        """Close the connections (datasets and jobs of this ``GAS`` cannot make requests afterwards)."""
+        self._client.close()
+
+    def __enter__(self) -> GAS:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"GAS(url={self._client.url!r})"

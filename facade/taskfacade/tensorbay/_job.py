@@ -1,0 +1,276 @@
+"""``TensorBayJob`` (the seed's ``Job``): a TensorBay dataset job that is also a ``taskfacade.Job``.
+
+Constructor, ``from_response_body`` and ``update(until_complete=False)`` are the vendor SDK's (seed 004); what
+differs is what the vendor got wrong: ``update(until_complete=True)`` has one overall ``timeout`` and an
+``interval`` (the SDK polls every 5 s forever), an unknown status keeps the wait going instead of ending it,
+``abort()``/``retry()`` refresh the job afterwards (the SDK leaves ``status`` stale), every field is refreshed
+(the SDK never refreshes ``title``/``arguments``/``description``), and missing ``errorMessage``/``jobType`` do
+not crash. Times are aware UTC datetimes (the SDK's epoch-second ints are still accepted by the constructor).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, ClassVar, Self
+
+import attrs
+from taskfacade_generated.tensorbay.api.jobs import abort_job
+from taskfacade_generated.tensorbay.models import JobType
+
+from .._clock import Clock
+from .._errors import InvalidArgument, TaskFacadeError
+from .._job import Job as CoreJob
+from .._job import JobPhase, check_wait_args
+from .._poll import is_transient
+from .._transport import GeneratedResponse
+from ._batch import MIN_BATCH, refresh_by_listing
+from ._body import JobFields, from_server, make_fields, parse_job_body
+from ._check import check_bool, check_id
+from ._client import Client
+from ._wire import JobFetcher
+
+__all__ = ["JOB_STATUSES", "STATUS_PHASES", "TensorBayJob"]
+
+logger = logging.getLogger("taskfacade")
+
+#: The statuses TensorBay documents (``list_jobs(status=...)`` accepts these).
+JOB_STATUSES = ("QUEUING", "PROCESSING", "SUCCESS", "FAILED", "ABORTED")
+
+#: TensorBay status -> phase. ``FAIL`` and ``ABORT`` are spellings the SDK's docstrings use; anything else is
+#: UNKNOWN, which never ends a wait.
+STATUS_PHASES: Mapping[str, JobPhase] = MappingProxyType(
+    {
+        "QUEUING": JobPhase.PENDING,
+        "PROCESSING": JobPhase.RUNNING,
+        "SUCCESS": JobPhase.SUCCEEDED,
+        "FAILED": JobPhase.FAILED,
+        "FAIL": JobPhase.FAILED,
+        "ABORTED": JobPhase.CANCELED,
+        "ABORT": JobPhase.CANCELED,
+    }
+)
+
+
+class TensorBayJob(CoreJob[str]):
+    """A TensorBay job (seed 004's ``tensorbay.client.job.Job``); ``status`` is the service's string as sent.
+
+    Args:
+        client: the ``Client`` (from ``GAS``) used for ``abort()`` and friends.
+        dataset_id: the dataset the job belongs to.
+        job_updater: ``job_id -> job body`` (camelCase dict), what ``update()`` calls.
+        title, job_id, job_type, arguments, created_at, started_at, finished_at, status, error_message, result,
+        description: the job's fields as the Open API names them (times as epoch seconds or datetimes).
+    """
+
+    STATUS_PHASES = STATUS_PHASES
+    DEFAULT_INTERVAL = 2.0
+    #: The wire job type of this class (None: any).
+    _JOB_TYPE: ClassVar[str | None] = None
+
+    def __init__(
+        self,
+        client: Client,
+        dataset_id: str,
+        job_updater: Callable[[str], dict[str, Any]],
+        title: str,
+        job_id: str,
+        job_type: str,
+        arguments: dict[str, Any],
+        created_at: int | datetime.datetime | None,
+        started_at: int | datetime.datetime | None,
+        finished_at: int | datetime.datetime | None,
+        status: str,
+        error_message: str,
+        result: dict[str, Any] | None,
+        description: str | None = "",
+    ) -> None:
+        if not isinstance(client, Client):
+            raise InvalidArgument("client", type(client).__name__, "a taskfacade.tensorbay.Client (GAS builds one)")
+        if not callable(job_updater):
+            raise InvalidArgument("job_updater", job_updater, "a function job_id -> job body (dict)")
+        self._client = client
+        self._dataset_id = check_id("dataset_id", dataset_id)
+        self._job_updater = job_updater
+        self._fields = make_fields(
+            title=title,
+            job_id=job_id,
+            job_type=job_type or self._JOB_TYPE,
+            arguments=arguments,
+            created_at=created_at,
+            started_at=started_at,
+            finished_at=finished_at,
+            status=status,
+            error_message=error_message,
+            result=result,
+            description=description,
+        )
+        expected = self._JOB_TYPE
+        if expected is not None and self._fields.job_type != expected:
+            raise InvalidArgument("job_type", job_type, f"{expected!r} for a {type(self).__name__}")
+
+    @classmethod
+    def from_response_body(
+        cls,
+        body: dict[str, Any],
+        *,
+        client: Client,
+        dataset_id: str,
+        job_updater: Callable[[str], dict[str, Any]],
+    ) -> Self:
+        """A job from an Open API job body (``{"title", "jobId", "jobType", "arguments", "createdAt", ...}``)."""
+        return cls._from_fields(
+            parse_job_body(body, cls._JOB_TYPE), client=client, dataset_id=dataset_id, job_updater=job_updater
+        )
+
+    @classmethod
+    def _from_fields(cls, fields: JobFields, **bind: Any) -> Self:
+        values = attrs.asdict(fields, recurse=False)
+        return cls(bind.pop("client"), **bind, **values)
+
+    # -- the job's fields ----------------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        """The job's title."""
+        return self._fields.title
+
+    @property
+    def job_id(self) -> str:
+        """The job's id."""
+        return self._fields.job_id
+
+    @property
+    def job_type(self) -> str:
+        """``squashAndMerge`` or ``basicSearch``."""
+        return self._fields.job_type or ""
+
+    @property
+    def dataset_id(self) -> str:
+        """The id of the dataset the job belongs to."""
+        return self._dataset_id
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        """The job's arguments as the service holds them (their shape depends on ``job_type``)."""
+        return self._fields.arguments
+
+    @property
+    def error_message(self) -> str:
+        """Why the job failed ("" unless it did)."""
+        return self._fields.error_message
+
+    @property
+    def description(self) -> str:
+        """The job's description."""
+        return self._fields.description
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When the job was created (aware UTC)."""
+        return self._fields.created_at
+
+    @property
+    def started_at(self) -> datetime.datetime | None:
+        """When the job started running (aware UTC), None before."""
+        return self._fields.started_at
+
+    @property
+    def finished_at(self) -> datetime.datetime | None:
+        """When the job finished (aware UTC), None before."""
+        return self._fields.finished_at
+
+    @property
+    def error(self) -> str | None:
+        """``error_message`` when there is one, else None."""
+        return self._fields.error_message or None
+
+    # -- refreshing ----------------------------------------------------------------------------------------
+
+    def update(
+        self, until_complete: bool = False, *, timeout: float | None = None, interval: float | None = None
+    ) -> None:
+        """Refresh the job; with ``until_complete``, poll until it is finished.
+
+        Args:
+            until_complete: keep polling until the status is final (SUCCESS, FAILED, ABORTED). A status this
+                version does not know keeps the wait going. A failed job is not an exception: check ``status``.
+            timeout: one overall deadline in seconds for the whole wait (None = none); ``taskfacade.WaitTimeout``
+                (a ``TimeoutError``) once it passes.
+            interval: seconds between polls (default ``DEFAULT_INTERVAL``, 2 s).
+        """
+        check_bool("until_complete", until_complete)
+        check_wait_args(timeout, self.DEFAULT_INTERVAL if interval is None else interval, 0)
+        if until_complete:
+            self.wait(timeout=timeout, interval=interval)
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Fetch the job once (through ``job_updater``) and update every field."""
+        self._apply_body(self._job_updater(self.job_id))
+
+    def _apply_body(self, body: dict[str, Any]) -> None:
+        fields: JobFields = from_server(lambda: parse_job_body(body, self._fields.job_type), "the job body")
+        self._fields = attrs.evolve(fields, job_id=self._fields.job_id, job_type=self._fields.job_type)
+
+    # -- verbs ---------------------------------------------------------------------------------------------
+
+    def abort(self) -> None:
+        """Abort the job (QUEUING or PROCESSING only; otherwise ``ForbiddenError``), then refresh it."""
+        self._verb("abort", abort_job.sync_detailed, lambda: self.phase is JobPhase.CANCELED)
+
+    def _verb(self, name: str, operation: Callable[..., GeneratedResponse], applied: Callable[[], bool]) -> None:
+        """POST a verb (abort, retry), then refresh the job.
+
+        The POST is never replayed (TensorBay has no idempotency key), so after an ambiguous failure (a reset, a
+        truncated answer, a 5xx) the job is fetched instead: if ``applied()`` says the verb took effect, that is
+        success; otherwise the original error is raised.
+        """
+        try:
+            self._client.send(operation, self._dataset_id, self.job_id, job_type=JobType(self.job_type))
+        except TaskFacadeError as error:
+            if not is_transient(error) or not self._took_effect(applied):
+                raise
+            logger.info("tensorbay: %s of job %s failed (%s) but took effect", name, self.job_id, error)
+            return
+        try:
+            self.refresh()
+        except TaskFacadeError as error:  # the verb was accepted; only our view of the job is stale
+            logger.info("tensorbay: refreshing job %s after a verb failed: %s", self.job_id, error)
+
+    def _took_effect(self, applied: Callable[[], bool]) -> bool:
+        try:
+            self.refresh()
+        except TaskFacadeError:
+            return False
+        return applied()
+
+    # -- taskfacade.Job hooks ------------------------------------------------------------------------------
+
+    def _peek_status(self) -> str:
+        return self._fields.status
+
+    def _wait_clock(self) -> Clock:
+        return self._client.clock
+
+    def _label(self) -> str:
+        return f'{type(self).__name__}("{self._fields.job_id}")'
+
+    def _batch_key(self) -> Hashable:
+        updater = self._job_updater
+        if isinstance(updater, JobFetcher):
+            return updater.batch_key()
+        return ("job", id(self))
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[CoreJob[Any]]) -> None:
+        ours = [job for job in jobs if isinstance(job, TensorBayJob)]
+        fetcher = ours[0]._job_updater if ours else None
+        if len(ours) < len(jobs) or len(ours) < MIN_BATCH or not isinstance(fetcher, JobFetcher):
+            for job in jobs:
+                job.refresh()
+            return
+        refresh_by_listing(fetcher, ours)
