@@ -1,0 +1,473 @@
+"""``GeoboxClient``: the SDK's constructor and task entry points, on the shared transport and the generated client.
+
+``GeoboxClient(host=..., ver="v1/", username=None, password=None, access_token=None, apikey=None, verify=True)``
+as in ``geobox.api``, plus keyword-only ``retry_mode``, ``timeout`` and ``clock``. Where the SDK differs, on
+purpose (reference section 8):
+
+- every request has a timeout and goes through taskfacade's retry modes (the SDK has neither);
+- every status >= 400 raises (``GeoboxError`` subclasses); the SDK returns 409, 429, 503... as data;
+- ``host`` is a prefix, with or without a trailing slash, and is not lower-cased (the SDK joins with ``urljoin``,
+  so ``http://h/geobox`` loses ``geobox`` without the slash, and lower-cases the whole URL);
+- a username/password login happens on the first request (or ``login()``), not in the constructor, and is
+  repeated once when the server answers 401 to the token it issued (the SDK never renews its token);
+- credentials: see ``_auth`` (arguments choose the mode; nothing is shown in ``repr``).
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+from taskfacade_generated.geobox.api.assets import (
+    get_file_info,
+    get_model_3d,
+    get_raster,
+    get_table,
+    get_tile_3d,
+    get_vector_layer,
+)
+from taskfacade_generated.geobox.api.auth import login_for_access_token
+from taskfacade_generated.geobox.api.tasks import abort_task, get_task, get_task_status, get_tasks
+from taskfacade_generated.geobox.models import AccessToken, LoginForm, ResponseFormat, TaskCount, TaskProgress
+from taskfacade_generated.geobox.models import Task as TaskModel
+from taskfacade_generated.geobox.models import TaskStatus as WireStatus
+from taskfacade_generated.geobox.types import UNSET
+
+from taskfacade._clock import SYSTEM_CLOCK, Clock
+from taskfacade._errors import InvalidArgument, ResponseDecodeError
+from taskfacade._log import safe_url
+from taskfacade._pager import Page, Pager, PageRequest
+from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
+from taskfacade._transport import DEFAULT_TIMEOUT, Exchange, Transport
+
+from ._assets import Asset, AssetKind, asset_from_body
+from ._auth import Credentials, GeoboxAuth, resolve_credentials
+from ._enums import TaskStatus
+from ._errors import ERROR_CLASSES, AuthenticationError, ValidationError, parse_geobox_error
+from ._listing import check_int, list_kwargs, uuid_filters
+from ._redact import install_redactor
+from ._values import check_text
+
+if TYPE_CHECKING:
+    from ._task import Task
+
+__all__ = ["DEFAULT_HOST", "GeoboxClient"]
+
+DEFAULT_HOST = "https://api.geobox.ir"
+SUPPORTED_VERSIONS = ("v1/", "v1")
+T = TypeVar("T")
+
+#: result key -> (generated operation, generated model)
+_ASSET_OPERATIONS: Mapping[str, tuple[Callable[..., Any], str]] = {
+    "layer_uuid": (get_vector_layer.sync_detailed, "VectorLayer"),
+    "raster_uuid": (get_raster.sync_detailed, "Raster"),
+    "model_uuid": (get_model_3d.sync_detailed, "Model3D"),
+    "file_uuid": (get_file_info.sync_detailed, "FileInfo"),
+    "3dtiles_uuid": (get_tile_3d.sync_detailed, "Tile3D"),
+    "table_uuid": (get_table.sync_detailed, "Table"),
+}
+
+
+def _check_host(host: object) -> str:
+    url = None
+    if isinstance(host, str):
+        try:
+            url = httpx.URL(host)
+        except httpx.InvalidURL:
+            url = None
+    if url is None or url.scheme not in ("http", "https") or not url.host or url.query or url.userinfo:
+        shown = safe_url(host) if isinstance(host, str) else host
+        raise InvalidArgument("host", shown, "an http:// or https:// URL without credentials or query string")
+    return str(host).rstrip("/")
+
+
+def _check_ver(ver: object) -> None:
+    if ver not in SUPPORTED_VERSIONS:
+        raise InvalidArgument("ver", ver, "'v1/' (this client speaks Geobox API v1)")
+
+
+def _check_verify(verify: object) -> bool | ssl.SSLContext:
+    """True, False, an ``ssl.SSLContext``, or a CA bundle file or directory (made into a context here)."""
+    if isinstance(verify, bool | ssl.SSLContext):
+        return verify
+    if isinstance(verify, str) and os.path.isfile(verify):
+        return ssl.create_default_context(cafile=verify)
+    if isinstance(verify, str) and os.path.isdir(verify):
+        return ssl.create_default_context(capath=verify)
+    raise InvalidArgument("verify", verify, "True, False, an ssl.SSLContext or an existing CA bundle file or directory")
+
+
+def check_uuid(value: object, parameter: str = "uuid") -> str:
+    """A task or asset uuid: a non-empty string that cannot escape its path segment."""
+    text = check_text(parameter, value)
+    if text.strip(".") == "":
+        raise InvalidArgument(parameter, value, "a task uuid")
+    return text
+
+
+class GeoboxClient:
+    """A Geobox API client (see the module docstring for what differs from ``geobox.GeoboxClient``).
+
+    Args:
+        host: the server, e.g. ``https://api.geobox.ir`` or an emulator's ``http://127.0.0.1:8765/geobox``.
+        ver: the API version; only ``"v1/"`` (or ``"v1"``).
+        username, password: exchanged for an access token on the first request.
+        access_token: sent as ``Authorization: Bearer``.
+        apikey: sent as the ``apikey`` query parameter (Geobox's only form; prefer a token: query strings end up
+            in server and proxy logs).
+        verify: TLS verification: True (default), a CA bundle path or an ``ssl.SSLContext``; False only on purpose.
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
+        clock: the time source for retries and waits (tests).
+
+    Raises:
+        InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
+    """
+
+    def __init__(
+        self,
+        host: str = DEFAULT_HOST,
+        ver: str = "v1/",
+        username: str | None = None,
+        password: str | None = None,
+        access_token: str | None = None,
+        apikey: str | None = None,
+        verify: bool | str | ssl.SSLContext = True,
+        *,
+        retry_mode: RetryLike = "default",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        clock: Clock | None = None,
+    ) -> None:
+        self.host = _check_host(host)
+        _check_ver(ver)
+        self.ver = "v1/"
+        tls = _check_verify(verify)
+        if clock is not None and not isinstance(clock, Clock):
+            raise InvalidArgument("clock", clock, "None or a taskfacade.Clock")
+        policy = retry_policy(retry_mode, "retry_mode")
+        self._credentials: Credentials = resolve_credentials(
+            username=username, password=password, access_token=access_token, apikey=apikey
+        )
+        self._auth = GeoboxAuth(self._credentials)
+        if self._credentials.mode == "apikey":
+            install_redactor()
+        self._login_lock = threading.Lock()
+        self._batch_lists = True  # False once the server refused a "uuid IN (...)" filter
+        self._transport = Transport(
+            service="geobox",
+            base_url=self.host,
+            auth=self._auth,
+            retry=policy,
+            timeout=timeout,
+            verify=tls,
+            error_parser=parse_geobox_error,
+            error_classes=ERROR_CLASSES,
+            clock=clock or SYSTEM_CLOCK,
+        )
+
+    # -- configuration ---------------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """``host`` + ``/v1/``, as the SDK's ``base_url``."""
+        return f"{self.host}/{self.ver}"
+
+    @property
+    def auth_mode(self) -> str:
+        """``"access_token"``, ``"apikey"`` or ``"password"``."""
+        return self._credentials.mode
+
+    @property
+    def retry_mode(self) -> RetryPolicy:
+        """The retry policy of every request (assign a mode name or a ``RetryPolicy`` to change it)."""
+        return self._transport.retry
+
+    @retry_mode.setter
+    def retry_mode(self, mode: RetryLike) -> None:
+        self._transport.retry = retry_policy(mode, "retry_mode")
+
+    @property
+    def clock(self) -> Clock:
+        """The clock retries and waits run on."""
+        return self._transport.clock
+
+    # -- the SDK's task entry points ---------------------------------------------------------------------------
+
+    def get_task(self, uuid: str) -> Task:
+        """One task (``GET /v1/tasks/{uuid}/``). Raises ``NotFoundError`` when there is none."""
+        from ._task import Task
+
+        body = self._task_body(check_uuid(uuid))
+        return Task(self, body["uuid"], body)
+
+    def get_tasks(
+        self,
+        *,
+        state: TaskStatus | str | None = None,
+        q: str | None = None,
+        search: str | None = None,
+        search_fields: str | Sequence[str] | None = None,
+        order_by: str | Sequence[str] | None = None,
+        return_count: bool = False,
+        skip: int = 0,
+        limit: int = 10,
+        user_id: int | None = None,
+        shared: bool = False,
+    ) -> list[Task] | int:
+        """One page of tasks (newest first unless ``order_by``), or their count with ``return_count=True``.
+
+        Args:
+            state: only tasks in this state.
+            q: an OGC CQL filter, e.g. ``"name LIKE '%roads%' AND created_at > '2024-01-01'"``.
+            search: a keyword searched in ``search_fields`` (or every text field); ignored when ``q`` is set.
+            search_fields: fields for ``search``, comma-separated or a list.
+            order_by: ``"field A|D"`` items, comma-separated or a list, e.g. ``"name A, created_at D"``.
+            return_count: return the number of matching tasks instead of a page.
+            skip: 0-based offset. limit: page size.
+            user_id: list this user's tasks (privileges required).
+            shared: include tasks other users shared.
+        """
+        params = list_kwargs(
+            state=state,
+            q=q,
+            search=search,
+            search_fields=search_fields,
+            order_by=order_by,
+            return_count=return_count,
+            skip=skip,
+            limit=limit,
+            user_id=user_id,
+            shared=shared,
+        )
+        from ._task import Task
+
+        found = self._list(params)
+        if isinstance(found, int):
+            return found
+        return [Task(self, body["uuid"], body) for body in found]
+
+    def iter_tasks(
+        self,
+        *,
+        state: TaskStatus | str | None = None,
+        q: str | None = None,
+        search: str | None = None,
+        search_fields: str | Sequence[str] | None = None,
+        order_by: str | Sequence[str] | None = None,
+        user_id: int | None = None,
+        shared: bool = False,
+        page_size: int = 100,
+    ) -> Pager[Task]:
+        """Every matching task, as a lazy ``taskfacade.Pager`` fetching ``page_size`` tasks per request.
+
+        Offsets shift when tasks are created meanwhile (newest first): pass ``order_by="created_at A"`` (or a
+        ``q`` that excludes new tasks) for a stable walk.
+        """
+        size = check_int("page_size", page_size, 1)
+        params = list_kwargs(
+            state=state,
+            q=q,
+            search=search,
+            search_fields=search_fields,
+            order_by=order_by,
+            return_count=False,
+            skip=0,
+            limit=size,
+            user_id=user_id,
+            shared=shared,
+        )
+        from ._task import Task
+
+        def fetch(request: PageRequest) -> Page[Task]:
+            bodies = self._list({**params, "skip": request.index * size})
+            assert not isinstance(bodies, int)  # return_count is False
+            return Page([Task(self, body["uuid"], body) for body in bodies])
+
+        return Pager(fetch, page_size=size)
+
+    def login(self) -> None:
+        """Exchange the username and password for an access token now (otherwise the first request does it).
+
+        Raises:
+            AuthenticationError: wrong username or password.
+            UnsupportedOperation: this client does not use a username and password.
+        """
+        if self._credentials.mode != "password":
+            from taskfacade._errors import UnsupportedOperation
+
+            raise UnsupportedOperation(
+                f"login() needs username/password credentials; this client uses {self.auth_mode}"
+            )
+        self._login(stale=self._auth.token, force=True)
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connections. Idempotent."""
+        self._transport.close()
+
+    def __enter__(self) -> GeoboxClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"GeoboxClient(host={safe_url(self.host)!r}, auth={self.auth_mode!r})"
+
+    # -- requests (used by Task) -------------------------------------------------------------------------------
+
+    def _exchange(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Exchange[Any]:
+        """One generated operation through the transport, logging in first (and again after a 401) if needed."""
+        if self._credentials.mode != "password":
+            return self._transport.exchange(operation, *args, **kwargs)
+        token = self._login(stale=None)
+        try:
+            return self._transport.exchange(operation, *args, **kwargs)
+        except AuthenticationError:
+            self._login(stale=token, force=True)
+            return self._transport.exchange(operation, *args, **kwargs)
+
+    def _login(self, stale: str | None, force: bool = False) -> str:
+        """The current token; logs in when there is none, or when ``force`` and the token is still ``stale``."""
+        with self._login_lock:
+            token = self._auth.token
+            if token is not None and not (force and token == stale):
+                return token
+            self._auth.token = None
+            creds = self._credentials
+            form = LoginForm(username=creds.username or "", password=creds.password or "")
+            result = self._transport.exchange(login_for_access_token.sync_detailed, body=form, idempotent=True)
+            parsed = _expect(result, AccessToken, "login")
+            if not isinstance(parsed.access_token, str) or not parsed.access_token.isascii():
+                raise _decode_error(result, "login: 'access_token' must be an ASCII string")
+            self._auth.token = parsed.access_token
+            return parsed.access_token
+
+    def _task_body(self, uuid: str) -> dict[str, Any]:
+        result = self._exchange(get_task.sync_detailed, uuid)
+        return _task_dict(result, _expect(result, TaskModel, "task"))
+
+    def _progress(self, uuid: str) -> int | None:
+        """``int(current / total * 100)`` (clamped to 0..100), or None when either is 0 or missing (as the SDK)."""
+        result = self._exchange(get_task_status.sync_detailed, uuid)
+        counters = _expect(result, TaskProgress, "task progress")
+        numbers: list[float] = []
+        for name, value in (("current", counters.current), ("total", counters.total)):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers.append(value)
+            elif value is not None and value is not UNSET:
+                raise _decode_error(result, f"task progress: {name!r} must be a number")
+        if len(numbers) < 2 or not numbers[0] or not numbers[1]:
+            return None
+        current, total = numbers
+        return max(0, min(100, int(current / total * 100)))
+
+    def _abort(self, uuid: str) -> dict[str, Any]:
+        # Safe to replay: aborting an ABORTED task is a no-op, so a retry after a lost answer changes nothing.
+        result = self._exchange(abort_task.sync_detailed, uuid, idempotent=True)
+        return _task_dict(result, _expect(result, TaskModel, "aborted task"))
+
+    def _asset(self, kind: AssetKind, uuid: str) -> Asset:
+        operation, model_name = _ASSET_OPERATIONS[kind.result_key]
+        result = self._exchange(operation, uuid, f=ResponseFormat.JSON)
+        parsed = result.response.parsed
+        if type(parsed).__name__ != model_name or not hasattr(parsed, "to_dict"):
+            raise _decode_error(result, f"expected {model_name}, got {type(parsed).__name__}")
+        try:
+            return asset_from_body(kind, parsed.to_dict())
+        except ResponseDecodeError as exc:
+            raise _decode_error(result, exc.message) from None
+
+    def _list(self, params: Mapping[str, Any]) -> list[dict[str, Any]] | int:
+        """``GET /v1/tasks/`` with checked ``params`` (see ``list_kwargs``): task bodies, or the count."""
+        wire = {key: UNSET if value is None else value for key, value in params.items()}
+        if isinstance(wire["state"], TaskStatus):
+            wire["state"] = WireStatus(wire["state"].value)
+        result = self._exchange(get_tasks.sync_detailed, f=ResponseFormat.JSON, **wire)
+        parsed = result.response.parsed
+        if params["return_count"]:
+            count = parsed.count if isinstance(parsed, TaskCount) else parsed
+            if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+                return count
+            raise _decode_error(result, "expected a count ({'count': N} or N)")
+        if not isinstance(parsed, list) or not all(isinstance(item, TaskModel) for item in parsed):
+            raise _decode_error(result, "expected a JSON array of tasks (each with a 'uuid')")
+        return [_task_dict(result, item) for item in parsed]
+
+    def _refresh_tasks(self, tasks: Sequence[Task]) -> None:
+        """Refresh several tasks: one list request per ~75 uuids (``q=uuid IN (...)``), single GETs for the rest.
+
+        Tasks the list does not return (another user's, not shared) are fetched one by one; a server that refuses
+        the filter (400/422) is not asked again, and this client falls back to one GET per task.
+        """
+        by_uuid: dict[str, list[Task]] = {}
+        for task in tasks:
+            by_uuid.setdefault(task.uuid, []).append(task)
+        if len(by_uuid) == 1:
+            for task in tasks:
+                task.refresh()
+            return
+        if self._batch_lists:
+            self._refresh_listed(by_uuid)
+        for uuid, group in by_uuid.items():
+            body = self._task_body(uuid)
+            for task in group:
+                task._set_data(body)
+
+    def _refresh_listed(self, by_uuid: dict[str, list[Task]]) -> None:
+        """Refresh (and remove from ``by_uuid``) every task the list endpoint returns for a uuid filter."""
+        for cql, chunk in list(uuid_filters(list(by_uuid))):
+            params = list_kwargs(
+                state=None,
+                q=cql,
+                search=None,
+                search_fields=None,
+                order_by=None,
+                return_count=False,
+                skip=0,
+                limit=len(chunk),
+                user_id=None,
+                shared=True,
+            )
+            try:
+                bodies = self._list(params)
+            except ValidationError:
+                self._batch_lists = False
+                return
+            assert not isinstance(bodies, int)  # return_count is False
+            for body in bodies:
+                for task in by_uuid.pop(body["uuid"], []):
+                    task._set_data(body)
+
+
+def _decode_error(result: Exchange[Any], message: str) -> ResponseDecodeError:
+    return ResponseDecodeError(
+        message,
+        status=int(result.response.status_code),
+        service="geobox",
+        method=result.method,
+        url=result.url,
+        content=result.response.content,
+    )
+
+
+def _expect(result: Exchange[Any], cls: type[T], what: str) -> T:
+    parsed = result.response.parsed
+    if not isinstance(parsed, cls):
+        raise _decode_error(result, f"{what}: expected {cls.__name__}, got {type(parsed).__name__}")
+    return parsed
+
+
+def _task_dict(result: Exchange[Any], model: TaskModel) -> dict[str, Any]:
+    """The task body as a dict (``Task.data``), after checking the fields the facade relies on."""
+    body: dict[str, Any] = model.to_dict()
+    if not isinstance(body.get("uuid"), str) or not body["uuid"]:
+        raise _decode_error(result, "task: 'uuid' must be a non-empty string")
+    if body.get("name") is not None and not isinstance(body["name"], str):
+        raise _decode_error(result, "task: 'name' must be a string")
+    return body

@@ -1,0 +1,305 @@
+"""``Task`` (also exported as ``GeoboxTask``): the SDK's ``geobox.task.Task``, and a ``taskfacade.Job``.
+
+Same surface as seed 003: ``Task(api, uuid, data={})``, ``Task.get_task(api, uuid)``, ``Task.get_tasks(api,
+**filters)``, ``data``, ``status`` (refreshes), ``errors``, ``progress`` (asks the status endpoint),
+``output_asset``, ``abort()``, ``wait(timeout=None, interval=1, progress_bar=True, retry=3)``, ``refresh_data()``.
+Fixed on the way (reference section 8):
+
+- ``wait``'s ``timeout`` is one overall deadline (the SDK restarts it on each of its ``retry`` attempts), and
+  ``retry`` counts consecutive *transient* polling failures (network errors, 429, 5xx); anything else (a 404, a
+  401) is raised at once instead of being swallowed and retried. FAILURE and ABORTED are returned, not raised.
+- An unknown ``state`` is a ``TaskStatus.UNKNOWN`` pseudo-member keeping the raw value: its phase is
+  ``JobPhase.UNKNOWN`` and a wait keeps waiting. Missing ``name`` or ``result`` break nothing.
+- ``status`` still refreshes on every read (the SDK's contract), but ``repr``, ``phase``, ``done`` and the
+  polling engine never make requests; the progress bar asks the status endpoint only while the task runs.
+- Timestamps (``created_at``, ``started_at``, ``finished_at``) are aware UTC datetimes.
+- ``abort()`` keeps the task the server returns, so ``data`` shows ABORTED without another request.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from taskfacade._clock import Clock
+from taskfacade._errors import APIError as _APIError
+from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
+from taskfacade._job import Job, JobPhase
+from taskfacade._log import logger
+
+from ._assets import Asset, UnknownAsset, pick_asset
+from ._enums import TaskStatus
+from ._values import parse_timestamp
+
+if TYPE_CHECKING:
+    from ._client import GeoboxClient
+
+__all__ = ["GeoboxTask", "Task"]
+
+
+def _client_class() -> type[GeoboxClient]:
+    from ._client import GeoboxClient
+
+    return GeoboxClient
+
+
+def _tqdm_installed() -> bool:
+    return importlib.util.find_spec("tqdm") is not None
+
+
+class Task(Job[TaskStatus | None]):
+    """A Geobox task. ``status`` is the SDK's ``TaskStatus`` (None only if the server sent no ``state``).
+
+    Args:
+        api: the client it belongs to.
+        uuid: the task's uuid.
+        data: the task body, if already known (``get_task``/``get_tasks`` fill it).
+    """
+
+    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {
+        TaskStatus.PENDING: JobPhase.PENDING,
+        TaskStatus.PROGRESS: JobPhase.RUNNING,
+        TaskStatus.SUCCESS: JobPhase.SUCCEEDED,
+        TaskStatus.FAILURE: JobPhase.FAILED,
+        TaskStatus.ABORTED: JobPhase.CANCELED,
+    }
+    DEFAULT_INTERVAL: ClassVar[float] = 1.0
+    BASE_ENDPOINT: ClassVar[str] = "tasks/"
+
+    def __init__(self, api: GeoboxClient, uuid: str, data: Mapping[str, Any] | None = None) -> None:
+        from ._client import check_uuid
+
+        if not isinstance(api, _client_class()):
+            raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
+        self.api = api
+        self.uuid = check_uuid(uuid)
+        self._data: dict[str, Any] = self._checked_data(data)
+        self._progress: int | None = None
+        self._track_progress = False
+
+    # -- the SDK's classmethods ----------------------------------------------------------------------------------
+
+    @classmethod
+    def get_task(cls, api: GeoboxClient, uuid: str) -> Task:
+        """One task (same as ``api.get_task(uuid)``)."""
+        if not isinstance(api, _client_class()):
+            raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
+        return api.get_task(uuid)
+
+    @classmethod
+    def get_tasks(cls, api: GeoboxClient, **kwargs: Any) -> list[Task] | int:
+        """A page of tasks or their count (same as ``api.get_tasks(**kwargs)``; see there for the filters)."""
+        if not isinstance(api, _client_class()):
+            raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
+        return api.get_tasks(**kwargs)
+
+    # -- data ---------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _checked_data(data: object) -> dict[str, Any]:
+        if data is None:
+            return {}
+        if not isinstance(data, Mapping):
+            raise InvalidArgument("data", type(data).__name__, "None or a dict (a task body)")
+        return dict(data)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The task body as the server last sent it (no request)."""
+        return self._data
+
+    @data.setter
+    def data(self, value: Mapping[str, Any]) -> None:
+        self._data = self._checked_data(value)
+
+    def _set_data(self, body: dict[str, Any]) -> None:
+        self._data = body
+
+    @property
+    def endpoint(self) -> str:
+        """``tasks/<uuid>/``, relative to ``api.base_url`` (as the SDK's)."""
+        return f"{self.BASE_ENDPOINT}{self.uuid}/"
+
+    @property
+    def name(self) -> str | None:
+        """The task's name, e.g. ``publish:roads`` (None if the server sent none)."""
+        name = self._data.get("name")
+        return name if isinstance(name, str) else None
+
+    @property
+    def id(self) -> int | None:
+        """The numeric id, if the server sends one."""
+        value = self._data.get("id")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def user_id(self) -> int | None:
+        """The owner's user id, if the server sends one."""
+        value = self._data.get("user_id")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """When the task was created (aware UTC; Geobox sends UTC without an offset)."""
+        return parse_timestamp(self._data.get("created_at"))
+
+    @property
+    def started_at(self) -> datetime.datetime | None:
+        """When the task started running (aware UTC), if the server says."""
+        return parse_timestamp(self._data.get("started_at"))
+
+    @property
+    def finished_at(self) -> datetime.datetime | None:
+        """When the task reached a final state (aware UTC), if the server says."""
+        return parse_timestamp(self._data.get("finished_at"))
+
+    # -- status, errors, progress -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch the task again (``GET /v1/tasks/{uuid}/``); during a wait with a bar, its progress too."""
+        self._data = self.api._task_body(self.uuid)
+        if self._track_progress and self._peek_status() == TaskStatus.PROGRESS:
+            try:
+                self._progress = self.api._progress(self.uuid)
+            except (_APIError, TransportError, ResponseDecodeError) as exc:  # cosmetic: the bar keeps its value
+                logger.debug("geobox: progress of task %s not updated: %s", self.uuid, exc)
+
+    def refresh_data(self) -> None:
+        """The SDK's name for ``refresh()``."""
+        self.refresh()
+
+    def _peek_status(self) -> TaskStatus | None:
+        state = self._data.get("state")
+        return TaskStatus(state) if isinstance(state, str) else None
+
+    @property
+    def status(self) -> TaskStatus | None:
+        """The task's state, fetched now (one request, as the SDK's). ``phase`` and ``done`` do not refresh."""
+        self.refresh()
+        return self._peek_status()
+
+    @property
+    def errors(self) -> dict[str, Any] | None:
+        """The whole ``result`` when it holds ``errors`` or ``detail.msg`` (as the SDK's), else None. No request."""
+        result = self._data.get("result")
+        if not isinstance(result, Mapping):
+            return None
+        detail = result.get("detail")
+        if result.get("errors") or (isinstance(detail, Mapping) and detail.get("msg")):
+            return dict(result)
+        return None
+
+    @property
+    def error(self) -> str | None:
+        """Why the task failed: ``result.detail.msg``, else the first ``result.errors`` message. No request."""
+        errors = self.errors
+        if errors is None:
+            return None
+        detail = errors.get("detail")
+        if isinstance(detail, Mapping) and detail.get("msg"):
+            return str(detail["msg"])
+        items = errors.get("errors")
+        first = items[0] if isinstance(items, list) and items else items
+        if isinstance(first, Mapping) and first.get("msg"):
+            return str(first["msg"])
+        return str(first) if first else None
+
+    @property
+    def progress(self) -> int | None:
+        """Percent done, fetched now from ``GET /v1/tasks/{uuid}/status/`` (None when the server has no counts)."""
+        self._progress = self.api._progress(self.uuid)
+        return self._progress
+
+    def _peek_progress(self) -> float | None:
+        if self._peek_status() == TaskStatus.SUCCESS:
+            return 100.0
+        return None if self._progress is None else float(self._progress)
+
+    # -- verbs ----------------------------------------------------------------------------------------------------
+
+    @property
+    def output_asset(self) -> Asset | UnknownAsset | None:
+        """What the task produced: a ``VectorLayer``, ``Raster``, ``Model``, ``File``, ``Tile3d`` or ``Table``
+        (one request), an ``UnknownAsset`` for an asset kind this version does not know (no request), or None.
+
+        Reads ``data`` as it is (call ``refresh()`` or ``wait()`` first for a task that was still running).
+        """
+        picked = pick_asset(self._data.get("result"))
+        if picked is None or isinstance(picked, UnknownAsset):
+            return picked
+        kind, uuid = picked
+        return self.api._asset(kind, uuid)
+
+    def abort(self) -> None:
+        """Abort the task (``POST /v1/tasks/{uuid}/abort/``); ``data`` becomes the task the server returns.
+
+        Aborting an ABORTED task is a no-op. Raises ``ConflictError`` (a ``taskfacade.Conflict``) when the task
+        already ended with SUCCESS or FAILURE.
+        """
+        self._data = self.api._abort(self.uuid)
+
+    def wait(
+        self,
+        timeout: float | None = None,
+        interval: float | None = 1,
+        progress_bar: bool = True,
+        retry: int = 3,
+        *,
+        max_poll_errors: int | None = None,
+    ) -> TaskStatus | None:
+        """Poll until the task is finished; return its final status (SUCCESS, FAILURE or ABORTED).
+
+        Args:
+            timeout: one overall deadline in seconds (None: no limit); ``taskfacade.WaitTimeout``, which is a
+                ``TimeoutError``, once it passes.
+            interval: seconds between polls.
+            progress_bar: a tqdm bar when tqdm is installed (``pip install taskfacade[progress]``); nothing otherwise.
+            retry: consecutive transient polling failures tolerated (network errors, 429, 5xx); 0 raises the
+                first. Other errors are raised at once.
+            max_poll_errors: the core's name for ``retry`` (give one or the other).
+        """
+        if not isinstance(progress_bar, bool):
+            raise InvalidArgument("progress_bar", progress_bar, "True or False")
+        if max_poll_errors is not None and retry != 3:
+            raise InvalidArgument("max_poll_errors", max_poll_errors, "None when retry= is given")
+        tolerated = retry if max_poll_errors is None else max_poll_errors
+        if not isinstance(tolerated, int) or isinstance(tolerated, bool) or tolerated < 0:
+            raise InvalidArgument("retry" if max_poll_errors is None else "max_poll_errors", tolerated, "an int >= 0")
+        if self.api._transport.closed:  # not a transient failure worth `retry` polls
+            raise TransportError("this client is closed", service="geobox")
+        self._track_progress = progress_bar and _tqdm_installed()
+        try:
+            return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)
+        finally:
+            self._track_progress = False
+
+    # -- hooks for the polling engine --------------------------------------------------------------------------
+
+    def _batch_key(self) -> object:
+        return id(self.api)
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
+        tasks = [job for job in jobs if isinstance(job, Task)]
+        if tasks:
+            tasks[0].api._refresh_tasks(tasks)
+        for job in jobs:
+            if not isinstance(job, Task):
+                job.refresh()
+
+    def _wait_clock(self) -> Clock:
+        return self.api.clock
+
+    def _label(self) -> str:
+        return f"Task: {self.name or self.uuid}"
+
+    def __repr__(self) -> str:
+        status = self._peek_status()
+        shown = status.value if status is not None else None
+        return f"Task(uuid={self.uuid!r}, name={self.name!r}, status={shown!r})"
+
+
+#: The name the Job hierarchy uses (``taskfacade.Job`` -> ``GeoboxTask``).
+GeoboxTask = Task
