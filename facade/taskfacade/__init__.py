@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "Timeout": "_errors",
     "ResponseDecodeError": "_errors",
     "WaitTimeout": "_errors",
+    "ClientClosed": "_errors",
     "ErrorDetails": "_errors",
     "error_class_for": "_errors",
     "parse_error_body": "_errors",
@@ -50,6 +51,7 @@ _EXPORTS: dict[str, str] = {
     "Job": "_job",
     "JobPhase": "_job",
     "wait_all": "_wait",
+    "is_transient": "_poll",
     "as_completed": "_wait",
     # time
     "Clock": "_clock",
@@ -62,6 +64,7 @@ __all__ = [
     "RETRY_MODES",
     "APIError",
     "BadRequest",
+    "ClientClosed",
     "Clock",
     "Conflict",
     "ErrorDetails",
@@ -93,6 +96,7 @@ __all__ = [
     "error_class_for",
     "parse_error_body",
     "retry_policy",
+    "is_transient",
     "wait_all",
 ]
 
@@ -128,7 +132,14 @@ if TYPE_CHECKING:
     from ._wait import as_completed, wait_all
 
 
+#: Service packages, imported on first attribute access (``taskfacade.deadline.client(...)`` after a bare
+#: ``import taskfacade`` works, and costs nothing until used).
+_SERVICES = frozenset({"tiledb", "deadline", "geobox", "tensorbay"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SERVICES:
+        return importlib.import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'taskfacade' has no attribute {name!r}")
@@ -138,4 +149,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | _SERVICES)

@@ -17,6 +17,7 @@
     ├── TransportError           the request or its response did not make it across the network
     │   └── Timeout              connect, read, write or connection-pool timeout
     ├── ResponseDecodeError      a successful response whose body is not what the spec says
+    ├── ClientClosed             the client was closed; nothing was sent
     └── WaitTimeout              a wait's overall deadline passed (also the builtin TimeoutError)
 
 Services fit their own named exceptions into the tree by multiple inheritance, e.g.
@@ -233,6 +234,10 @@ class ResponseDecodeError(TaskFacadeError):
         prefix = f"{self.service}: " if self.service else ""
         where = f"{self.method} {self.url} -> {self.status}: " if self.method else ""
         return f"{prefix}{where}{self.message}"
+
+
+class ClientClosed(TaskFacadeError):
+    """The client was closed (``close()`` or the end of its ``with`` block); nothing was sent. Not transient."""
 
 
 class WaitTimeout(TaskFacadeError, TimeoutError):

@@ -36,6 +36,7 @@ from ._clock import SYSTEM_CLOCK, Clock
 from ._deadline import remaining_in_scope
 from ._errors import (
     APIError,
+    ClientClosed,
     ErrorClasses,
     ErrorDetails,
     ErrorParser,
@@ -167,6 +168,21 @@ class _GeneratedClientAdapter:
         return self._client
 
 
+def tls_setting(verify: object) -> bool | ssl.SSLContext:
+    """Check a ``verify`` argument: True, False, an ``ssl.SSLContext``, or a CA bundle file or directory.
+
+    A path becomes an ``ssl.SSLContext`` here, so a missing file is a clear ``InvalidArgument`` at construction
+    rather than an ``OSError`` from deep inside httpx (which also deprecates string paths).
+    """
+    if isinstance(verify, bool | ssl.SSLContext):
+        return verify
+    if isinstance(verify, str) and os.path.isfile(verify):
+        return ssl.create_default_context(cafile=verify)
+    if isinstance(verify, str) and os.path.isdir(verify):
+        return ssl.create_default_context(capath=verify)
+    raise InvalidArgument("verify", verify, "True, False, an ssl.SSLContext or an existing CA bundle file or directory")
+
+
 def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
         values = timeout.as_dict().values()
@@ -244,8 +260,7 @@ class Transport:
             pool_size = default_pool_size()
         if not isinstance(pool_size, int) or isinstance(pool_size, bool) or pool_size < 1:
             raise InvalidArgument("pool_size", pool_size, "an integer >= 1")
-        if not isinstance(verify, bool | str | ssl.SSLContext):
-            raise InvalidArgument("verify", verify, "True, False, a CA bundle path or an ssl.SSLContext")
+        tls = tls_setting(verify)
         self.service = service
         self.base_url = _check_base_url(base_url)
         self.timeout = _check_timeout(timeout)
@@ -266,7 +281,7 @@ class Transport:
             headers={**(headers or {}), "User-Agent": USER_AGENT},
             timeout=self.timeout,
             limits=httpx.Limits(max_connections=pool_size, max_keepalive_connections=pool_size),
-            verify=verify,
+            verify=tls,
             follow_redirects=True,
             event_hooks={"request": [self._on_request], "response": [self._on_response]},
             transport=httpx_transport,
@@ -389,7 +404,7 @@ class Transport:
         policy = self._retry if retry is None else retry_policy(retry, "retry")
         per_call_timeout = None if timeout is None else _check_timeout(timeout)
         if self._closed:
-            raise TransportError("this client is closed", service=self.service)
+            raise ClientClosed(f"this {self.service} client is closed")
         client = kwargs.setdefault("client", self._adapter)
         if client is not self._adapter and getattr(client, "get_httpx_client", lambda: None)() is not self._http:
             raise InvalidArgument("client", type(client).__name__, "a client from this transport's bind()")
@@ -411,7 +426,7 @@ class Transport:
         """Run ``fn`` on this client's thread pool (``pool_size`` threads): the basis of ``async_req=True``."""
         with self._lock:
             if self._closed:
-                raise TransportError("this client is closed", service=self.service)
+                raise ClientClosed(f"this {self.service} client is closed")
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(self.pool_size, thread_name_prefix=f"taskfacade-{self.service}")
             return self._executor.submit(fn, *args, **kwargs)

@@ -15,7 +15,6 @@ purpose (reference section 8):
 
 from __future__ import annotations
 
-import os
 import ssl
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -42,7 +41,7 @@ from taskfacade._errors import InvalidArgument, ResponseDecodeError
 from taskfacade._log import safe_url
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
-from taskfacade._transport import DEFAULT_TIMEOUT, Exchange, Transport
+from taskfacade._transport import DEFAULT_TIMEOUT, Exchange, Transport, tls_setting
 
 from ._assets import Asset, AssetKind, asset_from_body
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
@@ -90,17 +89,6 @@ def _check_ver(ver: object) -> None:
         raise InvalidArgument("ver", ver, "'v1/' (this client speaks Geobox API v1)")
 
 
-def _check_verify(verify: object) -> bool | ssl.SSLContext:
-    """True, False, an ``ssl.SSLContext``, or a CA bundle file or directory (made into a context here)."""
-    if isinstance(verify, bool | ssl.SSLContext):
-        return verify
-    if isinstance(verify, str) and os.path.isfile(verify):
-        return ssl.create_default_context(cafile=verify)
-    if isinstance(verify, str) and os.path.isdir(verify):
-        return ssl.create_default_context(capath=verify)
-    raise InvalidArgument("verify", verify, "True, False, an ssl.SSLContext or an existing CA bundle file or directory")
-
-
 def check_uuid(value: object, parameter: str = "uuid") -> str:
     """A task or asset uuid: a non-empty string that cannot escape its path segment."""
     text = check_text(parameter, value)
@@ -145,7 +133,7 @@ class GeoboxClient:
         self.host = _check_host(host)
         _check_ver(ver)
         self.ver = "v1/"
-        tls = _check_verify(verify)
+        tls = tls_setting(verify)
         if clock is not None and not isinstance(clock, Clock):
             raise InvalidArgument("clock", clock, "None or a taskfacade.Clock")
         policy = retry_policy(retry_mode, "retry_mode")

@@ -267,8 +267,6 @@ class Task(Job[TaskStatus | None]):
         tolerated = retry if max_poll_errors is None else max_poll_errors
         if not isinstance(tolerated, int) or isinstance(tolerated, bool) or tolerated < 0:
             raise InvalidArgument("retry" if max_poll_errors is None else "max_poll_errors", tolerated, "an int >= 0")
-        if self.api._transport.closed:  # not a transient failure worth `retry` polls
-            raise TransportError("this client is closed", service="geobox")
         self._track_progress = progress_bar and _tqdm_installed()
         try:
             return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)

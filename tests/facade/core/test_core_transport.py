@@ -21,6 +21,7 @@ import pytest
 from taskfacade import (
     APIError,
     BadRequest,
+    ClientClosed,
     Conflict,
     ErrorDetails,
     Forbidden,
@@ -541,9 +542,9 @@ def test_close_and_context_manager(server: Any, api: Any) -> None:
     with Transport(service="t", base_url=server.url) as transport:
         assert not transport.closed
     assert transport.closed
-    with pytest.raises(TransportError, match="closed"):
+    with pytest.raises(ClientClosed, match="closed"):
         transport.call(api.get_item.sync_detailed, "a")
-    with pytest.raises(TransportError, match="closed"):
+    with pytest.raises(ClientClosed, match="closed"):
         transport.submit(print)
     transport.close()  # idempotent
 

@@ -184,8 +184,8 @@ def test_a_closed_client_refuses_requests(emu: Emulator) -> None:
         task = client.get_task(emu.seeded()["geobox"]["task_ids"][0])
     client.close()  # idempotent
     emu.clear_request_counts()
-    with pytest.raises(taskfacade.TransportError, match="closed"):
+    with pytest.raises(taskfacade.ClientClosed, match="closed"):
         task.refresh()
-    with pytest.raises(taskfacade.TransportError, match="closed"):
+    with pytest.raises(taskfacade.ClientClosed, match="closed"):
         task.wait(timeout=60)  # at once, not after `retry` polls
     assert total(emu) == 0
