@@ -1,0 +1,152 @@
+"""Seed 001's account functions: the user's profile, organizations and the namespace charged by default."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, Literal, TypeVar, overload
+
+from taskfacade_generated.tiledb.api.organizations import get_organization, list_organizations
+from taskfacade_generated.tiledb.api.user import get_user
+from taskfacade_generated.tiledb.models.namespace_actions import NamespaceActions
+from taskfacade_generated.tiledb.models.organization import Organization
+from taskfacade_generated.tiledb.models.user import User
+from taskfacade_generated.tiledb.types import Unset
+
+from .._errors import InvalidArgument, ResponseDecodeError
+from . import _validate as v
+from ._client import Client, resolve_client
+from ._errors import NoChargeableNamespace
+
+__all__ = [
+    "default_charged_namespace",
+    "default_user",
+    "find_organization_or_user_for_default_charges",
+    "organization",
+    "organizations",
+    "user_profile",
+]
+
+T = TypeVar("T")
+
+
+def _maybe_async(client: Client, async_req: bool, fn: Callable[[Client], T]) -> T | Future[T]:
+    if v.flag("async_req", async_req):
+        return client.submit(fn, client)
+    return fn(client)
+
+
+def _fetch_user(client: Client) -> User:
+    user: User = client.transport.call(get_user.sync_detailed, expect=User)
+    client._user = user
+    return user
+
+
+@overload
+def user_profile(async_req: Literal[False] = False, *, client: Client | None = None) -> User: ...
+
+
+@overload
+def user_profile(async_req: Literal[True], *, client: Client | None = None) -> Future[User]: ...
+
+
+def user_profile(async_req: bool = False, *, client: Client | None = None) -> User | Future[User]:
+    """Your user profile (``GET /v1/user``), as the generated ``User`` model; a Future with ``async_req=True``."""
+    return _maybe_async(resolve_client(client), async_req, _fetch_user)
+
+
+def default_user(*, client: Client | None = None) -> User:
+    """The user the client is logged in as: fetched with ``user_profile`` once, then remembered by the client."""
+    chosen = resolve_client(client)
+    cached = chosen._user
+    return cached if isinstance(cached, User) else _fetch_user(chosen)
+
+
+def _fetch_organizations(client: Client) -> list[Organization]:
+    found = client.transport.call(list_organizations.sync_detailed)
+    if not isinstance(found, list) or not all(isinstance(o, Organization) for o in found):
+        raise ResponseDecodeError("expected a list of organizations", service="tiledb")
+    return found
+
+
+@overload
+def organizations(async_req: Literal[False] = False, *, client: Client | None = None) -> list[Organization]: ...
+
+
+@overload
+def organizations(async_req: Literal[True], *, client: Client | None = None) -> Future[list[Organization]]: ...
+
+
+def organizations(
+    async_req: bool = False, *, client: Client | None = None
+) -> list[Organization] | Future[list[Organization]]:
+    """All organizations the user is part of (``GET /v1/organizations``)."""
+    return _maybe_async(resolve_client(client), async_req, _fetch_organizations)
+
+
+@overload
+def organization(
+    organization: str, async_req: Literal[False] = False, *, client: Client | None = None
+) -> Organization: ...
+
+
+@overload
+def organization(
+    organization: str, async_req: Literal[True], *, client: Client | None = None
+) -> Future[Organization]: ...
+
+
+def organization(
+    organization: str, async_req: bool = False, *, client: Client | None = None
+) -> Organization | Future[Organization]:
+    """One organization, by name or id (``GET /v1/organizations/{organization}``); ``NotFound`` if there is none."""
+    name = v.optional_str("organization", organization)
+    if name is None:
+        raise InvalidArgument("organization", organization, "an organization name or id")
+
+    def fetch(chosen: Client) -> Organization:
+        found: Organization = chosen.transport.call(get_organization.sync_detailed, name, expect=Organization)
+        return found
+
+    return _maybe_async(resolve_client(client), async_req, fetch)
+
+
+def _action(required_action: Any) -> NamespaceActions | None:
+    return v.choice("required_action", required_action, NamespaceActions)
+
+
+def _allows(actions: Any, action: NamespaceActions | None) -> bool:
+    if action is None:
+        return True
+    return isinstance(actions, list) and any(str(a) == action.value for a in actions)
+
+
+def find_organization_or_user_for_default_charges(user: User, required_action: Any = None) -> str:
+    """The namespace to charge: the user's ``default_namespace_charged`` if set, else the first organization other
+    than ``public`` that allows ``required_action``, else the user (if the user allows it). No request is made.
+
+    Raises:
+        NoChargeableNamespace: nothing allows ``required_action``.
+    """
+    if not isinstance(user, User):
+        raise InvalidArgument("user", user, "a User model (from user_profile() or default_user())")
+    action = _action(required_action)
+    charged = user.default_namespace_charged
+    if isinstance(charged, str) and charged:
+        return charged
+    memberships = [] if isinstance(user.organizations, Unset) else user.organizations
+    for member in memberships:
+        name = member.organization_name
+        if isinstance(name, str) and name and name != "public" and _allows(member.allowed_actions, action):
+            return name
+    if _allows(user.allowed_actions, action):
+        return user.username
+    wanted = action.value if action is not None else "any action"
+    raise NoChargeableNamespace(f"neither an organization of {user.username!r} nor the user allows {wanted!r}")
+
+
+def default_charged_namespace(required_action: Any = None, *, client: Client | None = None) -> str:
+    """The namespace ``default_user()`` charges to by default (see
+    ``find_organization_or_user_for_default_charges``); ``required_action`` is a NamespaceActions value."""
+    action = _action(required_action)
+    return find_organization_or_user_for_default_charges(default_user(client=client), action)

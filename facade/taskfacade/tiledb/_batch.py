@@ -1,0 +1,84 @@
+"""Refreshing many TileDB tasks per poll with the task listing instead of one GET per task.
+
+TileDB has no batch-get, but its listing returns whole tasks and filters by creation time and status. One poll
+of the unfinished tasks of one client therefore lists the tasks created within their time range:
+
+1. all of them, one request of up to 1,000 tasks: when that is the whole range (the usual case for tasks
+   submitted together), every task is updated from it, finished ones included, and nothing else is sent;
+2. otherwise (a busy range shared with many other tasks), the QUEUED and the RUNNING tasks of that range (one
+   request each per 1,000 live tasks); a task in neither list has left those states, usually because it just
+   finished, and it alone gets a GET, which reads its final status.
+
+A single task is simply fetched with one GET, and so are tasks without a ``start_time`` (they cannot be placed
+in a time range).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
+
+from ._pager import TaskPager
+from ._task import TileDBTask
+from ._tasks import list_page
+
+__all__ = ["LISTING_PAGE_SIZE", "refresh_tasks"]
+
+#: Tasks per listing request while polling (the most the service returns per page).
+LISTING_PAGE_SIZE = 1000
+_LIVE = (ArrayTaskStatus.QUEUED, ArrayTaskStatus.RUNNING)
+
+
+def refresh_tasks(tasks: Sequence[TileDBTask]) -> None:
+    """Bring every task in ``tasks`` (all of one client) up to date; raises ``TasksError`` on failure."""
+    if len(tasks) < 2:
+        for one in tasks:
+            one.refresh()
+        return
+    by_id = {one.id: one for one in tasks}
+    seen = _refresh_listed(tasks, by_id)
+    for one in tasks:
+        if one.id not in seen:
+            one.refresh()
+
+
+def _window(tasks: Sequence[TileDBTask]) -> dict[str, Any] | None:
+    known = [t.timestamp() for t in (one.start_time for one in tasks) if t is not None]
+    if not known:
+        return None
+    return {
+        "start": max(math.floor(min(known)) - 1, 0),
+        "end": math.ceil(max(known)) + 1,
+        "per_page": LISTING_PAGE_SIZE,
+    }
+
+
+def _refresh_listed(tasks: Sequence[TileDBTask], by_id: dict[str, TileDBTask]) -> set[str]:
+    """Update the tasks found by listing their time range; return their ids (see the module docstring)."""
+    window = _window(tasks)
+    if window is None:
+        return set()
+    client = tasks[0].client
+    first = list_page(client, 0, window)
+    total = getattr(first.metadata, "total_items", None)
+    if isinstance(total, int | float) and total <= len(first.items):
+        return _apply(first.items, by_id)
+    seen: set[str] = set()
+    for status in _LIVE:
+        load = functools.partial(list_page, client, params={**window, "status": status})
+        seen |= _apply(TaskPager(load, wire_base=0), by_id)
+    return seen
+
+
+def _apply(listed: Any, by_id: dict[str, TileDBTask]) -> set[str]:
+    seen: set[str] = set()
+    for found in listed:
+        mine = by_id.get(found.id)
+        if mine is not None:
+            mine._update(found.array_task)
+            seen.add(found.id)
+    return seen

@@ -1,0 +1,287 @@
+"""``Client`` (seed 001's ``cloud.client.Client``): one TileDB account's settings, retry mode and connections.
+
+A client resolves its settings once, when it is built (arguments > environment > profile file, see
+``_config.py``), and opens its connection pool (a core ``Transport``) on first use. Every module-level function of
+``taskfacade.tiledb.tasks`` and ``taskfacade.tiledb.client`` takes a keyword-only ``client=``; without it they use
+the *default client*, built from the configuration on first use and replaceable with ``set_default_client`` (or
+by ``login``). That default is the only process-wide state, and it is never mutated behind the caller's back.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, ParamSpec, TypeVar
+
+import httpx
+
+from .._clock import SYSTEM_CLOCK, Clock
+from .._errors import InvalidArgument
+from .._retry import RetryLike, RetryPolicy, retry_policy
+from .._transport import DEFAULT_TIMEOUT, Transport
+from . import _validate as v
+from ._auth import TileDBAuth
+from ._config import ProfileLocation, Settings, resolve_settings
+from ._errors import ConfigurationError
+
+__all__ = ["Client", "default_client", "set_default_client"]
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+
+class Client:
+    """A TileDB client: settings, retry mode and a connection pool sized by ``pool_threads``.
+
+    Args:
+        pool_threads: threads for ``async_req=True`` calls and connections kept open (default: CPU count + 4,
+            at most 32).
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``
+            (see docs/retry-modes.md).
+        host: the server, e.g. ``https://api.tiledb.com`` (a bare host name gets ``https://``).
+        token: an API token.
+        username, password: HTTP Basic credentials (instead of a token).
+        workspace: the workspace id (``ws_...``) the task endpoints are addressed in.
+        verify_ssl: check TLS certificates (default True).
+        ca_file: a CA bundle to check them against.
+        profile: the profile name in the profile file (default ``$TILEDB_PROFILE_NAME`` or ``default``).
+        profile_dir: the folder of the profile file (default ``$TILEDB_PROFILE_DIR`` or ``~/.tiledb``).
+        timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
+        clock: the time source for retries, waits and the default task window (tests pass a fake one).
+        httpx_transport: a custom httpx transport (tests only).
+
+    Settings left unset come from the environment, then the profile file (see ``taskfacade.tiledb._config``).
+    A client without credentials can be built; its first request raises ``ConfigurationError``.
+    """
+
+    def __init__(
+        self,
+        pool_threads: int | None = None,
+        retry_mode: RetryLike = "default",
+        *,
+        host: str | None = None,
+        token: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        workspace: str | None = None,
+        verify_ssl: bool | None = None,
+        ca_file: str | None = None,
+        profile: str | None = None,
+        profile_dir: str | os.PathLike[str] | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        clock: Clock | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if clock is not None and not isinstance(clock, Clock):
+            raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
+        if not isinstance(timeout, httpx.Timeout) and not (
+            isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0
+        ):
+            raise InvalidArgument("timeout", timeout, "seconds > 0 or an httpx.Timeout (never None)")
+        self._pool_threads = v.optional_int("pool_threads", pool_threads)
+        self._retry = retry_policy(retry_mode, "retry_mode")
+        _check_credentials(token, username, password)
+        arguments = {
+            "host": v.optional_str("host", host),
+            "token": token,
+            "username": username,
+            "password": password,
+            "workspace": v.optional_str("workspace", workspace),
+            "verify_ssl": v.optional_flag("verify_ssl", verify_ssl),
+            "ca_file": v.optional_str("ca_file", ca_file),
+        }
+        self.profile_location = ProfileLocation.from_env(profile_dir, profile)
+        self.settings: Settings = resolve_settings(arguments, self.profile_location)
+        self._timeout = timeout
+        self.clock: Clock = clock or SYSTEM_CLOCK
+        self._httpx_transport = httpx_transport
+        self._lock = threading.Lock()
+        self._transport: Transport | None = None
+        self._user: Any = None
+
+    # -- the seed's methods ------------------------------------------------------------------------------------
+
+    def build(self, builder: Callable[..., T]) -> T:
+        """A generated client (``taskfacade_generated.tiledb.Client``) sending through this client's connections.
+
+        Calls made on it directly use this client's auth, timeouts and pool, but not its retries or error
+        mapping; the facade's functions are the way to get those.
+        """
+        return self.transport.bind(builder)
+
+    def retry_mode(self, mode: RetryLike = "default") -> None:
+        """Set how this client's requests are retried from now on (``default``, ``forceful``, ``disabled``)."""
+        policy = retry_policy(mode, "mode")
+        with self._lock:
+            self._retry = policy
+            if self._transport is not None:
+                self._transport.retry = policy
+
+    def set_threads(self, threads: int | None = None) -> None:
+        """Resize the thread pool (and connection pool) used by this client; None restores the default size.
+
+        The current connections are closed once their pending ``async_req`` work is done.
+        """
+        threads = v.optional_int("threads", threads)
+        with self._lock:
+            self._pool_threads = threads
+            old, self._transport = self._transport, None
+        if old is not None:
+            old.close()
+
+    # -- what the facade's functions use -----------------------------------------------------------------------
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The current retry policy."""
+        return self._retry
+
+    @property
+    def pool_threads(self) -> int | None:
+        """The thread count given (None: the default size)."""
+        return self._pool_threads
+
+    @property
+    def host(self) -> str:
+        """The server URL."""
+        return self.settings.host
+
+    @property
+    def workspace(self) -> str:
+        """The workspace the task endpoints are addressed in; ``ConfigurationError`` when none is configured."""
+        workspace = self.settings.workspace or _workspace_from_token(self.settings.token)
+        if not workspace:
+            raise ConfigurationError(
+                "no TileDB workspace configured: pass workspace='ws_...' to Client or login, "
+                "or set TILEDB_REST_WORKSPACE"
+            )
+        return workspace
+
+    @property
+    def transport(self) -> Transport:
+        """The connection pool with retries (opened on first use)."""
+        transport = self._transport
+        if transport is not None:
+            return transport
+        with self._lock:
+            if self._transport is None:
+                self._transport = self._open()
+            return self._transport
+
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
+        """Run ``fn`` on this client's thread pool: what ``async_req=True`` does."""
+        return self.transport.submit(fn, *args, **kwargs)
+
+    def close(self) -> None:
+        """Close the connections and the thread pool (a later call reopens them)."""
+        with self._lock:
+            old, self._transport = self._transport, None
+        if old is not None:
+            old.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return (
+            f"Client(host={self.settings.host!r}, workspace={self.settings.workspace!r}, "
+            f"retry_mode={self._retry.name!r}, credentials={self.settings.source!r})"
+        )
+
+    def _open(self) -> Transport:
+        settings = self.settings
+        if not settings.has_credentials:
+            raise ConfigurationError(
+                "no TileDB credentials found: call taskfacade.tiledb.client.login(...), pass token= (or username= "
+                "and password=) to Client, set TILEDB_REST_TOKEN, or write a profile"
+            )
+        verify: bool | str = settings.verify_ssl
+        if settings.verify_ssl and settings.ca_file:
+            verify = settings.ca_file
+        return Transport(
+            service="tiledb",
+            base_url=settings.host,
+            auth=TileDBAuth(settings.token, settings.username, settings.password),
+            retry=self._retry,
+            timeout=self._timeout,
+            pool_size=self._pool_threads,
+            verify=verify,
+            clock=self.clock,
+            httpx_transport=self._httpx_transport,
+        )
+
+
+def _check_credentials(token: object, username: object, password: object) -> None:
+    """Credential arguments, checked without ever echoing a secret."""
+    for name, value in (("token", token), ("username", username), ("password", password)):
+        if value is not None and (not isinstance(value, str) or not value):
+            shown = "<hidden>" if name != "username" else value
+            raise InvalidArgument(name, shown, "None or a non-empty string")
+    if token is not None and (username is not None or password is not None):
+        raise InvalidArgument("token", "<hidden>", "either a token or a username and password, not both")
+    if (username is None) != (password is None):
+        raise InvalidArgument("password" if password is None else "username", None, "username and password together")
+
+
+def _workspace_from_token(token: str | None) -> str | None:
+    """tiledb-client 3.x tokens look like ``<prefix>-ws_<id>-<secret>``: the middle part names the workspace."""
+    if not token:
+        return None
+    parts = token.split("-")
+    if len(parts) >= 3 and parts[1].startswith("ws_"):
+        return parts[1]
+    return None
+
+
+class _DefaultClient:
+    """Holds the process's default client: built from the configuration on first use, replaceable."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._client: Client | None = None
+        self._owned = False
+
+    def get(self) -> Client:
+        with self._lock:
+            if self._client is None:
+                self._client, self._owned = Client(), True
+            return self._client
+
+    def replace(self, client: Client | None) -> None:
+        if client is not None and not isinstance(client, Client):
+            raise InvalidArgument("client", client, "a taskfacade.tiledb.Client or None")
+        with self._lock:
+            old, owned = self._client, self._owned
+            self._client, self._owned = client, False
+        if old is not None and owned and old is not client:
+            old.close()
+
+
+_DEFAULT = _DefaultClient()
+
+
+def default_client() -> Client:
+    """The default client used when a function gets no ``client=``: built from the configuration on first use."""
+    return _DEFAULT.get()
+
+
+def set_default_client(client: Client | None) -> None:
+    """Make ``client`` the default (None: build a new one from the configuration on next use).
+
+    A default the library built itself is closed when replaced; one you set is left to you.
+    """
+    _DEFAULT.replace(client)
+
+
+def resolve_client(client: Client | None) -> Client:
+    """``client``, or the default client when None; anything else is refused."""
+    if client is None:
+        return _DEFAULT.get()
+    if not isinstance(client, Client):
+        raise InvalidArgument("client", client, "a taskfacade.tiledb.Client or None")
+    return client

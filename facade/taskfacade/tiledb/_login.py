@@ -1,0 +1,189 @@
+"""Seed 001's ``login``, ``Config`` and ``Ctx``.
+
+``login`` checks the credentials with the server, stores them in the profile file (atomically, mode 0600) and
+makes a client built from them the default. With a username and password it trades them for a session token
+(``GET /v1/session``) and stores only the token; the password itself is stored only with ``no_session=True``.
+``Config`` is a plain read-only mapping of TileDB's ``rest.*`` settings (no native library needed); ``Ctx`` builds
+a native ``tiledb.Ctx`` from it and needs the ``tiledb`` package.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from taskfacade_generated.tiledb.api.session import get_session
+from taskfacade_generated.tiledb.api.user import get_user
+from taskfacade_generated.tiledb.models.token import Token
+from taskfacade_generated.tiledb.models.user import User
+
+from .._errors import InvalidArgument, ResponseDecodeError
+from .._transport import Transport
+from . import _validate as v
+from ._auth import TileDBAuth
+from ._client import Client, _check_credentials, resolve_client, set_default_client
+from ._config import ProfileLocation, normalize_host, resolve_settings, write_profile
+
+__all__ = ["Config", "Ctx", "TileDBConfig", "login"]
+
+_SECRET_KEYS = frozenset({"rest.token", "rest.password"})
+
+
+def _session_token(host: str, username: str, password: str, verify: bool | str) -> str:
+    """Trade a username and password for a 30-day session token (``GET /v1/session?remember_me=True``)."""
+    auth = TileDBAuth(username=username, password=password)
+    with Transport(service="tiledb", base_url=host, auth=auth, verify=verify) as transport:
+        token = transport.call(get_session.sync_detailed, remember_me="True", expect=Token)
+    if not isinstance(token.token, str) or not token.token:
+        raise ResponseDecodeError("the session response holds no token", service="tiledb")
+    return token.token
+
+
+def login(
+    token: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+    host: str | None = None,
+    verify_ssl: bool | None = None,
+    no_session: bool = False,
+    threads: int | None = None,
+    *,
+    workspace: str | None = None,
+    ca_file: str | None = None,
+    profile: str | None = None,
+    profile_dir: str | os.PathLike[str] | None = None,
+) -> Client:
+    """Login to the cloud service: check the credentials, store them as a profile and use them by default.
+
+    Args:
+        token: an API token; or
+        username, password: credentials, traded for a session token unless ``no_session``.
+        host: the server (default: environment, profile file, then ``https://api.tiledb.com``).
+        verify_ssl: check TLS certificates (default True).
+        no_session: store the username and password themselves (in the 0600 profile file) instead of a token.
+        threads: the new default client's ``pool_threads``.
+        workspace: the workspace id (``ws_...``) to store with the profile, for the task functions.
+        ca_file: a CA bundle to check certificates against.
+        profile, profile_dir: which profile to write (default ``default`` in ``~/.tiledb/profiles.json``).
+
+    Returns:
+        The new default client.
+
+    Raises:
+        InvalidArgument: no credentials, or both kinds, before any request.
+        Unauthorized: the server refused the credentials (nothing is stored then).
+    """
+    if token is None and username is None:
+        raise InvalidArgument("token", None, "a token, or a username and password")
+    _check_credentials(token, username, password)
+    v.flag("no_session", no_session)
+    v.optional_int("threads", threads)
+    location = ProfileLocation.from_env(profile_dir, profile)
+    base = resolve_settings(
+        {"host": v.optional_str("host", host), "workspace": v.optional_str("workspace", workspace),
+         "verify_ssl": v.optional_flag("verify_ssl", verify_ssl), "ca_file": v.optional_str("ca_file", ca_file)},
+        location,
+    )  # fmt: skip
+    target = normalize_host(base.host)
+    verify: bool | str = (base.ca_file or True) if base.verify_ssl else False
+    if username is not None and password is not None and not no_session:
+        token, username, password = _session_token(target, username, password, verify), None, None
+    client = Client(
+        threads, host=target, token=token, username=username, password=password, workspace=base.workspace,
+        verify_ssl=base.verify_ssl, ca_file=base.ca_file, profile=location.name, profile_dir=location.directory,
+    )  # fmt: skip
+    try:
+        client.transport.call(get_user.sync_detailed, expect=User)  # refused credentials raise here: nothing stored
+        write_profile(location, _profile_entry(client))
+    except BaseException:
+        client.close()
+        raise
+    set_default_client(client)
+    return client
+
+
+def _profile_entry(client: Client) -> dict[str, str]:
+    settings = client.settings
+    entry = {"rest.server_address": settings.host}
+    if settings.token:
+        entry["rest.token"] = settings.token
+    else:
+        entry["rest.username"] = settings.username or ""
+        entry["rest.password"] = settings.password or ""
+    if settings.workspace:
+        entry["rest.workspace"] = settings.workspace
+    if not settings.verify_ssl:
+        entry["rest.verify_ssl"] = "false"
+    if settings.ca_file:
+        entry["ssl.ca_file"] = settings.ca_file
+    return entry
+
+
+class TileDBConfig(Mapping[str, str]):
+    """A read-only mapping of TileDB config keys to string values; its repr hides the token and password.
+
+    ``dict(config)`` gives a plain dict, ``tiledb.Config(dict(config))`` a native config.
+    """
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        self._values = dict(values)
+
+    def __getitem__(self, key: str) -> str:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        shown = {k: ("***" if k in _SECRET_KEYS else value) for k, value in self._values.items()}
+        return f"TileDBConfig({shown!r})"
+
+
+def _config_values(cfg_dict: Any) -> dict[str, str]:
+    if cfg_dict is None:
+        return {}
+    items = cfg_dict if isinstance(cfg_dict, Mapping) else None
+    if items is None and callable(getattr(cfg_dict, "items", None)):
+        items = dict(cfg_dict.items())
+    if items is None:
+        raise InvalidArgument("cfg_dict", type(cfg_dict).__name__, "None or a mapping of config keys to values")
+    out = {}
+    for key, value in items.items():
+        if not isinstance(key, str) or not key or value is None:
+            raise InvalidArgument("cfg_dict", key, "string keys with non-None values")
+        out[key] = str(value).lower() if isinstance(value, bool) else str(value)
+    return out
+
+
+def Config(cfg_dict: Mapping[str, Any] | None = None, *, client: Client | None = None) -> TileDBConfig:
+    """TileDB config settings for the cloud service: the client's ``rest.*`` login settings, then ``cfg_dict``.
+
+    Keys: ``rest.server_address``, ``rest.token`` (or ``rest.username`` and ``rest.password``),
+    ``rest.workspace``, ``rest.verify_ssl`` and ``ssl.ca_file`` where set. No native library is needed.
+    """
+    extra = _config_values(cfg_dict)
+    settings = resolve_client(client).settings
+    values = {"rest.server_address": settings.host, "rest.verify_ssl": "true" if settings.verify_ssl else "false"}
+    if settings.token:
+        values["rest.token"] = settings.token
+    elif settings.username and settings.password:
+        values["rest.username"], values["rest.password"] = settings.username, settings.password
+    if settings.workspace:
+        values["rest.workspace"] = settings.workspace
+    if settings.ca_file:
+        values["ssl.ca_file"] = settings.ca_file
+    return TileDBConfig({**values, **extra})
+
+
+def Ctx(config: Mapping[str, Any] | None = None, *, client: Client | None = None) -> Any:
+    """A native ``tiledb.Ctx`` with the cloud settings of ``Config(config)``; needs the ``tiledb`` package."""
+    values = dict(Config(config, client=client))
+    try:
+        import tiledb
+    except ImportError:
+        raise ImportError("Ctx() needs the native TileDB library: pip install tiledb") from None
+    return tiledb.Ctx(tiledb.Config(values))

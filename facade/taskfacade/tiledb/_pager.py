@@ -1,0 +1,145 @@
+"""TileDB listings as core ``Pager``s, with the vendor pager's attributes (``response``, ``page``, ``data``,
+``pagination_metadata``, ``call_page``) so code written against tiledb-client keeps working.
+
+The wire's page numbering (0-based for tasks, 1-based for the browsers), float page counts and a missing
+``array_tasks`` key are handled in one place: a loader returns one wire page as (response model, items,
+pagination metadata), and ``TileDBPager`` turns it into core ``Page``s whose totals count from the first page
+the caller asked for.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from .._errors import InvalidArgument, ResponseDecodeError
+from .._pager import Page, Pager, PageRequest
+
+__all__ = ["ArrayPager", "GroupPager", "TaskPager", "TileDBPager", "WirePage"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class WirePage(Generic[T]):
+    """One page as a loader returns it.
+
+    Attributes:
+        response: the generated response model (``ArrayTaskData``, ``ArrayBrowserData``, ``GroupBrowserData``).
+        items: the page's items, already converted.
+        metadata: the generated ``PaginationMetadata`` (or None when the server sent none).
+    """
+
+    response: Any
+    items: Sequence[T]
+    metadata: Any = None
+
+
+def _whole(value: Any) -> int | None:
+    """A server count as an int (``2.0`` -> 2), None when absent or not a whole number >= 0."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and (not math.isfinite(value) or not value.is_integer()):
+        return None
+    return int(value) if value >= 0 else None
+
+
+class TileDBPager(Pager[T]):
+    """A lazy listing starting at the caller's 1-based ``page``.
+
+    Iterate it for every item from that page on, call ``pages()`` for whole pages, ``len()`` for the count from
+    that page on (the server's total), index or slice it (pages fetched for that are cached).
+
+    Args:
+        load: ``load(wire_page) -> WirePage``; raises the service module's errors.
+        page: the caller's first page, 1-based.
+        wire_base: the wire number of page 1 (0 for the task listing, 1 for the browsers).
+        prefetch: fetch the next page in the background while the current one is consumed.
+    """
+
+    def __init__(
+        self, load: Callable[[int], WirePage[T]], *, page: int = 1, wire_base: int = 1, prefetch: bool = False
+    ) -> None:
+        super().__init__(self._load_index, prefetch=prefetch)
+        self._tiledb_load = load
+        self._tiledb_wire_first = wire_base + page - 1
+        self._tiledb_wire_base = wire_base
+        self._tiledb_first: WirePage[T] | None = None
+        #: The first page asked for, 1-based (the vendor pager's ``page``).
+        self.page = page
+
+    def _load_index(self, request: PageRequest) -> Page[T]:
+        wire = self._tiledb_wire_first + request.index
+        loaded = self._tiledb_load(wire)
+        if request.index == 0:
+            self._tiledb_first = loaded
+        return _as_page(loaded, skipped_pages=self.page - 1)
+
+    def _first(self) -> WirePage[T]:
+        if self._tiledb_first is None:
+            bool(self)  # fetches (and caches) the first page only
+        assert self._tiledb_first is not None
+        return self._tiledb_first
+
+    @property
+    def response(self) -> Any:
+        """The first page's generated response model (fetched on first access)."""
+        return self._first().response
+
+    @property
+    def data(self) -> list[T]:
+        """The first page's items."""
+        return list(self._first().items)
+
+    @property
+    def pagination_metadata(self) -> Any:
+        """The first page's ``PaginationMetadata`` as the server sent it (None when it sent none)."""
+        return self._first().metadata
+
+    def call_page(self, page: int) -> Any:
+        """Fetch page ``page`` (1-based, like ``page=``) and return its response model; nothing is cached."""
+        if not isinstance(page, int) or isinstance(page, bool) or page < 1:
+            raise InvalidArgument("page", page, "an integer >= 1")
+        return self._tiledb_load(self._tiledb_wire_base + page - 1).response
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} from page {self.page}>"
+
+
+def _as_page(loaded: WirePage[T], *, skipped_pages: int) -> Page[T]:
+    meta = loaded.metadata
+    total_items = _whole(getattr(meta, "total_items", None))
+    total_pages = _whole(getattr(meta, "total_pages", None))
+    per_page = _whole(getattr(meta, "per_page", None))
+    if skipped_pages:
+        total_pages = None if total_pages is None else max(total_pages - skipped_pages, 0)
+        total_items = None if total_items is None or not per_page else max(total_items - skipped_pages * per_page, 0)
+    try:
+        return Page(list(loaded.items), total_items=total_items, total_pages=total_pages)
+    except (TypeError, ValueError) as exc:  # pragma: no cover - _whole already filtered the counts
+        raise ResponseDecodeError(f"bad pagination metadata: {exc}") from exc
+
+
+class TaskPager(TileDBPager[T]):
+    """The task listing (``fetch_tasks``): a pager of ``TileDBTask``."""
+
+
+class ArrayPager(TileDBPager[T]):
+    """An array browser listing: a pager of generated ``ArrayInfo``."""
+
+    @property
+    def arrays(self) -> list[T]:
+        """The first page's arrays (what the vendor's ``ArrayBrowserData.arrays`` held)."""
+        return self.data
+
+
+class GroupPager(TileDBPager[T]):
+    """A group browser listing: a pager of generated ``GroupInfo``."""
+
+    @property
+    def groups(self) -> list[T]:
+        """The first page's groups (what the vendor's ``GroupBrowserData.groups`` held)."""
+        return self.data

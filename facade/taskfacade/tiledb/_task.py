@@ -1,0 +1,203 @@
+"""``TileDBTask``: a TileDB array task (SQL, UDF, query...) as a ``taskfacade.Job``.
+
+``status`` is TileDB's own ``ArrayTaskStatus`` (unknown values kept, as an open-enum member named UNKNOWN);
+``STATUS_PHASES`` maps it to the common ``JobPhase``. Every field of the vendor's ``ArrayTask`` is readable under
+its vendor name (``task.start_time``, ``task.sql_query``...), and ``array_task`` is the generated model itself.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+
+from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
+from taskfacade_generated.tiledb.types import Unset
+
+from .._clock import Clock
+from .._job import Job, JobPhase
+
+if TYPE_CHECKING:
+    from taskfacade_generated.tiledb.models import ArrayTask
+
+    from ._client import Client
+
+__all__ = ["STATUS_PHASES", "TileDBTask"]
+
+V = TypeVar("V")
+
+#: TileDB's ArrayTaskStatus values and their phases; anything else (UNKNOWN included) is JobPhase.UNKNOWN.
+STATUS_PHASES: dict[ArrayTaskStatus, JobPhase] = {
+    ArrayTaskStatus.QUEUED: JobPhase.PENDING,
+    ArrayTaskStatus.RUNNING: JobPhase.RUNNING,
+    ArrayTaskStatus.COMPLETED: JobPhase.SUCCEEDED,
+    ArrayTaskStatus.FAILED: JobPhase.FAILED,
+    ArrayTaskStatus.RESOURCES_UNAVAILABLE: JobPhase.FAILED,
+    ArrayTaskStatus.DENIED: JobPhase.FAILED,  # deprecated spelling of RESOURCES_UNAVAILABLE
+    ArrayTaskStatus.CANCELLED: JobPhase.CANCELED,
+}
+
+
+class _Field(Generic[V]):
+    """A read-only view of one ``ArrayTask`` attribute: None where the server left it out."""
+
+    def __init__(self, attribute: str) -> None:
+        self.attribute = attribute
+
+    @overload
+    def __get__(self, task: None, owner: type[Any]) -> _Field[V]: ...
+
+    @overload
+    def __get__(self, task: TileDBTask, owner: type[Any]) -> V | None: ...
+
+    def __get__(self, task: TileDBTask | None, owner: type[Any]) -> V | _Field[V] | None:
+        if task is None:
+            return self
+        value = getattr(task._data, self.attribute, None)
+        return None if isinstance(value, Unset) else value
+
+
+def _utc(value: Any) -> datetime.datetime | None:
+    """An aware UTC datetime (a naive one from a sloppy server is read as UTC); None for anything else."""
+    if not isinstance(value, datetime.datetime):
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=datetime.UTC)
+    return value.astimezone(datetime.UTC)
+
+
+class TileDBTask(Job[ArrayTaskStatus]):
+    """One TileDB array task. Build them with ``tasks.task(id)`` or ``tasks.fetch_tasks(...)``.
+
+    Args:
+        array_task: the generated ``ArrayTask`` as the server sent it.
+        client: the client it was fetched with (used by ``refresh``, ``wait`` and ``fetch_results``).
+    """
+
+    STATUS_PHASES: ClassVar[dict[Any, JobPhase]] = dict(STATUS_PHASES)
+    DEFAULT_INTERVAL: ClassVar[float] = 1.0
+
+    name = _Field[str]("name")
+    description = _Field[str]("description")
+    username = _Field[str]("username")
+    namespace = _Field[str]("namespace")
+    type = _Field[Any]("type_")
+    status_message = _Field[str]("status_message")
+    memory = _Field[int]("memory")
+    cpu = _Field[int]("cpu")
+    cost = _Field[float]("cost")
+    egress_cost = _Field[float]("egress_cost")
+    access_cost = _Field[float]("access_cost")
+    duration = _Field[float]("duration")
+    logs = _Field[str]("logs")
+    result_format = _Field[Any]("result_format")
+    query_type = _Field[Any]("query_type")
+    sql_query = _Field[str]("sql_query")
+    sql_init_commands = _Field[list[str]]("sql_init_commands")
+    sql_parameters = _Field[list[Any]]("sql_parameters")
+    udf_code = _Field[str]("udf_code")
+    udf_language = _Field[str]("udf_language")
+    array_metadata = _Field[Any]("array_metadata")
+    asset = _Field[Any]("asset")
+    subarray = _Field[Any]("subarray")
+    activity = _Field[list[Any]]("activity")
+    task_graph_uuid = _Field[str]("task_graph_uuid")
+    client_node_uuid = _Field[str]("client_node_uuid")
+    cloud_provider = _Field[str]("cloud_provider")
+    cloud_region = _Field[str]("cloud_region")
+
+    def __init__(self, array_task: ArrayTask, client: Client) -> None:
+        self._data = array_task
+        self._client = client
+
+    # -- identity and raw data ---------------------------------------------------------------------------------
+
+    @property
+    def id(self) -> str:
+        """The task id (a UUID string)."""
+        value = self._data.id
+        return "" if isinstance(value, Unset) else str(value)
+
+    @property
+    def array_task(self) -> ArrayTask:
+        """The generated ``ArrayTask`` model of the last fetch."""
+        return self._data
+
+    @property
+    def client(self) -> Client:
+        """The client this task is refreshed through."""
+        return self._client
+
+    def to_dict(self) -> dict[str, Any]:
+        """The task as the server's JSON object (unknown fields included)."""
+        return self._data.to_dict()
+
+    # -- times (aware UTC) -------------------------------------------------------------------------------------
+
+    @property
+    def start_time(self) -> datetime.datetime | None:
+        """When the task was submitted (aware, UTC)."""
+        return _utc(self._data.start_time)
+
+    @property
+    def finish_time(self) -> datetime.datetime | None:
+        """When the task finished (aware, UTC), once it has."""
+        return _utc(self._data.finish_time)
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """TileDB's ``start_time``: the task's submission time."""
+        return self.start_time
+
+    @property
+    def started_at(self) -> datetime.datetime | None:
+        """TileDB's ``start_time`` (TileDB does not report a separate execution start)."""
+        return self.start_time
+
+    @property
+    def finished_at(self) -> datetime.datetime | None:
+        """TileDB's ``finish_time``."""
+        return self.finish_time
+
+    @property
+    def error(self) -> str | None:
+        """TileDB's ``status_message`` once the task failed or was cancelled, else None."""
+        if self._peek_phase() in (JobPhase.FAILED, JobPhase.CANCELED):
+            return self.status_message
+        return None
+
+    # -- Job ---------------------------------------------------------------------------------------------------
+
+    def _peek_status(self) -> ArrayTaskStatus:
+        status = self._data.status
+        return ArrayTaskStatus.UNKNOWN if isinstance(status, Unset) else status
+
+    def refresh(self) -> None:
+        """Fetch the task's current state (one GET). Raises ``TasksError`` when that fails."""
+        from ._tasks import get_array_task  # deferred: _tasks imports this module
+
+        self._update(get_array_task(self._client, self.id))
+
+    def _update(self, array_task: ArrayTask) -> None:
+        self._data = array_task
+
+    def fetch_results(self, *, result_format: Any = None, allow_pickle: bool = False) -> Any:
+        """This task's result, decoded by content type (see ``tasks.fetch_results``)."""
+        from ._results import fetch_results
+
+        return fetch_results(self.id, result_format=result_format, allow_pickle=allow_pickle, client=self._client)
+
+    def _batch_key(self) -> Hashable:
+        return self._client
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
+        from ._batch import refresh_tasks
+
+        refresh_tasks([job for job in jobs if isinstance(job, TileDBTask)])
+
+    def _wait_clock(self) -> Clock:
+        return self._client.clock
+
+    def _label(self) -> str:
+        return f"TileDBTask {self.id}"
