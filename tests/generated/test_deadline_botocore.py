@@ -51,6 +51,15 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
+def _tolerant(node: dict[str, Any], where: str) -> dict[str, Any]:
+    """A map value written ``anyOf: [X, {}]`` (parsed leniently: a malformed value stays raw) has the wire shape X."""
+    if "anyOf" not in node:
+        return node
+    first, *rest = node["anyOf"]
+    assert rest == [{}], f"{where}{{}}: only anyOf [X, {{}}] (a tolerant X) is allowed"
+    return dict(first)
+
+
 def _find_operation(spec: dict[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
     """Return (path, method, path item, operation) for ``operation_id``."""
     for path, item in spec["paths"].items():
@@ -100,7 +109,7 @@ def _check_shape(spec: dict[str, Any], shape: Shape, node: dict[str, Any], where
     elif isinstance(shape, MapShape):
         assert schema.get("type") == "object", f"{where}: map is an object"
         assert schema.get("maxProperties") == shape.metadata.get("max"), f"{where}: maxProperties"
-        _check_shape(spec, shape.value, schema["additionalProperties"], f"{where}{{}}", seen)
+        _check_shape(spec, shape.value, _tolerant(schema["additionalProperties"], where), f"{where}{{}}", seen)
     else:
         _check_scalar(shape, schema, where)
 

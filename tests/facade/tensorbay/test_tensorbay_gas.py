@@ -143,7 +143,7 @@ def test_closed_gas_refuses_requests(emu: Emulator, clock: EmulatorClock) -> Non
     gas = GAS(KEY, emu.base_url("tensorbay"), clock=clock)
     dataset = gas.get_dataset(DATASET)
     gas.close()
-    with pytest.raises(taskfacade.TransportError, match="closed"):
+    with pytest.raises(taskfacade.ClientClosed, match="closed"):
         dataset.squash_and_merge.get_job("anything")
 
 

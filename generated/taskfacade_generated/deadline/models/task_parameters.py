@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,13 +17,17 @@ T = TypeVar("T", bound="TaskParameters")
 class TaskParameters:
     """Task parameter name -> value (sensitive)."""
 
-    additional_properties: dict[str, TaskParameterValue] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any | TaskParameterValue] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.task_parameter_value import TaskParameterValue
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():
-            field_dict[prop_name] = prop.to_dict()
+            if isinstance(prop, TaskParameterValue):
+                field_dict[prop_name] = prop.to_dict()
+            else:
+                field_dict[prop_name] = prop
 
         return field_dict
 
@@ -36,7 +40,19 @@ class TaskParameters:
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = TaskParameterValue.from_dict(prop_dict)
+
+            def _parse_additional_property(data: object) -> Any | TaskParameterValue:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    additional_property_type_0 = TaskParameterValue.from_dict(data)
+
+                    return additional_property_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(Any | TaskParameterValue, data)
+
+            additional_property = _parse_additional_property(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -47,10 +63,10 @@ class TaskParameters:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> TaskParameterValue:
+    def __getitem__(self, key: str) -> Any | TaskParameterValue:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: TaskParameterValue) -> None:
+    def __setitem__(self, key: str, value: Any | TaskParameterValue) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

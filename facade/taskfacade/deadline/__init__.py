@@ -1,0 +1,116 @@
+"""AWS Deadline Cloud tasks and jobs, shaped like boto3's ``deadline`` client (seed 002), on taskfacade's core.
+
+::
+
+    from taskfacade import deadline
+
+    client = deadline.client(region_name="us-west-2")            # credentials: arguments, env, ~/.aws files
+    task = client.get_task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)   # boto3's dict
+    job = client.task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)        # a taskfacade.Job
+    job.wait(timeout=600)
+
+See docs/deadline.md for the migration table from boto3.
+"""
+
+from __future__ import annotations
+
+import os
+import ssl
+from collections.abc import Mapping
+
+import httpx
+
+from .._clock import SYSTEM_CLOCK, Clock
+from .._retry import RetryLike
+from .._transport import DEFAULT_TIMEOUT
+from ._client import ClientMeta, DeadlineClient
+from ._config import Credentials, resolve_config
+from ._exceptions import (
+    AccessDeniedException,
+    ClientError,
+    ConflictException,
+    InternalServerErrorException,
+    ResourceNotFoundException,
+    ThrottlingException,
+    ValidationException,
+)
+from ._paginate import PageIterator, PaginationError, Paginator
+from ._sigv4 import SigV4Auth
+from ._task import DeadlineTask
+from ._validate import TARGET_RUN_STATUSES
+
+__all__ = [
+    "TARGET_RUN_STATUSES",
+    "AccessDeniedException",
+    "ClientError",
+    "ClientMeta",
+    "ConflictException",
+    "Credentials",
+    "DeadlineClient",
+    "DeadlineTask",
+    "InternalServerErrorException",
+    "PageIterator",
+    "PaginationError",
+    "Paginator",
+    "ResourceNotFoundException",
+    "SigV4Auth",
+    "ThrottlingException",
+    "ValidationException",
+    "client",
+]
+
+
+def client(
+    region_name: str | None = None,
+    endpoint_url: str | None = None,
+    aws_access_key_id: str | None = None,
+    aws_secret_access_key: str | None = None,
+    aws_session_token: str | None = None,
+    profile_name: str | None = None,
+    retry_mode: RetryLike = "default",
+    *,
+    timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+    verify: bool | str | ssl.SSLContext = True,
+    pool_size: int | None = None,
+    clock: Clock = SYSTEM_CLOCK,
+    environ: Mapping[str, str] | None = None,
+    httpx_transport: httpx.BaseTransport | None = None,
+) -> DeadlineClient:
+    """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
+
+    Args:
+        region_name: the AWS region (else ``AWS_DEFAULT_REGION``, else the profile's; ``us-east-1`` when only an
+            ``endpoint_url`` is given).
+        endpoint_url: a base URL used exactly as given (the emulator: ``emu.base_url("deadline")``); default
+            ``https://management.deadline.<region>.amazonaws.com``.
+        aws_access_key_id, aws_secret_access_key, aws_session_token: explicit credentials.
+        profile_name: the profile in ``~/.aws/credentials`` / ``~/.aws/config`` (else ``AWS_PROFILE``).
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
+        verify: TLS verification: True, a CA bundle path or an ``ssl.SSLContext``.
+        pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
+        clock: the clock retries and waits run on (tests pass a ``taskfacade.ManualClock``).
+        environ: the environment to read (default ``os.environ``).
+        httpx_transport: a custom httpx transport (byte-level tests).
+
+    Raises:
+        InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
+    """
+    config = resolve_config(
+        region_name=region_name,
+        endpoint_url=endpoint_url,
+        aws_access_key_id=aws_access_key_id,
+        aws_secret_access_key=aws_secret_access_key,
+        aws_session_token=aws_session_token,
+        profile_name=profile_name,
+        environ=os.environ if environ is None else environ,
+    )
+    return DeadlineClient(
+        config,
+        retry_mode=retry_mode,
+        timeout=timeout,
+        verify=verify,
+        pool_size=pool_size,
+        clock=clock,
+        httpx_transport=httpx_transport,
+    )

@@ -1,0 +1,168 @@
+"""boto3-style paginators for ListTasks and ListJobs, on the core ``Pager`` (one page fetched at a time).
+
+``client.get_paginator("list_tasks").paginate(farmId=..., ..., PaginationConfig={"MaxItems": 250, "PageSize": 50,
+"StartingToken": token})`` behaves as botocore's: pages are the operations' dicts; ``MaxItems`` cuts the last
+page and sets ``resume_token`` (botocore's own format, base64 JSON with ``boto_truncate_amount``, so tokens move
+between the two); ``build_full_result()`` merges the pages; the same token twice raises ``PaginationError``.
+``items()`` (not in botocore) streams the result items.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from .._errors import InvalidArgument, ResponseDecodeError
+from .._pager import Page, Pager, PageRequest
+from ._validate import check_id, check_int, check_next_token, check_principal_id
+
+__all__ = ["PAGINATED", "PageIterator", "PaginationError", "Paginator"]
+
+#: operation -> (result key, required arguments, optional arguments)
+PAGINATED: Mapping[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "list_tasks": ("tasks", ("farmId", "queueId", "jobId", "stepId"), ()),
+    "list_jobs": ("jobs", ("farmId", "queueId"), ("principalId",)),
+}
+_CONFIG_KEYS = ("MaxItems", "PageSize", "StartingToken")
+
+
+class PaginationError(ResponseDecodeError):
+    """The service sent the same pagination token twice (it would page forever)."""
+
+
+def encode_token(token: Mapping[str, Any]) -> str:
+    """botocore's resume token: base64 of the JSON dict."""
+    return base64.b64encode(json.dumps(dict(token)).encode()).decode()
+
+
+def _decode_starting_token(value: Any) -> tuple[str | None, int]:
+    """A StartingToken as (service token, items to skip on the first page); a raw service token is accepted."""
+    if not isinstance(value, str) or not value:
+        raise InvalidArgument("PaginationConfig.StartingToken", value, "a resume_token or nextToken string")
+    try:
+        decoded = json.loads(base64.b64decode(value.encode(), validate=True))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return check_next_token("PaginationConfig.StartingToken", value), 0
+    if not isinstance(decoded, dict) or not set(decoded) <= {"nextToken", "boto_truncate_amount"}:
+        return check_next_token("PaginationConfig.StartingToken", value), 0
+    token, skip = decoded.get("nextToken"), decoded.get("boto_truncate_amount", 0)
+    if token is not None:
+        check_next_token("PaginationConfig.StartingToken", token)
+    return token, check_int("PaginationConfig.StartingToken (boto_truncate_amount)", skip, 0)
+
+
+class Paginator:
+    """``client.get_paginator(name)``: builds ``PageIterator``s."""
+
+    def __init__(self, method: Callable[..., dict[str, Any]], operation_name: str) -> None:
+        self._method = method
+        self._operation = operation_name
+        self._result_key, self._required, self._optional = PAGINATED[operation_name]
+
+    @property
+    def result_keys(self) -> list[str]:
+        """The key of the items in each page (``tasks`` or ``jobs``)."""
+        return [self._result_key]
+
+    def paginate(self, **kwargs: Any) -> PageIterator:
+        """Pages of the operation for ``kwargs`` (checked now, before any request) and ``PaginationConfig``."""
+        config = kwargs.pop("PaginationConfig", None) or {}
+        if not isinstance(config, Mapping) or not set(config) <= set(_CONFIG_KEYS):
+            raise InvalidArgument("PaginationConfig", config, "a dict with MaxItems, PageSize and/or StartingToken")
+        self._check_arguments(kwargs)
+        max_items = config.get("MaxItems")
+        page_size = config.get("PageSize")
+        if max_items is not None:
+            check_int("PaginationConfig.MaxItems", max_items, 1)
+        if page_size is not None:
+            check_int("PaginationConfig.PageSize", page_size, 1, 100)
+        start = _decode_starting_token(config["StartingToken"]) if config.get("StartingToken") else (None, 0)
+        return PageIterator(self._method, self._result_key, kwargs, max_items, page_size, start)
+
+    def _check_arguments(self, kwargs: Mapping[str, Any]) -> None:
+        accepted = (*self._required, *self._optional)
+        for name, value in kwargs.items():
+            if name not in accepted:
+                raise InvalidArgument(name, value, f"an argument of {self._operation}: " + ", ".join(accepted))
+            if name == "principalId":
+                check_principal_id(value)
+            else:
+                check_id(name, value)
+        missing = [name for name in self._required if name not in kwargs]
+        if missing:
+            raise InvalidArgument(missing[0], None, f"a value (required by {self._operation})")
+
+
+class PageIterator:
+    """An iterable of pages (each the operation's dict); iterate it again to start over."""
+
+    def __init__(
+        self,
+        method: Callable[..., dict[str, Any]],
+        result_key: str,
+        kwargs: Mapping[str, Any],
+        max_items: int | None,
+        page_size: int | None,
+        start: tuple[str | None, int],
+    ) -> None:
+        self._method = method
+        self._result_key = result_key
+        self._kwargs = dict(kwargs)
+        self._max_items = max_items
+        self._page_size = page_size
+        self._start = start
+        self.resume_token: str | None = None
+
+    @property
+    def result_keys(self) -> list[str]:
+        """The key of the items in each page."""
+        return [self._result_key]
+
+    def _fetch(self, request: PageRequest) -> Page[dict[str, Any]]:
+        token = self._start[0] if request.index == 0 else request.cursor
+        kwargs = dict(self._kwargs)
+        if token is not None:
+            kwargs["nextToken"] = token
+        if self._page_size is not None:
+            kwargs["maxResults"] = self._page_size
+        response = self._method(**kwargs)
+        next_token = response.get("nextToken") or None
+        if next_token is not None and next_token == token:
+            raise PaginationError(f"the same next token was received twice: {next_token!r}")
+        return Page([response], next_cursor=next_token)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self.resume_token = None
+        token, skip = self._start
+        seen = 0
+        for index, response in enumerate(Pager(self._fetch, cursor_paged=True)):
+            items = list(response.get(self._result_key, []))[skip if index == 0 else 0 :]
+            offset = skip if index == 0 else 0
+            response[self._result_key] = items
+            if self._max_items is not None and seen + len(items) > self._max_items:
+                keep = self._max_items - seen
+                response[self._result_key] = items[:keep]
+                self.resume_token = encode_token({"nextToken": token, "boto_truncate_amount": keep + offset})
+                yield response
+                return
+            seen += len(items)
+            yield response
+            token = response.get("nextToken") or None
+            if self._max_items is not None and seen == self._max_items and token is not None:
+                self.resume_token = encode_token({"nextToken": token})
+                return
+
+    def items(self) -> Iterator[dict[str, Any]]:
+        """Every item of every page (honouring ``MaxItems``), streamed."""
+        for page in self:
+            yield from page[self._result_key]
+
+    def build_full_result(self) -> dict[str, Any]:
+        """All items in one dict (``{"tasks": [...]}``), plus ``NextToken`` when ``MaxItems`` cut the listing."""
+        result: dict[str, Any] = {self._result_key: list(self.items())}
+        if self.resume_token is not None:
+            result["NextToken"] = self.resume_token
+        return result

@@ -1,0 +1,199 @@
+"""``DeadlineTask``: one Deadline task as a ``taskfacade.Job``, polled in batches of 100 by ``BatchGetTask``.
+
+``status`` is the task's ``runStatus`` string exactly as GetTask returns it (unknown values included);
+``STATUS_PHASES`` maps the twelve known values to phases. ``cancel()`` (also ``abort()``) is UpdateTask with
+``targetRunStatus="CANCELED"``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .._clock import Clock
+from .._job import Job, JobPhase
+from .._log import logger
+from ._exceptions import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
+
+if TYPE_CHECKING:
+    from ._client import DeadlineClient
+
+__all__ = ["BATCH_SIZE", "DeadlineTask"]
+
+#: BatchGetTask's limit: identifiers per request.
+BATCH_SIZE = 100
+IDS = ("farmId", "queueId", "jobId", "stepId", "taskId")
+#: Codes of per-item errors that a later poll may not see again (anything else stops a wait).
+_TRANSIENT_CODES = frozenset({"ThrottlingException", "InternalServerErrorException"})
+
+
+class DeadlineTask(Job[str | None]):
+    """A Deadline task. Build it with ``client.task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)``.
+
+    It is lazy: nothing is fetched until ``refresh()``, ``data``, ``status`` or a wait needs it.
+
+    Attributes:
+        ids: the five identifiers, keyed as Deadline names them (``farmId``...``taskId``).
+    """
+
+    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {
+        "PENDING": JobPhase.PENDING,
+        "READY": JobPhase.PENDING,
+        "ASSIGNED": JobPhase.PENDING,
+        "STARTING": JobPhase.PENDING,
+        "SCHEDULED": JobPhase.PENDING,
+        "RUNNING": JobPhase.RUNNING,
+        "INTERRUPTING": JobPhase.RUNNING,
+        "SUSPENDED": JobPhase.SUSPENDED,
+        "CANCELED": JobPhase.CANCELED,
+        "FAILED": JobPhase.FAILED,
+        "NOT_COMPATIBLE": JobPhase.FAILED,
+        "SUCCEEDED": JobPhase.SUCCEEDED,
+    }
+    DEFAULT_INTERVAL: ClassVar[float] = 2.0
+
+    def __init__(self, client: DeadlineClient, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
+        self._client = client
+        self.ids: dict[str, str] = {name: ids[name] for name in IDS}
+        self._data: dict[str, Any] | None = dict(data) if data is not None else None
+        self._raw_parameters: dict[str, Any] | None = None
+
+    # -- Job -------------------------------------------------------------------------------------------------
+
+    def _peek_status(self) -> str | None:
+        return None if self._data is None else self._data.get("runStatus")
+
+    def refresh(self) -> None:
+        """Fetch the task with GetTask."""
+        fields, raw, _metadata = self._client._get_task(self._client._ids(**self.ids))  # ids checked again: cheap
+        self._update(fields, raw)
+
+    @property
+    def status(self) -> str | None:
+        """``runStatus`` as of the last fetch (fetched once first if never fetched)."""
+        if self._data is None:
+            self.refresh()
+        return self._peek_status()
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The last GetTask answer, as ``client.get_task`` returns it (fetched once first if never fetched)."""
+        if self._data is None:
+            self.refresh()
+        assert self._data is not None
+        return self._data
+
+    @property
+    def task_id(self) -> str:
+        """The task id."""
+        return self.ids["taskId"]
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        """The task's parameters as tagged unions (``{"Frame": {"int": "12"}}``), as of the last fetch."""
+        return dict(self._data.get("parameters", {})) if self._data else {}
+
+    @property
+    def raw_parameters(self) -> dict[str, Any] | None:
+        """The parameters exactly as the wire had them, unknown union members with their values (or None)."""
+        return self._raw_parameters
+
+    @property
+    def failure_retry_count(self) -> int | None:
+        """How often the task failed and was retried (``failureRetryCount``)."""
+        return None if self._data is None else self._data.get("failureRetryCount")
+
+    @property
+    def created_at(self) -> datetime.datetime | None:
+        """``createdAt`` (aware UTC)."""
+        return self._time("createdAt")
+
+    @property
+    def started_at(self) -> datetime.datetime | None:
+        """``startedAt`` (aware UTC)."""
+        return self._time("startedAt")
+
+    @property
+    def finished_at(self) -> datetime.datetime | None:
+        """``endedAt`` (aware UTC)."""
+        return self._time("endedAt")
+
+    def cancel(self) -> None:
+        """Ask Deadline to cancel the task (UpdateTask ``targetRunStatus="CANCELED"``; one idempotency token)."""
+        self._client.update_task(**self.ids, targetRunStatus="CANCELED")
+
+    def abort(self) -> None:
+        """Same as ``cancel()``."""
+        self.cancel()
+
+    # -- batching --------------------------------------------------------------------------------------------
+
+    def _batch_key(self) -> Hashable:
+        return self._client
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
+        """Refresh with BatchGetTask, 100 tasks a request; per-item errors are raised after every update."""
+        by_client: dict[DeadlineClient, list[DeadlineTask]] = {}
+        for job in jobs:
+            if isinstance(job, DeadlineTask):
+                by_client.setdefault(job._client, []).append(job)
+        errors: list[ClientError] = []
+        for client, tasks in by_client.items():
+            if not client._batch_allowed:
+                errors.extend(_refresh_one_by_one(tasks))
+                continue
+            for start in range(0, len(tasks), BATCH_SIZE):
+                try:
+                    errors.extend(_refresh_chunk(tasks[start : start + BATCH_SIZE]))
+                except AccessDeniedException:
+                    # Credentials allowed GetTask but not BatchGetTask (added to the API in 2025): poll one by one.
+                    logger.info("deadline: BatchGetTask is not allowed for these credentials; polling with GetTask")
+                    client._batch_allowed = False
+                    errors.extend(_refresh_one_by_one(tasks[start:]))
+                    break
+        if errors:
+            raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
+
+    def _wait_clock(self) -> Clock:
+        return self._client._transport.clock
+
+    def _label(self) -> str:
+        return f"DeadlineTask {self.ids['taskId']}"
+
+    def _time(self, key: str) -> datetime.datetime | None:
+        value = None if self._data is None else self._data.get(key)
+        return value if isinstance(value, datetime.datetime) else None
+
+    def _update(self, data: dict[str, Any], raw_parameters: dict[str, Any] | None) -> None:
+        self._data, self._raw_parameters = data, raw_parameters
+
+
+def _refresh_one_by_one(tasks: Sequence[DeadlineTask]) -> list[ClientError]:
+    """GetTask for each task; a ResourceNotFoundException is collected (raised after every update)."""
+    errors: list[ClientError] = []
+    for task in tasks:
+        try:
+            task.refresh()
+        except ResourceNotFoundException as error:
+            errors.append(error)
+    return errors
+
+
+def _refresh_chunk(chunk: Sequence[DeadlineTask]) -> list[ClientError]:
+    """One BatchGetTask for up to 100 tasks of one client; returns the per-item errors."""
+    client = chunk[0]._client
+    by_key: dict[tuple[str, ...], list[DeadlineTask]] = {}
+    for task in chunk:  # two objects for one task share one identifier
+        by_key.setdefault(tuple(task.ids[name] for name in IDS), []).append(task)
+    answer = client._batch_get(list(by_key))
+    for key, (data, raw) in answer.items.items():
+        for task in by_key.get(key, []):
+            task._update(dict(data), raw)
+    request_id = answer.request_id
+    return [
+        error_from_item(code, message, operation_name="BatchGetTask", request_id=request_id)
+        for key, code, message in answer.errors
+        if key in by_key
+    ]
