@@ -1,0 +1,332 @@
+"""The config file: named profiles of endpoints, ids and credentials, in TOML.
+
+Where: ``--config PATH``, else ``$TASKFACADE_CONFIG``, else ``$XDG_CONFIG_HOME/taskfacade/config.toml`` (default
+``~/.config/taskfacade/config.toml``). Which profile: ``--profile NAME``, else ``$TASKFACADE_PROFILE``, else the
+file's ``default_profile``, else ``default``. The file is written atomically with mode 0600 (its folder 0700)::
+
+    default_profile = "work"
+
+    [profiles.work]
+    retry_mode = "forceful"
+
+    [profiles.work.tiledb]
+    token = "..."
+    workspace = "ws_..."
+
+    [profiles.work.deadline]
+    aws_profile = "render"
+    farm_id = "farm-..."
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+import sys
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from . import _toml
+from ._exit import UsageError
+
+__all__ = [
+    "PROFILE_KEYS",
+    "SECRET_KEYS",
+    "SERVICES",
+    "SERVICE_KEYS",
+    "ConfigFile",
+    "Profile",
+    "config_path",
+]
+
+SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
+
+#: Keys of each service's table, with a one-line meaning (shown by ``taskfacade config keys``).
+SERVICE_KEYS: Mapping[str, Mapping[str, str]] = {
+    "tiledb": {
+        "endpoint": "server URL (default https://api.tiledb.com)",
+        "token": "API token (secret)",
+        "username": "user name for HTTP Basic auth",
+        "password": "password for HTTP Basic auth (secret)",
+        "workspace": "workspace id, ws_...",
+        "verify_ssl": "check TLS certificates: true or false",
+    },
+    "deadline": {
+        "endpoint": "endpoint URL (default https://management.deadline.<region>.amazonaws.com)",
+        "region": "AWS region",
+        "aws_profile": "profile in ~/.aws/credentials and ~/.aws/config",
+        "access_key_id": "AWS access key id (secret)",
+        "secret_access_key": "AWS secret access key (secret)",
+        "session_token": "AWS session token (secret)",
+        "farm_id": "default --farm-id",
+        "queue_id": "default --queue-id",
+        "job_id": "default --job-id",
+        "step_id": "default --step-id",
+    },
+    "geobox": {
+        "endpoint": "server URL (default https://api.geobox.ir)",
+        "access_token": "access token (secret)",
+        "apikey": "API key (secret)",
+        "username": "user name, exchanged for a token",
+        "password": "password (secret)",
+    },
+    "tensorbay": {
+        "endpoint": "site URL (default: the access key's site)",
+        "access_key": "ACCESSKEY-... (secret)",
+        "dataset": "default --dataset",
+    },
+}
+
+#: Keys at the top of a profile.
+PROFILE_KEYS: Mapping[str, str] = {
+    "emulator": "emulator URL, e.g. http://127.0.0.1:8765: every service there, with the emulator's credentials",
+    "retry_mode": "default, forceful or disabled",
+}
+
+SECRET_KEYS = frozenset(
+    {
+        "tiledb.token",
+        "tiledb.password",
+        "deadline.access_key_id",
+        "deadline.secret_access_key",
+        "deadline.session_token",
+        "geobox.access_token",
+        "geobox.apikey",
+        "geobox.password",
+        "tensorbay.access_key",
+    }
+)
+BOOL_KEYS = frozenset({"tiledb.verify_ssl"})
+RETRY_MODES = ("default", "forceful", "disabled")
+_PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_MASK = "******"
+
+
+def config_path(option: str | None, env: Mapping[str, str] | None = None) -> Path:
+    """The config file's path: ``--config``, ``$TASKFACADE_CONFIG``, then the XDG location."""
+    environ = os.environ if env is None else env
+    if option:
+        return Path(option).expanduser()
+    if environ.get("TASKFACADE_CONFIG"):
+        return Path(environ["TASKFACADE_CONFIG"]).expanduser()
+    base = environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "taskfacade" / "config.toml"
+
+
+def all_keys() -> list[str]:
+    """Every key ``config set`` accepts, dotted (``emulator``, ``tiledb.token``...)."""
+    keys = list(PROFILE_KEYS)
+    keys += [f"{service}.{key}" for service, table in SERVICE_KEYS.items() for key in table]
+    return keys
+
+
+def check_key(key: str) -> tuple[str | None, str]:
+    """``"tiledb.token"`` -> ``("tiledb", "token")``; ``"emulator"`` -> ``(None, "emulator")``."""
+    service, _, name = key.partition(".") if "." in key else ("", "", key)
+    if (not service and name in PROFILE_KEYS) or (service in SERVICE_KEYS and name in SERVICE_KEYS[service]):
+        return (service or None), name
+    raise UsageError(f"unknown config key {key!r}; accepted: {', '.join(all_keys())}")
+
+
+def check_profile_name(name: str) -> str:
+    """A profile name: letters, digits, ``_`` and ``-``."""
+    if not _PROFILE_NAME.match(name):
+        raise UsageError(f"invalid profile name {name!r}: use letters, digits, '_' and '-' (at most 64)")
+    return name
+
+
+def convert_value(key: str, text: str) -> str | bool:
+    """A value given on the command line, checked for its key."""
+    if key in BOOL_KEYS:
+        lowered = text.strip().lower()
+        if lowered not in ("true", "false"):
+            raise UsageError(f"invalid value for {key}: expected true or false")
+        return lowered == "true"
+    if key == "retry_mode" and text not in RETRY_MODES:
+        raise UsageError(f"invalid value {text!r} for retry_mode: expected one of {', '.join(RETRY_MODES)}")
+    if key == "emulator" or key.endswith(".endpoint"):
+        if not text.startswith(("http://", "https://")):
+            raise UsageError(f"invalid value {text!r} for {key}: expected an http:// or https:// URL")
+        return text.rstrip("/")
+    if not text:
+        raise UsageError(f"invalid value for {key}: expected a non-empty string")
+    return text
+
+
+@attrs.frozen
+class Profile:
+    """One profile's settings (empty when the file or the profile does not exist).
+
+    Attributes:
+        name: the profile's name.
+        values: top-level keys (``emulator``, ``retry_mode``).
+        services: each service's table.
+        exists: whether the file holds this profile.
+    """
+
+    name: str
+    values: Mapping[str, Any] = attrs.field(factory=dict)
+    services: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    exists: bool = False
+
+    def get(self, service: str, key: str) -> Any:
+        """A service's setting, or None."""
+        return self.services.get(service, {}).get(key)
+
+    def secrets(self) -> list[str]:
+        """Every secret value this profile holds (so output can be scrubbed of them)."""
+        found = []
+        for service, table in self.services.items():
+            found += [str(v) for k, v in table.items() if f"{service}.{k}" in SECRET_KEYS and v]
+        return found
+
+    def shown(self) -> dict[str, Any]:
+        """The profile as a dict with every secret masked (what ``config show`` prints)."""
+        out: dict[str, Any] = dict(self.values)
+        for service, table in self.services.items():
+            out[service] = {k: _MASK if f"{service}.{k}" in SECRET_KEYS else v for k, v in table.items()}
+        return out
+
+    def __repr__(self) -> str:
+        return f"Profile(name={self.name!r}, exists={self.exists!r})"
+
+
+class ConfigFile:
+    """The config file at ``path``: read on demand, written atomically with mode 0600."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._data: dict[str, Any] | None = None
+
+    def data(self) -> dict[str, Any]:
+        """The parsed file (empty when it does not exist); ``UsageError`` when it is unreadable or malformed."""
+        if self._data is None:
+            self._data = self._read()
+        return self._data
+
+    def profile_names(self) -> list[str]:
+        """The profiles the file holds."""
+        profiles = self.data().get("profiles", {})
+        return sorted(profiles)
+
+    def chosen_name(self, option: str | None, env: Mapping[str, str] | None = None) -> tuple[str, bool]:
+        """The profile to use and whether it was asked for explicitly (``--profile`` or ``$TASKFACADE_PROFILE``)."""
+        environ = os.environ if env is None else env
+        explicit = option or environ.get("TASKFACADE_PROFILE")
+        if explicit:
+            return check_profile_name(explicit), True
+        default = self.data().get("default_profile")
+        return (default if isinstance(default, str) and default else "default"), False
+
+    def profile(self, option: str | None = None, env: Mapping[str, str] | None = None) -> Profile:
+        """The chosen profile. A profile asked for explicitly must exist."""
+        name, explicit = self.chosen_name(option, env)
+        table = self.data().get("profiles", {}).get(name)
+        if table is None:
+            if explicit:
+                known = ", ".join(self.profile_names()) or "none"
+                raise UsageError(f"no profile {name!r} in {self.path} (profiles: {known})")
+            return Profile(name)
+        values = {k: v for k, v in table.items() if not isinstance(v, dict)}
+        services = {k: dict(v) for k, v in table.items() if isinstance(v, dict)}
+        return Profile(name, values, services, exists=True)
+
+    def set_value(self, profile: str, key: str, value: str | bool | None) -> None:
+        """Set (or with None remove) ``key`` in ``profile`` and save the file."""
+        service, name = check_key(key)
+        data = self.data()
+        table = data.setdefault("profiles", {}).setdefault(check_profile_name(profile), {})
+        target = table.setdefault(service, {}) if service else table
+        if value is None:
+            target.pop(name, None)
+            if service and not target:
+                table.pop(service)
+        else:
+            target[name] = value
+        self.save()
+
+    def set_default(self, profile: str) -> None:
+        """Make ``profile`` the default and save the file."""
+        data = self.data()
+        if check_profile_name(profile) not in data.get("profiles", {}):
+            raise UsageError(f"no profile {profile!r} in {self.path}; create it with `taskfacade config set`")
+        data["default_profile"] = profile
+        self.save()
+
+    def save(self) -> None:
+        """Write the file: a temp file (mode 0600) in the same folder, fsync, rename over the old one."""
+        text = _toml.dumps(self.data())
+        folder = self.path.parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, 0o600)
+            os.replace(temp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise UsageError(f"cannot read the config file {self.path}: {exc.strerror}") from None
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise UsageError(f"the config file {self.path} is not valid TOML: {exc}") from None
+        _check_structure(self.path, data)
+        self._warn_if_readable()
+        return data
+
+    def _warn_if_readable(self) -> None:
+        with contextlib.suppress(OSError):
+            mode = self.path.stat().st_mode
+            if mode & (stat.S_IRWXG | stat.S_IRWXO):
+                print(
+                    f"taskfacade: warning: {self.path} is readable by other users; run: chmod 600 {self.path}",
+                    file=sys.stderr,
+                )
+
+
+def _check_structure(path: Path, data: dict[str, Any]) -> None:
+    """Unknown keys and wrong types are refused with the accepted keys named."""
+    unknown = set(data) - {"default_profile", "profiles"}
+    if unknown:
+        raise UsageError(f"{path}: unknown top-level keys {sorted(unknown)}; accepted: default_profile, profiles")
+    profiles = data.get("profiles", {})
+    if not isinstance(profiles, dict):
+        raise UsageError(f"{path}: 'profiles' must be a table of profiles")
+    for name, table in profiles.items():
+        if not isinstance(table, dict):
+            raise UsageError(f"{path}: profile {name!r} must be a table")
+        for key, value in table.items():
+            if isinstance(value, dict):
+                for inner, setting in value.items():
+                    _check_value(path, name, f"{key}.{inner}", setting)
+            else:
+                _check_value(path, name, key, value)
+
+
+def _check_value(path: Path, profile: str, key: str, value: Any) -> None:
+    try:
+        check_key(key)
+    except UsageError as exc:
+        raise UsageError(f"{path}: profile {profile!r}: {exc.message}") from None
+    expected = bool if key in BOOL_KEYS else str
+    if not isinstance(value, expected):
+        raise UsageError(f"{path}: profile {profile!r}: {key} must be a {expected.__name__}")

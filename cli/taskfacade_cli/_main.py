@@ -1,0 +1,110 @@
+"""``taskfacade``: parse, build the context, run the command, and turn every outcome into an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from ._exit import ExitCode, UsageError
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: `taskfacade --help` should not import typing's extras
+if TYPE_CHECKING:
+    from ._context import Context
+
+__all__ = ["main"]
+
+#: Options before the command that take a value (so ``taskfacade --profile x emulator --port 0`` is split right).
+_VALUE_OPTIONS = ("--profile", "--config", "--emulator", "--retry-mode")
+
+
+def _split_emulator(argv: list[str]) -> tuple[list[str], list[str] | None]:
+    """``argv`` up to an ``emulator`` command, and the arguments after it (None when the command is another)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word in _VALUE_OPTIONS:
+            index += 2
+            continue
+        if word.startswith("-"):
+            index += 1
+            continue
+        if word == "emulator":
+            return argv[: index + 1], argv[index + 1 :]
+        return argv, None
+    return argv, None
+
+
+def _context(args: argparse.Namespace) -> Context:
+    from ._config import ConfigFile, config_path
+    from ._context import Context
+
+    config = ConfigFile(config_path(args.config))
+    profile = config.profile(args.profile)
+    emulator = args.emulator or profile.values.get("emulator")
+    if emulator is not None and not str(emulator).startswith(("http://", "https://")):
+        raise UsageError(f"invalid --emulator {emulator!r}: expected an http:// or https:// URL")
+    retry = args.retry_mode if args.retry_mode != "default" else profile.values.get("retry_mode", "default")
+    return Context(
+        profile=profile,
+        emulator=str(emulator).rstrip("/") if emulator else None,
+        emulator_from_flag=bool(args.emulator),
+        endpoint=getattr(args, "endpoint", None),
+        retry_mode=retry,
+        debug=args.debug,
+    )
+
+
+def _run(args: argparse.Namespace, emulator_args: list[str] | None) -> int:
+    from ._output import configure_debug_logging, install_scrubber
+
+    if args.command == "emulator":
+        from ._emulator_cmd import run_emulator
+
+        return run_emulator(emulator_args or [])
+    if args.command == "config":
+        from ._config_cmd import run_config
+
+        return run_config(args)
+    context = _context(args)
+    install_scrubber(context.secrets())
+    if args.debug:
+        configure_debug_logging()
+    if args.command == "demo":
+        from ._demo import run_demo
+
+        return run_demo(args)
+    from ._tasks import run_tasks
+
+    return run_tasks(args, context)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``taskfacade`` with ``argv`` (default: the process's arguments); returns the exit code."""
+    from ._output import report_error
+    from ._parser import build_parser
+
+    for stream in (sys.stdout, sys.stderr):  # a server's non-ASCII name must not crash an ASCII terminal
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    raw = list(sys.argv[1:] if argv is None else argv)
+    head, emulator_args = _split_emulator(raw)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(head)
+    except SystemExit as exit_:  # --help (0) or a usage error (2), already printed by argparse
+        return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.USAGE
+    debug = bool(args.debug)
+    try:
+        return int(_run(args, emulator_args))
+    except KeyboardInterrupt:
+        print("\ntaskfacade: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:  # `taskfacade ... | head`: stop quietly, and keep the exit-time flush quiet too
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK
+    except Exception as error:
+        return report_error(error, debug)

@@ -1,0 +1,105 @@
+"""Error lines, debug logging, and the last line of defence that keeps credentials out of every output.
+
+The facade never puts a credential in a message, a repr or a log line; the command line adds a scrubber on top:
+every credential it can know (the profile's, and the vendor environment variables') is replaced by ``***`` in
+everything written to stdout and stderr, tracebacks and ``--debug`` logs included.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+import traceback
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from ._exit import ExitCode, exit_code_for
+
+__all__ = ["ScrubbingStream", "configure_debug_logging", "install_scrubber", "report_error"]
+
+_MASK = "***"
+#: Shorter values are not scrubbed (they would blank out ordinary words); the facade still never prints them.
+_MIN_SECRET = 6
+_LABELS = {
+    ExitCode.USAGE: "usage error",
+    ExitCode.TIMEOUT: "timeout",
+    ExitCode.INTERRUPTED: "interrupted",
+}
+
+
+class ScrubbingStream(io.TextIOBase):
+    """A text stream that replaces each secret with ``***`` before writing to the wrapped stream."""
+
+    def __init__(self, inner: TextIO, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.inner = inner
+        self.secrets = sorted({s for s in secrets if len(s) >= _MIN_SECRET}, key=len, reverse=True)
+
+    def scrub(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, _MASK)
+        return text
+
+    def write(self, text: str) -> int:
+        self.inner.write(self.scrub(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.inner.encoding
+
+    @property
+    def buffer(self) -> Any:
+        """The raw byte stream (binary results are written as they are)."""
+        return self.inner.buffer
+
+
+def install_scrubber(secrets: Iterable[str]) -> None:
+    """Wrap ``sys.stdout`` and ``sys.stderr`` so ``secrets`` never reach them (no-op without secrets)."""
+    chosen = [s for s in secrets if s]
+    if not chosen:
+        return
+    if not isinstance(sys.stdout, ScrubbingStream):
+        sys.stdout = ScrubbingStream(sys.stdout, chosen)
+    if not isinstance(sys.stderr, ScrubbingStream):
+        sys.stderr = ScrubbingStream(sys.stderr, chosen)
+
+
+def configure_debug_logging() -> None:
+    """``--debug``: the facade's logger (every retry, every give-up) at DEBUG on stderr."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("taskfacade: debug: %(message)s"))
+    logger = logging.getLogger("taskfacade")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+
+
+def error_message(error: BaseException) -> str:
+    """The error as one line (never a traceback, never several lines)."""
+    text = str(error) or type(error).__name__
+    return " ".join(text.split())
+
+
+def report_error(error: BaseException, debug: bool, *, prefix: str = "", stream: TextIO | None = None) -> ExitCode:
+    """Print ``taskfacade: <label>: <message>`` on stderr (the traceback first with ``--debug``); return the code."""
+    out = stream or sys.stderr
+    code = exit_code_for(error)
+    if debug:
+        out.write("".join(traceback.format_exception(error)))
+    label = _LABELS.get(code, "error")
+    out.write(f"taskfacade: {label}: {prefix}{error_message(error)}\n")
+    out.flush()
+    return code

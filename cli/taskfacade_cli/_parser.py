@@ -1,0 +1,283 @@
+"""The argument parser: every command, its options, and ``--help`` with examples (argparse, for a fast start)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ._exit import EXIT_CODES_HELP
+
+__all__ = ["build_parser"]
+
+SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
+RETRY_MODES = ("default", "forceful", "disabled")
+_FORMATTER = argparse.RawDescriptionHelpFormatter
+
+TOP_EPILOG = (
+    """examples:
+  taskfacade tasks list tiledb --since 2d --status failed
+  taskfacade tasks wait geobox 9c83cbf3-ae99-49a4-8ff7-bb7260ba3377 --timeout 600
+  taskfacade --emulator http://127.0.0.1:8765 tasks list deadline
+  taskfacade config set tiledb.token          # prompts; stored 0600
+  taskfacade emulator --port 8765             # a local emulator of all four services
+  taskfacade demo                             # what `make run` shows
+
+settings, highest first: options; the config-file profile (--profile); the vendors' own environment
+variables and files (TILEDB_REST_*, AWS_* and ~/.aws, GEOBOX_*, TENSORBAY_ACCESS_KEY).
+
+"""
+    + EXIT_CODES_HELP
+)
+
+TASKS_EPILOG = """examples:
+  taskfacade tasks list geobox --status running
+  taskfacade tasks show tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06
+  taskfacade tasks wait tensorbay f0fca0aa74154f02b41eebfa52656118 --timeout 600
+  taskfacade tasks abort geobox 9c83cbf3-ae99-49a4-8ff7-bb7260ba3377
+  taskfacade tasks retry tensorbay c44ad7d1b205420bb114952bcbd713fa
+  taskfacade tasks results tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06 --json
+
+`taskfacade tasks COMMAND --help` shows each command's options.
+"""
+
+LIST_EPILOG = """examples:
+  taskfacade tasks list tiledb                          # the last 7 days, newest first
+  taskfacade tasks list tiledb --since 12h --status running --type SQL
+  taskfacade tasks list geobox --start 2024-05-01 --end 2024-05-02T12:00Z --limit 0
+  taskfacade tasks list deadline --farm-id $FARM --queue-id $QUEUE --job-id $JOB --step-id $STEP
+  taskfacade tasks list tensorbay --dataset my-dataset --job-type squashAndMerge --json
+
+--status takes the service's own statuses (COMPLETED, runStatus values, SUCCESS, ...) or a phase
+(pending, running, succeeded, failed, canceled, suspended); repeat it or separate values with commas.
+Times without an offset are UTC.
+"""
+
+SHOW_EPILOG = """examples:
+  taskfacade tasks show tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06
+  taskfacade tasks show tensorbay f0fca0aa74154f02b41eebfa52656118 --dataset my-dataset --json
+"""
+
+WAIT_EPILOG = """examples:
+  taskfacade tasks wait geobox 9c83cbf3-ae99-49a4-8ff7-bb7260ba3377 14186960-86e2-4ae4-a6a9-83cacbe1a949
+  taskfacade tasks wait tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06 --timeout 600 --json > final.json
+
+The live display goes to stderr (one updating line on a terminal, a line per finished task otherwise);
+the final table (or --json) goes to stdout. Exit code 0 when every task succeeded, 1 when one ended
+FAILED or CANCELED, 3 when --timeout passed first.
+"""
+
+CANCEL_EPILOG = """examples:
+  taskfacade tasks cancel geobox 9c83cbf3-ae99-49a4-8ff7-bb7260ba3377
+  taskfacade tasks abort tensorbay f0fca0aa74154f02b41eebfa52656118 --dataset my-dataset
+
+deadline: UpdateTask targetRunStatus=CANCELED; geobox and tensorbay: abort. TileDB's API has no cancel.
+"""
+
+RETRY_EPILOG = """examples:
+  taskfacade tasks retry tensorbay c44ad7d1b205420bb114952bcbd713fa --dataset my-dataset
+  taskfacade tasks retry deadline $TASK --farm-id $FARM --queue-id $QUEUE --job-id $JOB --step-id $STEP
+
+tensorbay: squash-and-merge jobs only (FAILED or ABORTED); deadline: requeue (targetRunStatus=PENDING).
+TileDB and Geobox have no retry.
+"""
+
+RESULTS_EPILOG = """examples:
+  taskfacade tasks results tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06
+  taskfacade tasks results tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06 --wait --timeout 300 --json
+  taskfacade tasks results tiledb 7eb6518e-302b-4c5a-9e46-f3047d2ddd06 --format bytes --output result.bin
+
+The result is decoded by its Content-Type (JSON, Arrow, TileDB-JSON, bytes) unless --format says otherwise;
+pickled results are never unpickled. Tables print as a DataFrame when pandas is installed.
+"""
+
+CONFIG_EPILOG = """examples:
+  taskfacade config set tiledb.token                     # hidden prompt (or: echo $T | taskfacade config set ...)
+  taskfacade config set --profile work deadline.aws_profile render
+  taskfacade config set --profile emu emulator http://127.0.0.1:8765
+  taskfacade config use work
+  taskfacade config show --profile work                  # secrets are masked
+  taskfacade config keys
+
+The file is $TASKFACADE_CONFIG or ~/.config/taskfacade/config.toml, written with mode 0600.
+"""
+
+EMULATOR_EPILOG = """examples:
+  taskfacade emulator                                  # http://127.0.0.1:8765, 200 tasks per service
+  taskfacade emulator --port 0 --speed 60 --db emulator.sqlite
+
+Same program and flags as taskfacade-emulator (see `taskfacade emulator --help`, docs/emulator.md).
+"""
+
+DEMO_EPILOG = """examples:
+  taskfacade demo            # about 15 seconds, against an in-process emulator; exits 0
+"""
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """The options every command takes, before or after its name."""
+    default: Any = argparse.SUPPRESS if suppress else None
+    group = parser.add_argument_group("common options")
+    group.add_argument("--profile", default=default, metavar="NAME", help="config-file profile to use")
+    group.add_argument("--config", default=default, metavar="PATH", help="config file (default: see `config path`)")
+    group.add_argument(
+        "--emulator",
+        default=default,
+        metavar="URL",
+        help="talk to a taskfacade emulator at URL with its default credentials and seeded ids",
+    )
+    group.add_argument(
+        "--retry-mode",
+        default=default if suppress else "default",
+        choices=RETRY_MODES,
+        help="how requests are retried (docs/retry-modes.md; default: default)",
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=default if suppress else False,
+        help="log every retry and show tracebacks (credentials are never shown)",
+    )
+
+
+def _leaf(parent: Any, name: str, help_text: str, epilog: str, **kwargs: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = parent.add_parser(
+        name, help=help_text, description=help_text, epilog=epilog, formatter_class=_FORMATTER, **kwargs
+    )
+    _common(parser, suppress=True)
+    return parser
+
+
+def _service_arg(parser: argparse.ArgumentParser, *, only: tuple[str, ...] = SERVICES) -> None:
+    parser.add_argument("service", choices=only, metavar="SERVICE", help=" | ".join(only))
+
+
+def _service_options(parser: argparse.ArgumentParser, *, listing: bool = False) -> None:
+    parser.add_argument("--endpoint", metavar="URL", help="the service's base URL (overrides the profile)")
+    deadline = parser.add_argument_group("deadline (a task lives in a farm, queue, job and step)")
+    for name in ("farm", "queue", "job", "step"):
+        deadline.add_argument(f"--{name}-id", metavar="ID", help=f"the {name} id")
+    tensorbay = parser.add_argument_group("tensorbay")
+    tensorbay.add_argument("--dataset", metavar="NAME", help="the dataset the jobs belong to")
+    tensorbay.add_argument(
+        "--job-type", choices=("squashAndMerge", "basicSearch"), help="one kind of job (default: both)"
+    )
+    if listing:
+        tiledb = parser.add_argument_group("tiledb filters")
+        tiledb.add_argument("--type", metavar="TYPE", help="SQL, UDF, QUERY, GENERIC_UDF, BATCH_UDF, ...")
+        tiledb.add_argument("--array", metavar="ARRAY", help="an array id, path or tiledb:// URI")
+        parser.add_argument("--search", metavar="TEXT", help="tiledb and geobox: keyword in the task's name")
+
+
+def _wait_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--timeout", type=float, metavar="S", help="one overall deadline in seconds (default: none)")
+    parser.add_argument(
+        "--interval", type=float, default=2.0, metavar="S", help="longest gap between polls (default: 2)"
+    )
+
+
+def _tasks(commands: Any) -> None:
+    tasks = commands.add_parser(
+        "tasks",
+        help="list, show, wait on, cancel, retry tasks; fetch results",
+        description="Tasks on TileDB Cloud, AWS Deadline Cloud, Geobox and TensorBay.",
+        epilog=TASKS_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    sub = tasks.add_subparsers(dest="tasks_command", metavar="COMMAND", required=True)
+
+    listing = _leaf(sub, "list", "list a service's tasks (default: the last 7 days)", LIST_EPILOG)
+    _service_arg(listing)
+    when = listing.add_argument_group("time window (default: --since 7d)")
+    when.add_argument("--since", metavar="DURATION", help="tasks created in the last DURATION: 30m, 12h, 7d, 2w")
+    when.add_argument("--start", metavar="TIME", help="tasks created at or after TIME (ISO 8601; UTC if no offset)")
+    when.add_argument("--end", metavar="TIME", help="tasks created at or before TIME (default: now)")
+    listing.add_argument("--status", action="append", metavar="STATUS", help="a status or phase (repeatable)")
+    listing.add_argument("--limit", type=int, default=20, metavar="N", help="rows shown (default 20; 0: all)")
+    listing.add_argument("--summary", action="store_true", help="count every task by phase (reads them all)")
+    listing.add_argument("--json", action="store_true", help="JSON on stdout, for scripts")
+    _service_options(listing, listing=True)
+
+    show = _leaf(sub, "show", "show every field of one task", SHOW_EPILOG)
+    _service_arg(show)
+    show.add_argument("id", metavar="ID", help="the task (or job) id")
+    show.add_argument("--json", action="store_true", help="JSON on stdout, for scripts")
+    _service_options(show)
+
+    wait = _leaf(sub, "wait", "wait for tasks to finish, with one live progress display", WAIT_EPILOG)
+    _service_arg(wait)
+    wait.add_argument("ids", nargs="+", metavar="ID", help="task (or job) ids")
+    _wait_options(wait)
+    wait.add_argument("--json", action="store_true", help="the final states as JSON on stdout")
+    _service_options(wait)
+
+    for name, aliases, text, epilog in (
+        ("cancel", ["abort"], "cancel (abort) tasks", CANCEL_EPILOG),
+        ("retry", [], "run failed or canceled tasks again (deadline, tensorbay)", RETRY_EPILOG),
+    ):
+        verb = _leaf(sub, name, text, epilog, aliases=aliases)
+        _service_arg(verb)
+        verb.add_argument("ids", nargs="+", metavar="ID", help="task (or job) ids")
+        verb.add_argument("--json", action="store_true", help="the tasks' new states as JSON on stdout")
+        _service_options(verb)
+
+    results = _leaf(sub, "results", "fetch a TileDB task's stored result", RESULTS_EPILOG)
+    _service_arg(results)
+    results.add_argument("id", metavar="ID", help="the task id")
+    results.add_argument(
+        "--format", choices=("json", "arrow", "bytes", "tiledb_json"), help="decode as (default: by Content-Type)"
+    )
+    results.add_argument("--dataframe", action="store_true", help="as a pandas DataFrame (needs pandas)")
+    results.add_argument("--output", metavar="FILE", help="write the result to FILE instead of stdout")
+    results.add_argument("--json", action="store_true", help="JSON on stdout (tables as lists of records)")
+    results.add_argument("--wait", action="store_true", help="wait for the task to finish first")
+    _wait_options(results)
+    _service_options(results)
+
+
+def _config(commands: Any) -> None:
+    config = commands.add_parser(
+        "config",
+        help="profiles in the config file (written 0600)",
+        description="Read and write the config file's profiles.",
+        epilog=CONFIG_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    sub = config.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
+    setter = _leaf(sub, "set", "set a key in a profile (secrets: omit VALUE to be prompted)", CONFIG_EPILOG)
+    setter.add_argument("key", metavar="KEY", help="e.g. tiledb.token, deadline.farm_id, emulator (see `config keys`)")
+    setter.add_argument("value", nargs="?", metavar="VALUE", help="the value (omit for a secret to be prompted)")
+    unset = _leaf(sub, "unset", "remove a key from a profile", CONFIG_EPILOG)
+    unset.add_argument("key", metavar="KEY")
+    show = _leaf(sub, "show", "show a profile (secrets masked)", CONFIG_EPILOG)
+    show.add_argument("--json", action="store_true", help="JSON on stdout")
+    use = _leaf(sub, "use", "make a profile the default", CONFIG_EPILOG)
+    use.add_argument("name", metavar="PROFILE")
+    _leaf(sub, "path", "print the config file's path", CONFIG_EPILOG)
+    _leaf(sub, "keys", "list the keys a profile can hold", CONFIG_EPILOG)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole ``taskfacade`` parser."""
+    parser = argparse.ArgumentParser(
+        prog="taskfacade",
+        description="One way to find, wait on, cancel and retry tasks on TileDB Cloud, AWS Deadline Cloud, "
+        "Geobox and TensorBay.",
+        epilog=TOP_EPILOG,
+        formatter_class=_FORMATTER,
+    )
+    _common(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _tasks(commands)
+    _config(commands)
+    emulator = commands.add_parser(
+        "emulator",
+        help="run the local emulator of all four services in the foreground",
+        description="Run the taskfacade emulator in the foreground until Ctrl-C (needs the 'emulator' extra).",
+        epilog=EMULATOR_EPILOG,
+        formatter_class=_FORMATTER,
+        add_help=False,
+    )
+    emulator.add_argument("emulator_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    demo = _leaf(commands, "demo", "a tour of every feature against an in-process emulator (make run)", DEMO_EPILOG)
+    demo.add_argument("--speed", type=float, default=40.0, help="emulator clock speed (default 40x)")
+    return parser

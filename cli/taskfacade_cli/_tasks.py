@@ -1,0 +1,307 @@
+"""``taskfacade tasks ...``: list, show, wait, cancel (abort), retry and results, for any service."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from ._context import Context
+from ._exit import CliError, ExitCode, UsageError, exit_code_for
+from ._output import report_error
+from ._render import dumps_json, key_values, table
+from ._service import ListQuery, Row, Service, load_service
+from ._times import format_duration, format_time, window
+from ._watch import WaitOutcome, Watched, watch
+
+__all__ = ["check_service_options", "footer", "list_rows", "print_rows", "report_outcome", "run_tasks"]
+
+#: Options that apply to some services only (dest -> services), refused elsewhere with a clear message.
+SERVICE_OPTIONS = {
+    "farm_id": ("deadline",),
+    "queue_id": ("deadline",),
+    "job_id": ("deadline",),
+    "step_id": ("deadline",),
+    "dataset": ("tensorbay",),
+    "job_type": ("tensorbay",),
+    "type": ("tiledb",),
+    "array": ("tiledb",),
+    "search": ("tiledb", "geobox"),
+}
+_FINISHED_BAD = ("FAILED", "CANCELED")
+
+
+def check_service_options(args: argparse.Namespace) -> None:
+    """Refuse an option given for a service it does not apply to (before anything is sent)."""
+    for dest, services in SERVICE_OPTIONS.items():
+        if getattr(args, dest, None) is not None and args.service not in services:
+            option = "--" + dest.replace("_", "-")
+            raise UsageError(f"{option} applies to {' and '.join(services)} only, not {args.service}")
+
+
+@contextlib.contextmanager
+def opened(args: argparse.Namespace, context: Context) -> Iterator[Service]:
+    """The command's service, closed afterwards."""
+    check_service_options(args)
+    service = load_service(args.service, context, args)
+    try:
+        yield service
+    finally:
+        service.close()
+
+
+def run_tasks(args: argparse.Namespace, context: Context) -> int:
+    """Dispatch ``tasks <command>``."""
+    handlers = {
+        "list": run_list,
+        "show": run_show,
+        "wait": run_wait,
+        "cancel": run_cancel,
+        "abort": run_cancel,
+        "retry": run_retry,
+        "results": run_results,
+    }
+    return handlers[args.tasks_command](args, context)
+
+
+# -- list ----------------------------------------------------------------------------------------------------------
+
+
+def _columns(rows: Sequence[Row]) -> tuple[list[str], list[list[Any]]]:
+    with_kind = any(row.kind for row in rows)
+    headers = ["ID", "STATUS", "PHASE", *(["TYPE"] if with_kind else []), "NAME", "CREATED (UTC)", "FINISHED (UTC)"]
+    body = [
+        [
+            row.id,
+            row.status,
+            row.phase,
+            *([row.kind] if with_kind else []),
+            row.name,
+            format_time(row.created_at),
+            format_time(row.finished_at),
+        ]
+        for row in rows
+    ]
+    return headers, body
+
+
+def print_rows(rows: Sequence[Row]) -> None:
+    """The rows as an aligned table on stdout."""
+    headers, body = _columns(rows)
+    print(table(headers, body))
+
+
+def list_rows(
+    service: Service, query: ListQuery, limit: int, summary: bool
+) -> tuple[list[Row], int | None, Counter[str] | None]:
+    """The first ``limit`` rows (0: all), the total, and counts per phase when every task was read."""
+    listing = service.list_tasks(query)
+    items = listing.items
+    shown = [service.row(job) for job in (items if limit == 0 else itertools.islice(items, limit))]
+    total = listing.total
+    phases: Counter[str] | None = None
+    if limit == 0 or summary or total is None:
+        phases = Counter(row.phase for row in shown)
+        rest = 0
+        for job in items:
+            phases[service.row(job).phase] += 1
+            rest += 1
+        total = len(shown) + rest
+    return shown, total, phases
+
+
+def run_list(args: argparse.Namespace, context: Context) -> int:
+    """``tasks list SERVICE``: a table of the window's tasks (first ``--limit``) and the totals."""
+    if args.limit < 0:
+        raise UsageError(f"invalid --limit {args.limit}: expected 0 (all) or more")
+    span = window(args.since, args.start, args.end)
+    with opened(args, context) as service:
+        query = ListQuery(span, service.statuses(args.status), args)
+        rows, total, phases = list_rows(service, query, args.limit, args.summary)
+    if args.json:
+        print(
+            dumps_json(
+                {
+                    "service": args.service,
+                    "window": {"start": span.start, "end": span.end},
+                    "total": total,
+                    "by_phase": dict(phases) if phases is not None else None,
+                    "tasks": [row.to_json() for row in rows],
+                }
+            )
+        )
+        return ExitCode.OK
+    until = format_time(span.end) if span.end else "now"
+    print(f"{args.service}: tasks created from {format_time(span.start)} to {until} (UTC)")
+    if rows:
+        print_rows(rows)
+    print(footer(len(rows), total, phases))
+    return ExitCode.OK
+
+
+def footer(shown: int, total: int | None, phases: Counter[str] | None) -> str:
+    if total is None:
+        text = f"showing the first {shown} tasks"
+    elif shown < total:
+        text = f"showing {shown} of {total} tasks (--limit 0 shows all)"
+    else:
+        text = f"{total} task{'' if total == 1 else 's'}"
+    if phases:
+        text += "; by phase: " + ", ".join(f"{n} {phase.lower()}" for phase, n in phases.most_common())
+    return text
+
+
+# -- show ----------------------------------------------------------------------------------------------------------
+
+
+def run_show(args: argparse.Namespace, context: Context) -> int:
+    """``tasks show SERVICE ID``: every field of one task."""
+    with opened(args, context) as service:
+        job = service.get(args.id)
+        row = service.row(job)
+        details = service.details(job)
+    if args.json:
+        print(dumps_json({**row.to_json(), "details": details}))
+        return ExitCode.OK
+    pairs: list[tuple[str, Any]] = [
+        ("service", row.service),
+        ("id", row.id),
+        ("status", row.status),
+        ("phase", row.phase),
+        ("type", row.kind),
+        ("name", row.name),
+        ("progress", None if row.progress is None else f"{row.progress:.0f}%"),
+        ("created", format_time(row.created_at)),
+        ("started", format_time(row.started_at)),
+        ("finished", format_time(row.finished_at)),
+        ("error", row.error),
+    ]
+    print(key_values([(k, v) for k, v in pairs if k != "type" or v]))
+    print("\n" + dumps_json(details))
+    return ExitCode.OK
+
+
+# -- wait ----------------------------------------------------------------------------------------------------------
+
+
+def outcome_code(outcome: WaitOutcome) -> ExitCode:
+    """3 on timeout, 1 when a job ended FAILED or CANCELED, else 0."""
+    if outcome.timed_out:
+        return ExitCode.TIMEOUT
+    if any(row.phase in _FINISHED_BAD for row in outcome.rows):
+        return ExitCode.TASK_FAILED
+    return ExitCode.OK
+
+
+def check_wait_options(args: argparse.Namespace) -> None:
+    """``--timeout`` and ``--interval`` are checked before anything is sent."""
+    if args.timeout is not None and args.timeout < 0:
+        raise UsageError(f"invalid --timeout {args.timeout:g}: expected seconds >= 0")
+    if args.interval <= 0:
+        raise UsageError(f"invalid --interval {args.interval:g}: expected seconds > 0")
+
+
+def run_wait(args: argparse.Namespace, context: Context) -> int:
+    """``tasks wait SERVICE ID...``: one live display until every task finished (or ``--timeout``)."""
+    check_wait_options(args)
+    with opened(args, context) as service:
+        watched = [Watched(service.get(task_id), service.row) for task_id in args.ids]
+        outcome = watch(watched, timeout=args.timeout, interval=args.interval, stream=sys.stderr)
+    report_outcome(outcome, args.json, args.timeout)
+    return outcome_code(outcome)
+
+
+def report_outcome(outcome: WaitOutcome, as_json: bool, timeout: float | None) -> None:
+    """The final state of every job: a table (or JSON) on stdout, a timeout line on stderr."""
+    if as_json:
+        rows = [{**row.to_json(), "elapsed_s": outcome.elapsed.get(i)} for i, row in enumerate(outcome.rows)]
+        print(dumps_json({"timed_out": outcome.timed_out, "tasks": rows}))
+    else:
+        headers = ["SERVICE", "ID", "STATUS", "PHASE", "AFTER"]
+        body = [[row.service, row.id, row.status, row.phase, _after(outcome, i)] for i, row in enumerate(outcome.rows)]
+        print(table(headers, body, right=["AFTER"]))
+    if outcome.timed_out:
+        limit = "" if timeout is None else f" within {timeout:g}s"
+        print(f"taskfacade: timeout: {len(outcome.pending)} task(s) not finished{limit}", file=sys.stderr)
+
+
+def _after(outcome: WaitOutcome, position: int) -> str:
+    seconds = outcome.elapsed.get(position)
+    return "-" if seconds is None else format_duration(seconds)
+
+
+# -- cancel / retry ------------------------------------------------------------------------------------------------
+
+
+def _each(args: argparse.Namespace, context: Context, service: Service, action: Any, done: str) -> int:
+    """Apply ``action`` to each id; a failure is reported and the others still run; the worst code wins."""
+    worst = ExitCode.OK
+    rows = []
+    for task_id in args.ids:
+        try:
+            job = service.get(task_id)
+            action(job)
+            row = service.row(job)
+        except Exception as error:
+            if isinstance(error, CliError):
+                raise
+            report_error(error, context.debug, prefix=f"{task_id}: ")
+            worst = max(worst, exit_code_for(error))
+            continue
+        rows.append(row)
+        if not args.json:
+            print(f"{done} {service.name} task {row.id}: status {row.status} ({row.phase})")
+    if args.json:
+        print(dumps_json([row.to_json() for row in rows]))
+    return worst
+
+
+def run_cancel(args: argparse.Namespace, context: Context) -> int:
+    """``tasks cancel SERVICE ID...`` (also ``tasks abort``)."""
+    with opened(args, context) as service:
+        if service.cancel_verb is None:
+            raise UsageError(f"{service.name} has no way to cancel or abort a task through its API")
+        return _each(args, context, service, service.cancel, "canceled")
+
+
+def run_retry(args: argparse.Namespace, context: Context) -> int:
+    """``tasks retry SERVICE ID...``: where the service can run a task again."""
+    with opened(args, context) as service:
+        if service.retry_verb is None:
+            raise UsageError(
+                f"{service.name} has no way to retry a task through its API "
+                "(tasks retry works on deadline (requeue) and tensorbay (squashAndMerge jobs))"
+            )
+        return _each(args, context, service, service.retry, "retried")
+
+
+# -- results -------------------------------------------------------------------------------------------------------
+
+
+def run_results(args: argparse.Namespace, context: Context) -> int:
+    """``tasks results tiledb ID``: the stored result of a task, decoded."""
+    if args.service != "tiledb":
+        raise UsageError(f"tasks results is for tiledb only ({args.service} tasks have no stored results)")
+    check_wait_options(args)
+    from ._results import render_result
+
+    with opened(args, context) as service:
+        if args.wait:
+            watched = [Watched(service.get(args.id), service.row)]
+            outcome = watch(watched, timeout=args.timeout, interval=args.interval, stream=sys.stderr)
+            code = outcome_code(outcome)
+            if code is not ExitCode.OK:
+                row = outcome.rows[0]
+                reason = "not finished in time" if outcome.timed_out else f"ended {row.status}"
+                raise CliError(f"task {row.id} {reason}: no result{_because(row)}", code)
+        value = service.results(args.id, args.format, args.dataframe)
+    render_result(value, as_json=args.json, output=args.output)
+    return ExitCode.OK
+
+
+def _because(row: Row) -> str:
+    return f" ({row.error})" if row.error else ""

@@ -1,0 +1,103 @@
+"""``taskfacade config``: profiles written 0600, secrets masked, and profiles used for requests."""
+
+from __future__ import annotations
+
+import json
+import stat
+import tomllib
+from pathlib import Path
+
+import cli_support as cs
+from taskfacade_emulator import Emulator
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_set_writes_0600_and_the_profile_is_used(bare_env: dict[str, str], emu: Emulator, tmp_path: Path) -> None:
+    config = tmp_path / "conf" / "taskfacade" / "config.toml"
+    env = {**bare_env, "TASKFACADE_CONFIG": str(config)}
+    secret = cs.run("config", "set", "--profile", "work", "tiledb.token", stdin=cs.TILEDB_TOKEN + "\n", env=env)
+    assert secret.code == 0, secret.stderr
+    assert secret.stdout.strip() == f"{config} [work]: tiledb.token = ******"
+    assert _mode(config) == 0o600
+    assert _mode(config.parent) == 0o700
+    for key, value in (("tiledb.endpoint", emu.base_url("tiledb")), ("tiledb.workspace", cs.TILEDB_WORKSPACE)):
+        assert cs.run("config", "set", "--profile", "work", key, value, env=env).code == 0
+    assert cs.run("config", "use", "work", env=env).code == 0
+    assert _mode(config) == 0o600
+    data = tomllib.loads(config.read_text())
+    assert data["default_profile"] == "work"
+    assert data["profiles"]["work"]["tiledb"]["token"] == cs.TILEDB_TOKEN
+
+    listed = cs.run("tasks", "list", "tiledb", "--limit", "1", "--json", env=env)
+    assert listed.code == 0, listed.stderr
+    assert len(json.loads(listed.stdout)["tasks"]) == 1
+
+    shown = cs.run("config", "show", "--json", env=env)
+    assert shown.code == 0
+    assert json.loads(shown.stdout)["settings"]["tiledb"] == {
+        "token": "******",
+        "endpoint": emu.base_url("tiledb"),
+        "workspace": cs.TILEDB_WORKSPACE,
+    }
+    people = cs.run("config", "show", env=env)
+    assert "tiledb.token      ******" in people.stdout
+    assert "profile in use: work" in people.stdout
+
+
+def test_secret_on_the_command_line_warns(bare_env: dict[str, str], tmp_path: Path) -> None:
+    result = cs.run("config", "set", "geobox.access_token", cs.GEOBOX_TOKEN, env=bare_env)
+    assert result.code == 0
+    assert "can end up in your shell history" in result.stderr
+    assert _mode(Path(bare_env["TASKFACADE_CONFIG"])) == 0o600
+
+
+def test_profile_wins_over_the_environment(env: dict[str, str]) -> None:
+    """GEOBOX_ACCESS_TOKEN is right, the profile's token is wrong: the profile is used (401, exit 4)."""
+    config = Path(env["TASKFACADE_CONFIG"])
+    original = config.read_text()
+    table = "[profiles.default.geobox]\n"
+    config.write_text(original.replace(table, table + 'access_token = "wrong-Ab12cd"\n'))
+    assert cs.run("tasks", "list", "geobox", "--limit", "1", env=env).code == 4
+    config.write_text(original)
+    assert cs.run("tasks", "list", "geobox", "--limit", "1", env=env).code == 0
+
+
+def test_config_errors_are_usage_errors(bare_env: dict[str, str], tmp_path: Path) -> None:
+    config = Path(bare_env["TASKFACADE_CONFIG"])
+    config.write_text('[profiles.default.tiledb]\ntoken = "x"\ncolour = "blue"\n')
+    config.chmod(0o644)
+    unknown = cs.run("tasks", "list", "tiledb", env=bare_env)
+    assert unknown.code == 2
+    assert "unknown config key 'tiledb.colour'; accepted: emulator, retry_mode, tiledb.endpoint" in unknown.stderr
+    assert "is readable by other users" not in unknown.stderr  # refused before the warning matters
+    config.write_text("[profiles.default\n")
+    broken = cs.run("config", "show", env=bare_env)
+    assert broken.code == 2
+    assert "is not valid TOML" in broken.error_lines[0]
+    bad_key = cs.run("config", "set", "tiledb.colour", "blue", env=bare_env)
+    assert bad_key.code == 2
+    bad_value = cs.run(
+        "config", "set", "retry_mode", "sometimes", env={**bare_env, "TASKFACADE_CONFIG": str(tmp_path / "n.toml")}
+    )
+    assert bad_value.code == 2
+    assert "expected one of default, forceful, disabled" in bad_value.stderr
+
+
+def test_readable_config_file_warns(env: dict[str, str]) -> None:
+    config = Path(env["TASKFACADE_CONFIG"])
+    config.chmod(0o644)
+    result = cs.run("config", "show", env=env)
+    assert result.code == 0
+    assert f"warning: {config} is readable by other users; run: chmod 600 {config}" in result.stderr
+
+
+def test_path_and_keys(bare_env: dict[str, str], tmp_path: Path) -> None:
+    env = {k: v for k, v in bare_env.items() if k != "TASKFACADE_CONFIG"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg")
+    assert cs.run("config", "path", env=env).stdout.strip() == str(tmp_path / "xdg" / "taskfacade" / "config.toml")
+    keys = cs.run("config", "keys", env=env).stdout
+    assert "tensorbay.access_key" in keys
+    assert "deadline.farm_id" in keys
