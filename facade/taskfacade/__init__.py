@@ -94,9 +94,9 @@ __all__ = [
     "__version__",
     "as_completed",
     "error_class_for",
+    "is_transient",
     "parse_error_body",
     "retry_policy",
-    "is_transient",
     "wait_all",
 ]
 
