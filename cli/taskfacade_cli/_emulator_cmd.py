@@ -25,12 +25,10 @@ def run_emulator(argv: list[str]) -> int:
     Bad flags exit with code 2, like every usage error.
     """
     require_emulator()
-    if any(flag in ("-h", "--help") for flag in argv):
-        print("taskfacade emulator: runs taskfacade-emulator in the foreground; its flags:\n", flush=True)
     from taskfacade_emulator.__main__ import main as emulator_main
 
     try:
-        return int(emulator_main(argv))
+        return int(emulator_main(argv, prog="taskfacade emulator"))
     except SystemExit as exit_:  # argparse: --help (0) or a bad flag (2)
         code = exit_.code
         return code if isinstance(code, int) else ExitCode.USAGE

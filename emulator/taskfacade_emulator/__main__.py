@@ -16,8 +16,8 @@ from ._registry import SERVICE_NAMES
 from ._server import bind, serve, url_for
 
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="taskfacade-emulator", description=__doc__)
+def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on; 0 picks a free one (default 8765)")
     parser.add_argument("--db", default=None, help="SQLite file keeping every task across restarts (default: memory)")
@@ -33,9 +33,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the emulator; prints ``taskfacade emulator listening on http://HOST:PORT`` once it accepts requests."""
-    args = parse_args(argv)
+def main(argv: Sequence[str] | None = None, prog: str = "taskfacade-emulator") -> int:
+    """Run the emulator; prints ``taskfacade emulator listening on http://HOST:PORT`` once it accepts requests.
+
+    ``prog`` is the program name shown in usage and help (``taskfacade emulator`` when the CLI runs it).
+    """
+    args = parse_args(argv, prog)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     counts = {name: getattr(args, f"{name}_count") for name in SERVICE_NAMES}
     settings = Settings(
