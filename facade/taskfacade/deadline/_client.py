@@ -37,7 +37,7 @@ from taskfacade_generated.deadline.types import UNSET
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
-from .._retry import RetryLike, RetryPolicy
+from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._transport import DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
@@ -121,7 +121,7 @@ class DeadlineClient:
             service="deadline",
             base_url=config.endpoint_url,
             auth=SigV4Auth(config.credentials, config.region),
-            retry=retry_mode,
+            retry=retry_policy(retry_mode, "retry_mode"),  # a bad mode is reported under the caller's name
             timeout=timeout,
             verify=verify,
             pool_size=pool_size,

@@ -71,7 +71,7 @@ def require(module: str, extra: str, why: str) -> Any:
 def _json(body: bytes, allow_pickle: bool) -> Any:
     try:
         return json.loads(body)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than the parser's stack
         raise DecodeFailure(f"the JSON result is malformed: {exc}") from exc
 
 
