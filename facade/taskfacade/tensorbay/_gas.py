@@ -34,7 +34,7 @@ def _checked_id(dataset_id: object) -> str:
 def _check_dataset(name: str, info: Dataset) -> None:
     """The fields the facade relies on must have their documented types (else ``ResponseDecodeError``)."""
     checks = {
-        "type": info.type_ in (0, 1) and not isinstance(info.type_, bool),
+        "type": isinstance(info.type_, int) and not isinstance(info.type_, bool),
         "defaultBranch": isinstance(info.default_branch, str),
         "commitId": info.commit_id is None or isinstance(info.commit_id, str),
         "alias": isinstance(info.alias, str),
@@ -101,7 +101,8 @@ class GAS:
             )
         info = self._client.call(get_dataset.sync_detailed, _checked_id(match.id), expect=Dataset)
         _check_dataset(name, info)
-        if bool(info.type_) != is_fusion:
+        # 0 = dataset, 1 = fusion dataset; a type newer than this client is trusted to be what the caller says.
+        if info.type_ in (0, 1) and bool(info.type_) != is_fusion:
             kind = "a fusion" if info.type_ else "not a fusion"
             hint = f"get_dataset({name!r}, is_fusion={not is_fusion})"
             raise DatasetTypeError(f"dataset {name!r} is {kind} dataset; call {hint}")
