@@ -183,6 +183,16 @@ def tls_setting(verify: object) -> bool | ssl.SSLContext:
     raise InvalidArgument("verify", verify, "True, False, an ssl.SSLContext or an existing CA bundle file or directory")
 
 
+def _no_tls_expected() -> ssl.SSLContext:
+    """The TLS setting for a plain-http base URL: verification on, no trust anchors loaded.
+
+    Such a client never opens a TLS connection (requests are relative to the base URL and redirects to another
+    scheme are refused), so loading the CA bundle (~25 ms per client) would be wasted. Should a TLS connection
+    ever be attempted, it fails closed: the context requires a certificate and trusts none.
+    """
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname by default
+
+
 def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
         values = timeout.as_dict().values()
@@ -263,6 +273,8 @@ class Transport:
         tls = tls_setting(verify)
         self.service = service
         self.base_url = _check_base_url(base_url)
+        if tls is True and self.base_url.startswith("http://"):
+            tls = _no_tls_expected()
         self.timeout = _check_timeout(timeout)
         self.pool_size = pool_size
         self.clock = clock

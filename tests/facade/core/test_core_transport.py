@@ -630,3 +630,18 @@ def test_a_foreign_generated_client_is_refused(make: Callable[..., Transport], a
     stranger = testapi.Client(base_url="https://elsewhere.example")
     with pytest.raises(InvalidArgument, match="client"):
         make().call(api.get_item.sync_detailed, "a", client=stranger)
+
+
+def test_plain_http_client_loads_no_ca_bundle_and_fails_closed() -> None:
+    """An http:// client never speaks TLS, so it skips the CA bundle; were TLS attempted, nothing is trusted."""
+    import ssl
+
+    with Transport(service="x", base_url="http://127.0.0.1:9") as plain:
+        context = plain.httpx_client._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert context.verify_mode == ssl.CERT_REQUIRED
+        assert context.check_hostname
+        assert context.cert_store_stats()["x509_ca"] == 0
+    with Transport(service="x", base_url="https://example.invalid") as secure:
+        context = secure.httpx_client._transport._pool._ssl_context  # type: ignore[attr-defined]
+        assert context.verify_mode == ssl.CERT_REQUIRED
+        assert context.cert_store_stats()["x509_ca"] > 0
