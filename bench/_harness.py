@@ -341,9 +341,13 @@ def run_python(
     python_options: Sequence[str] = (),
     env: Mapping[str, str] | None = None,
     timeout: float = 120.0,
+    python: str | None = None,
 ) -> ChildRun:
-    """Run ``python [python_options] -c code [args]`` in a fresh interpreter and time the whole process."""
-    command = [sys.executable, *python_options, "-c", code, *args]
+    """Run ``python [python_options] -c code [args]`` in a fresh interpreter and time the whole process.
+
+    ``python`` is the interpreter to run (default: this one), e.g. one of a separate virtual environment.
+    """
+    command = [python or sys.executable, *python_options, "-c", code, *args]
     start = time.perf_counter()
     proc = subprocess.run(
         command, capture_output=True, text=True, env=child_env(env), timeout=timeout, cwd=REPO_ROOT, check=False
@@ -395,17 +399,20 @@ def run_snippet(
     *,
     env: Mapping[str, str] | None = None,
     timeout: float = 120.0,
+    python: str | None = None,
 ) -> SnippetRun:
     """Run ``body`` in a fresh interpreter, timed from inside the child.
 
     The body sees its parameters as the dict ``P`` (passed as JSON in ``argv``, never pasted into code). ``json``,
     ``sys`` and ``time`` are imported before the clock starts; everything the body imports is timed. ``env``
-    adds to the child's environment (:func:`child_env`).
+    adds to the child's environment (:func:`child_env`); ``python`` picks the interpreter (:func:`run_python`).
 
     Raises:
         ChildError: when the child fails, with the last line of its stderr.
     """
-    run = checked(run_python(snippet_code(body), [json.dumps(dict(params or {}))], env=env, timeout=timeout))
+    run = checked(
+        run_python(snippet_code(body), [json.dumps(dict(params or {}))], env=env, timeout=timeout, python=python)
+    )
     for line in reversed(run.stdout.splitlines()):
         if line.startswith("BENCH_TIMING "):
             wall, cpu = (float(x) for x in line.split()[1:3])

@@ -16,6 +16,7 @@ in-child time). The Geobox ratio is reported without an aim.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from typing import Any
 
 import attrs
 from _harness import (
+    REPO_ROOT,
     BenchResult,
     ChildError,
     SnippetRun,
@@ -137,16 +139,45 @@ def variants(emu: Any, notes: list[str]) -> list[Variant]:
     return found
 
 
-def _run(variant: Variant) -> SnippetRun:
-    return run_snippet(variant.body, variant.params, env=CHILD_ENV)
+def _run(variant: Variant, python: str | None) -> SnippetRun:
+    return run_snippet(variant.body, variant.params, env=CHILD_ENV, python=python)
 
 
-def _warm_up(candidates: Sequence[Variant], notes: list[str]) -> list[Variant]:
+def user_install(notes: list[str]) -> str | None:
+    """The interpreter of a fresh virtual environment holding what a user installs: taskfacade, boto3, geobox.
+
+    (tqdm too: the geobox SDK imports it without declaring it.)
+
+    The dev environment also holds click, rich and pygments, which httpx imports eagerly when they are present
+    (its command-line tool), adding ~100 ms to every fresh process; users who ``pip install taskfacade`` do
+    not have them. Both sides of every ratio run in this same environment. Returns None (with a note) when the
+    environment cannot be built, and the measurement then runs in the current interpreter.
+    """
+    target = REPO_ROOT / "bench" / "out" / "user-venv"
+    python = target / "bin" / "python"
+    try:
+        if not python.exists():
+            log(f"{NAME}: building {target} (pip install taskfacade boto3 geobox) ...")
+            subprocess.run([sys.executable, "-m", "venv", str(target)], check=True, capture_output=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", str(REPO_ROOT), "boto3", "geobox", "tqdm"],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        notes.append(f"could not build a user-install environment ({exc}); measured in the dev environment")
+        return None
+    notes.append("measured in a fresh venv with only `pip install taskfacade boto3 geobox tqdm` (no dev tools)")
+    return str(python)
+
+
+def _warm_up(candidates: Sequence[Variant], notes: list[str], python: str | None) -> list[Variant]:
     """Run each variant once untimed; keep those that work and note the others as not available."""
     usable = []
     for variant in candidates:
         try:
-            _run(variant)
+            _run(variant, python)
         except ChildError as exc:
             notes.append(f"{variant.service} via {variant.library}: not available yet ({exc})")
             continue
@@ -154,13 +185,13 @@ def _warm_up(candidates: Sequence[Variant], notes: list[str]) -> list[Variant]:
     return usable
 
 
-def _rounds(usable: Sequence[Variant], runs: int) -> dict[str, list[SnippetRun]]:
+def _rounds(usable: Sequence[Variant], runs: int, python: str | None) -> dict[str, list[SnippetRun]]:
     """``runs`` interleaved rounds of every usable variant."""
     results: dict[str, list[SnippetRun]] = {v.key: [] for v in usable}
     for round_no in range(runs):
         log(f"{NAME}: round {round_no + 1}/{runs}")
         for variant in usable:
-            results[variant.key].append(_run(variant))
+            results[variant.key].append(_run(variant, python))
     return results
 
 
@@ -205,10 +236,10 @@ def _emulator(notes: list[str]) -> Iterator[Any | None]:
         yield emu
 
 
-def _measure_with(emu: Any, runs: int, result: BenchResult) -> None:
-    usable = _warm_up(variants(emu, result.notes), result.notes)
+def _measure_with(emu: Any, runs: int, result: BenchResult, python: str | None) -> None:
+    usable = _warm_up(variants(emu, result.notes), result.notes, python)
     before = emu.request_counts()
-    samples = _rounds(usable, runs)
+    samples = _rounds(usable, runs, python)
     expected: dict[str, int] = {}
     for variant in usable:
         expected[variant.service] = expected.get(variant.service, 0) + runs
@@ -216,19 +247,25 @@ def _measure_with(emu: Any, runs: int, result: BenchResult) -> None:
     _record(result, samples)
 
 
-def measure(runs: int) -> BenchResult:
+def measure(runs: int, *, dev_env: bool = False) -> BenchResult:
     """Run every measurement and return the result."""
-    result = BenchResult(NAME, DESCRIPTION, reproduce_command(__file__, "--runs", str(runs)))
+    extra = ("--dev-env",) if dev_env else ()
+    result = BenchResult(NAME, DESCRIPTION, reproduce_command(__file__, "--runs", str(runs), *extra))
+    python = None if dev_env else user_install(result.notes)
     with _emulator(result.notes) as emu:
         if emu is not None:
-            _measure_with(emu, runs, result)
+            _measure_with(emu, runs, result, python)
     return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line entry point."""
-    args = make_parser(__doc__, default_runs=DEFAULT_RUNS).parse_args(argv)
-    emit(measure(args.runs), as_json=args.json)
+    parser = make_parser(__doc__, default_runs=DEFAULT_RUNS)
+    parser.add_argument(
+        "--dev-env", action="store_true", help="run the children in this (dev) interpreter, not a user-install venv"
+    )
+    args = parser.parse_args(argv)
+    emit(measure(args.runs, dev_env=args.dev_env), as_json=args.json)
     return 0
 
 
