@@ -131,7 +131,7 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
 def iso(epoch: float) -> str:
     """Emulator epoch seconds as the ISO 8601 string Deadline sends (UTC, milliseconds, ``Z``)."""
     moment = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_iso(value: str) -> float:
