@@ -9,6 +9,7 @@ parameter is checked first, with an error naming it and what it accepts.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -64,6 +65,21 @@ def _joined(parameter: str, value: object, separator: str, example: str) -> str 
     raise InvalidArgument(parameter, value, f"None, a comma-separated string or a list of strings, e.g. {example}")
 
 
+_ORDER_ITEM = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*(?: [AD])?")
+
+
+def _order_by(value: object) -> str | None:
+    """``"field A, other D"`` (A ascending, D descending; a bare field is ascending), checked item by item."""
+    joined = _joined("order_by", value, ", ", "'name A, created_at D'")
+    if joined is None:
+        return None
+    for item in joined.split(","):
+        if not _ORDER_ITEM.fullmatch(item.strip()):
+            accepted = "comma-separated 'field A' or 'field D' items (A ascending, D descending), e.g. 'name A'"
+            raise InvalidArgument("order_by", value, accepted)
+    return joined
+
+
 def list_kwargs(
     *,
     state: object,
@@ -83,7 +99,7 @@ def list_kwargs(
         "q": _text("q", q),
         "search": _text("search", search),
         "search_fields": _joined("search_fields", search_fields, ",", "'name,uuid'"),
-        "order_by": _joined("order_by", order_by, ", ", "'name A, created_at D'"),
+        "order_by": _order_by(order_by),
         "return_count": check_bool("return_count", return_count),
         "skip": check_int("skip", skip, 0),
         "limit": check_int("limit", limit, 1),

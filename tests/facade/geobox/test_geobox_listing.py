@@ -104,6 +104,8 @@ BAD = [
     ("search_fields", ["name", 3]),
     ("search_fields", []),
     ("order_by", {"name": "A"}),
+    ("order_by", "name X"),
+    ("order_by", "name A; drop"),
     ("return_count", "yes"),
     ("skip", -1),
     ("skip", 1.5),
