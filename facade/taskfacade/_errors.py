@@ -86,13 +86,17 @@ class InvalidArgument(TaskFacadeError, ValueError, TypeError):
         parameter: the parameter's name as the caller spelled it.
         value: the refused value (never a credential: callers validate credentials without echoing them).
         accepted: a short description of what is accepted.
+        source: where the value came from when the parameter's name does not say it (``environment``,
+            ``~/.aws/credentials [dev]``, ``--token``), else None.
     """
 
-    def __init__(self, parameter: str, value: Any, accepted: str) -> None:
+    def __init__(self, parameter: str, value: Any, accepted: str, *, source: str | None = None) -> None:
         self.parameter = parameter
         self.value = value
         self.accepted = accepted
-        super().__init__(f"invalid {parameter}={value!r}: expected {accepted}")
+        self.source = source
+        origin = f" (from {source})" if source else ""
+        super().__init__(f"invalid {parameter}={value!r}{origin}: expected {accepted}")
 
 
 class UnsupportedOperation(TaskFacadeError, NotImplementedError):

@@ -14,16 +14,9 @@ logger = logging.getLogger("taskfacade")
 
 
 def safe_url(url: object) -> str:
-    """``url`` without userinfo, query string or fragment."""
+    """``url`` without userinfo, query string or fragment; the port stays as written."""
     parts = urlsplit(str(url))
-    host = parts.hostname or ""
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    netloc = f"{host}:{port}" if port is not None else host
+    netloc = parts.netloc.rpartition("@")[2]  # host and port exactly as given, even a port httpx would refuse
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 

@@ -51,6 +51,8 @@ from ._errors import (
 )
 from ._log import logger, safe_path, safe_url
 from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, parse_retry_after, plan_retry, retry_policy
+from ._secrets import RedactingFilter, Redactor
+from ._urls import check_base_url
 
 __all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Exchange", "GeneratedResponse", "Transport", "default_pool_size"]
 
@@ -58,6 +60,15 @@ __all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Exchange", "GeneratedResponse", "Tr
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 USER_AGENT = f"taskfacade/{__version__}"
 _MIN_TIMEOUT = 0.001
+#: Loggers of the libraries below us that may print what a server sent (httpcore logs response headers at DEBUG).
+_LIBRARY_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -221,18 +232,6 @@ def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -
     raise InvalidArgument(parameter, timeout, "seconds > 0 or an httpx.Timeout with every field set (never None)")
 
 
-def _check_base_url(base_url: str) -> str:
-    try:
-        url = httpx.URL(base_url) if isinstance(base_url, str) else None
-    except httpx.InvalidURL:
-        url = None
-    if url is None or url.scheme not in ("http", "https") or not url.host:
-        raise InvalidArgument("base_url", base_url, "an http:// or https:// URL")
-    if url.userinfo or url.query:
-        raise InvalidArgument("base_url", safe_url(base_url), "a URL without credentials or query string")
-    return base_url
-
-
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
     return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
 
@@ -257,6 +256,12 @@ class Transport:
         clock: time source for budgets and sleeps (tests pass a ``ManualClock``).
         rng: jitter source (tests pass a seeded ``random.Random``).
         httpx_transport: a custom httpx transport (tests: ``httpx.MockTransport``).
+        redactor: the client's credentials, masked in every message built from a lower-level exception, in error
+            bodies and headers (a server may echo a credential), and in the records of httpx's and httpcore's
+            loggers while this transport is alive. URL userinfo is masked even without one.
+        trust_env: whether httpx reads the environment: ``HTTP(S)_PROXY``/``ALL_PROXY``/``NO_PROXY`` (a proxy
+            sees every request, credentials included, unless it is an HTTPS tunnel), ``SSL_CERT_FILE`` and
+            ``SSL_CERT_DIR``. True by default, as in httpx and the vendor SDKs.
 
     The transport is thread-safe; close it (or use it as a context manager) to release its connections. It is
     synchronous only (generated ``asyncio_*`` functions are not supported). ``auth`` must be a request-signing
@@ -281,6 +286,8 @@ class Transport:
         clock: Clock = SYSTEM_CLOCK,
         rng: random.Random | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
+        redactor: Redactor | None = None,
+        trust_env: bool = True,
     ) -> None:
         if not isinstance(service, str) or not service:
             raise InvalidArgument("service", service, "a non-empty service name")
@@ -288,9 +295,12 @@ class Transport:
             pool_size = default_pool_size()
         if not isinstance(pool_size, int) or isinstance(pool_size, bool) or pool_size < 1:
             raise InvalidArgument("pool_size", pool_size, "an integer >= 1")
+        if not isinstance(trust_env, bool):
+            raise InvalidArgument("trust_env", trust_env, "True or False")
         tls = tls_setting(verify)
         self.service = service
-        self.base_url = _check_base_url(base_url)
+        self.base_url = check_base_url(base_url)
+        self.redactor = redactor if redactor is not None else Redactor()
         if tls is True and self.base_url.startswith("http://"):
             tls = _no_tls_expected()
         self.timeout = _check_timeout(timeout)
@@ -315,8 +325,11 @@ class Transport:
             follow_redirects=True,
             event_hooks={"request": [self._on_request], "response": [self._on_response]},
             transport=httpx_transport,
+            trust_env=trust_env,
         )
         self._adapter = _GeneratedClientAdapter(self._http)
+        self._log_filter = RedactingFilter(self.redactor)
+        self._log_filter.attach(*_LIBRARY_LOGGERS)
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -413,7 +426,7 @@ class Transport:
                 service=self.service,
                 method=result.method,
                 url=result.url,
-                content=result.response.content,
+                content=self.redactor.redact_value(result.response.content),
             )
         return parsed
 
@@ -471,6 +484,7 @@ class Transport:
         if executor is not None:
             executor.shutdown(wait=True)
         self._http.close()
+        self._log_filter.detach(*_LIBRARY_LOGGERS)
 
     @property
     def closed(self) -> bool:
@@ -511,7 +525,8 @@ class Transport:
         except Exception as exc:
             if frame.response is None:
                 raise  # raised before anything was received: a bad argument, not a bad response
-            raise self._decode_error(frame.response, exc) from exc
+            error = self._decode_error(frame.response, exc)
+            raise error from (None if self._leaks(exc) else exc)
         finally:
             state.frame = outer
 
@@ -575,23 +590,26 @@ class Transport:
             logger.debug("%s: error parser failed; using the generic one", self.service, exc_info=True)
             details = parse_error_body(status, response.headers, response.content)
         cls = error_class_for(status, details.code, self._error_classes)
+        clean = self.redactor.redact_value  # a server may echo a credential in its message, body or headers
         return cls(
-            details.message or reason_phrase(status),
+            clean(details.message or reason_phrase(status)),
             status=status,
-            code=details.code,
-            request_id=details.request_id,
-            body=details.body,
+            code=clean(details.code),
+            request_id=clean(details.request_id),
+            body=clean(details.body),
             service=self.service,
             method=response.request.method,
             url=safe_url(response.request.url),
             retry_after=parse_retry_after(response.headers.get("retry-after"), self.clock.time()),
-            headers=response.headers,
+            headers=clean(dict(response.headers)),
         )
 
     def _redirect_failure(self, refused: _RedirectRefused) -> _Failure:
         response = refused.response
         error = UnexpectedStatus(
-            f"redirect to another host refused ({safe_url(refused.target)}): credentials stay with their host",
+            self.redactor.redact(
+                f"redirect to another host refused ({safe_url(refused.target)}): credentials stay with their host"
+            ),
             status=response.status_code,
             service=self.service,
             method=response.request.method,
@@ -615,22 +633,34 @@ class Transport:
         else:  # UnsupportedProtocol, LocalProtocolError, TooManyRedirects, ...
             kind, cls = FailureKind.FATAL, TransportError
         error = cls(
-            f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__,
+            self.redactor.redact(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__),
             service=self.service,
             method=request.method if request is not None else "",
             url=safe_url(request.url) if request is not None else "",
         )
-        error.__cause__ = exc
+        if not self._leaks(exc):  # a cause whose text holds a credential would show it in every traceback
+            error.__cause__ = exc
         return _Failure(kind, error, request)
+
+    def _leaks(self, exc: BaseException) -> bool:
+        """Whether ``exc``'s text (or its causes') holds a known secret or URL userinfo."""
+        seen = 0
+        current: BaseException | None = exc
+        while current is not None and seen < 8:
+            text = str(current)
+            if self.redactor.redact(text) != text:
+                return True
+            current, seen = current.__cause__ or current.__context__, seen + 1
+        return False
 
     def _decode_error(self, response: httpx.Response, exc: Exception) -> ResponseDecodeError:
         return ResponseDecodeError(
-            f"the response body does not match the spec ({type(exc).__name__}: {exc})",
+            self.redactor.redact(f"the response body does not match the spec ({type(exc).__name__}: {exc})"),
             status=response.status_code,
             service=self.service,
             method=response.request.method,
             url=safe_url(response.request.url),
-            content=response.content,
+            content=self.redactor.redact_value(response.content),
         )
 
     # -- httpx event hooks (active only inside a call on this thread) ----------------------------------------

@@ -75,6 +75,7 @@ def client(
     clock: Clock = SYSTEM_CLOCK,
     environ: Mapping[str, str] | None = None,
     httpx_transport: httpx.BaseTransport | None = None,
+    trust_env: bool = True,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
 
@@ -92,6 +93,8 @@ def client(
         clock: the clock retries and waits run on (tests pass a ``taskfacade.ManualClock``).
         environ: the environment to read (default ``os.environ``).
         httpx_transport: a custom httpx transport (byte-level tests).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx and botocore do; False ignores them (see docs/retry-modes.md, "Proxies").
 
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
@@ -113,4 +116,5 @@ def client(
         pool_size=pool_size,
         clock=clock,
         httpx_transport=httpx_transport,
+        trust_env=trust_env,
     )

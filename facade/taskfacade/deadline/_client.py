@@ -38,6 +38,7 @@ from taskfacade_generated.deadline.types import UNSET
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._retry import RetryLike, RetryPolicy, retry_policy
+from .._secrets import Redactor
 from .._transport import DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
@@ -116,7 +117,9 @@ class DeadlineClient:
         pool_size: int | None = None,
         clock: Clock = SYSTEM_CLOCK,
         httpx_transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
     ) -> None:
+        credentials = config.credentials
         self._transport = Transport(
             service="deadline",
             base_url=config.endpoint_url,
@@ -130,6 +133,8 @@ class DeadlineClient:
             idempotency_header="X-Amz-Client-Token",
             clock=clock,
             httpx_transport=httpx_transport,
+            redactor=Redactor([credentials.access_key, credentials.secret_key, credentials.token]),
+            trust_env=trust_env,
         )
         self.exceptions = Exceptions()
         self.meta = ClientMeta(config.region, config.endpoint_url)

@@ -30,6 +30,8 @@ from pathlib import Path
 import attrs
 
 from .._errors import InvalidArgument
+from .._secrets import check_secret
+from .._urls import check_base_url
 
 __all__ = ["ClientConfig", "Credentials", "resolve_config"]
 
@@ -61,6 +63,22 @@ class Credentials:
     def __repr__(self) -> str:
         token = ", token=****" if self.token else ""
         return f"Credentials(access_key={_masked(self.access_key)!r}{token}, source={self.source!r})"
+
+
+def _checked(
+    key: str, secret: str, token: str | None, names: tuple[str, str, str], source: str, where: str | None
+) -> Credentials:
+    """Credentials from one source, each checked (trimmed; control and non-ASCII characters refused).
+
+    Errors name the setting as that source calls it (``aws_session_token``, ``AWS_SESSION_TOKEN``) and, for a
+    file, the file and profile (``~/.aws/credentials [dev]``); never the value.
+    """
+    return Credentials(
+        check_secret(key, names[0], where),
+        check_secret(secret, names[1], where),
+        None if token is None else check_secret(token, names[2], where),
+        source,
+    )
 
 
 @attrs.frozen
@@ -114,8 +132,11 @@ class _Profile:
 def _from_profile(profile: _Profile) -> Credentials | None:
     key, secret = profile.values.get("aws_access_key_id"), profile.values.get("aws_secret_access_key")
     if key and secret:
-        token = profile.values.get("aws_session_token") or profile.values.get("aws_security_token") or None
-        return Credentials(key, secret, token, f"profile {profile.name} ({profile.where})")
+        token_name = "aws_session_token" if profile.values.get("aws_session_token") else "aws_security_token"
+        token = profile.values.get(token_name) or None
+        names = ("aws_access_key_id", "aws_secret_access_key", token_name)
+        where = f"{profile.where} [{profile.name}]"
+        return _checked(key, secret, token, names, f"profile {profile.name} ({profile.where})", where)
     other = [k for k in _OTHER_SOURCES if profile.values.get(k)]
     if key or secret or other:
         what = f"uses {', '.join(other)}" if other else "has only one of aws_access_key_id/aws_secret_access_key"
@@ -132,8 +153,10 @@ def _from_profile(profile: _Profile) -> Credentials | None:
 def _from_environment(environ: Mapping[str, str]) -> Credentials | None:
     key, secret = environ.get("AWS_ACCESS_KEY_ID"), environ.get("AWS_SECRET_ACCESS_KEY")
     if key and secret:
-        token = environ.get("AWS_SESSION_TOKEN") or environ.get("AWS_SECURITY_TOKEN") or None
-        return Credentials(key, secret, token, "environment")
+        token_name = "AWS_SESSION_TOKEN" if environ.get("AWS_SESSION_TOKEN") else "AWS_SECURITY_TOKEN"
+        token = environ.get(token_name) or None
+        names = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", token_name)
+        return _checked(key, secret, token, names, "environment", None)
     if key or secret:
         missing = "AWS_SECRET_ACCESS_KEY" if key else "AWS_ACCESS_KEY_ID"
         raise InvalidArgument(missing, None, "set together with its pair (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
@@ -146,7 +169,8 @@ def _from_arguments(key: str | None, secret: str | None, token: str | None) -> C
             shown = "<hidden>" if name != "aws_access_key_id" else value
             raise InvalidArgument(name, shown, "a non-empty string")
     if key and secret:
-        return Credentials(key, secret, token, "arguments")
+        names = ("aws_access_key_id", "aws_secret_access_key", "aws_session_token")
+        return _checked(key, secret, token, names, "arguments", None)
     if key or secret:
         missing = "aws_secret_access_key" if key else "aws_access_key_id"
         raise InvalidArgument(missing, None, "given together with its pair (aws_access_key_id, aws_secret_access_key)")
@@ -169,17 +193,17 @@ def _check_region(region: object) -> str:
 
 
 def _endpoint(endpoint_url: str | None, environ: Mapping[str, str], profile: _Profile) -> str | None:
+    """The configured endpoint, checked under the name its source gives it, or None for the real one."""
     if endpoint_url is not None:
-        if not isinstance(endpoint_url, str) or not endpoint_url.startswith(("http://", "https://")):
-            raise InvalidArgument("endpoint_url", endpoint_url, "an http:// or https:// URL, or None")
-        return endpoint_url
+        return check_base_url(endpoint_url, "endpoint_url")
     if environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
         return None
-    return (
-        environ.get("AWS_ENDPOINT_URL_DEADLINE")
-        or environ.get("AWS_ENDPOINT_URL")
-        or profile.values.get("endpoint_url")
-    )
+    for variable in ("AWS_ENDPOINT_URL_DEADLINE", "AWS_ENDPOINT_URL"):
+        if environ.get(variable):
+            return check_base_url(environ[variable], variable)
+    if profile.values.get("endpoint_url"):
+        return check_base_url(profile.values["endpoint_url"], "endpoint_url", f"{profile.where} [{profile.name}]")
+    return None
 
 
 def real_endpoint(region: str) -> str:

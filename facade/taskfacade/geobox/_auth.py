@@ -12,6 +12,8 @@ Where the SDK differs, on purpose:
   ``GEOBOX_USERNAME``, ``GEOBOX_PASSWORD``, same precedence) is read only when no credential argument is given,
   except that a username or password argument may take its other half from the environment.
 - No ``.env`` file is loaded and no logging is configured at import.
+- Every credential is checked when the client is built (``taskfacade._secrets.check_secret``): whitespace at the
+  ends is trimmed, control characters are refused, naming the argument or environment variable.
 - Credentials never appear in ``repr``, logs or error messages; the API key is added to each request's URL by
   this auth object and every URL the facade logs or puts in an error has its query string removed.
 """
@@ -26,8 +28,7 @@ import attrs
 import httpx
 
 from taskfacade._errors import InvalidArgument
-
-from ._values import check_text
+from taskfacade._secrets import check_secret
 
 __all__ = ["ENV_VARS", "Credentials", "GeoboxAuth", "resolve_credentials"]
 
@@ -61,9 +62,9 @@ class Credentials:
 
 
 def _token(parameter: str, value: object) -> str:
-    token = check_text(parameter, value, secret=True)
-    if not token.isascii() or any(c.isspace() for c in token):
-        raise InvalidArgument(parameter, "<str>", "an ASCII token without spaces or control characters")
+    token = check_secret(value, parameter)
+    if " " in token:
+        raise InvalidArgument(parameter, "<hidden>", "an ASCII token without spaces or control characters")
     return token
 
 
@@ -76,8 +77,8 @@ def _password_pair(values: Mapping[str, object], names: Mapping[str, str], sourc
     return Credentials(
         "password",
         source,
-        username=check_text(names["username"], values["username"], secret=True),
-        password=check_text(names["password"], values["password"], secret=True),
+        username=check_secret(values["username"], names["username"], header=False),
+        password=check_secret(values["password"], names["password"], header=False),
     )
 
 
@@ -86,7 +87,7 @@ def _from(values: Mapping[str, object], source: str, names: Mapping[str, str]) -
     if values.get("access_token") is not None:
         return Credentials("access_token", source, access_token=_token(names["access_token"], values["access_token"]))
     if values.get("apikey") is not None:
-        return Credentials("apikey", source, apikey=check_text(names["apikey"], values["apikey"], secret=True))
+        return Credentials("apikey", source, apikey=check_secret(values["apikey"], names["apikey"]))
     if values.get("username") is None and values.get("password") is None:
         return None
     return _password_pair(values, names, source)

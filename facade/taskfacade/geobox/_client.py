@@ -41,7 +41,9 @@ from taskfacade._errors import InvalidArgument, ResponseDecodeError
 from taskfacade._log import safe_url
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
+from taskfacade._secrets import Redactor
 from taskfacade._transport import DEFAULT_TIMEOUT, Exchange, Transport, tls_setting
+from taskfacade._urls import check_base_url
 
 from ._assets import Asset, AssetKind, asset_from_body
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
@@ -72,16 +74,7 @@ _ASSET_OPERATIONS: Mapping[str, tuple[Callable[..., Any], str]] = {
 
 
 def _check_host(host: object) -> str:
-    url = None
-    if isinstance(host, str):
-        try:
-            url = httpx.URL(host)
-        except httpx.InvalidURL:
-            url = None
-    if url is None or url.scheme not in ("http", "https") or not url.host or url.query or url.userinfo:
-        shown = safe_url(host) if isinstance(host, str) else host
-        raise InvalidArgument("host", shown, "an http:// or https:// URL without credentials or query string")
-    return str(host).rstrip("/")
+    return check_base_url(host, "host").rstrip("/")
 
 
 def _check_ver(ver: object) -> None:
@@ -111,6 +104,8 @@ class GeoboxClient:
         retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
         timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
         clock: the time source for retries and waits (tests).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
 
     Raises:
         InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
@@ -129,6 +124,7 @@ class GeoboxClient:
         retry_mode: RetryLike = "default",
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         clock: Clock | None = None,
+        trust_env: bool = True,
     ) -> None:
         self.host = _check_host(host)
         _check_ver(ver)
@@ -155,6 +151,11 @@ class GeoboxClient:
             error_parser=parse_geobox_error,
             error_classes=ERROR_CLASSES,
             clock=clock or SYSTEM_CLOCK,
+            redactor=Redactor(
+                [self._credentials.access_token, self._credentials.apikey],
+                [(self._credentials.username or "", self._credentials.password)] if self._credentials.password else [],
+            ),
+            trust_env=trust_env,
         )
 
     # -- configuration ---------------------------------------------------------------------------------------
@@ -331,8 +332,10 @@ class GeoboxClient:
             form = LoginForm(username=creds.username or "", password=creds.password or "")
             result = self._transport.exchange(login_for_access_token.sync_detailed, body=form, idempotent=True)
             parsed = _expect(result, AccessToken, "login")
-            if not isinstance(parsed.access_token, str) or not parsed.access_token.isascii():
-                raise _decode_error(result, "login: 'access_token' must be an ASCII string")
+            token = parsed.access_token
+            if not isinstance(token, str) or not token or not (token.isascii() and token.isprintable()):
+                raise _decode_error(result, "login: 'access_token' must be a printable ASCII string")
+            self._transport.redactor.add(parsed.access_token)
             self._auth.token = parsed.access_token
             return parsed.access_token
 

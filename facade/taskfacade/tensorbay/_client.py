@@ -16,7 +16,9 @@ import httpx
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
+from .._secrets import Redactor, check_secret
 from .._transport import DEFAULT_TIMEOUT, GeneratedResponse, Transport
+from .._urls import check_base_url
 from ._errors import ERROR_CLASSES, parse_error
 
 __all__ = ["SITES", "Client"]
@@ -43,13 +45,16 @@ class _AccessKeyAuth(httpx.Auth):
 
 
 def _check_access_key(access_key: object) -> str:
-    if not isinstance(access_key, str) or not access_key.startswith(tuple(SITES)):
+    """The key with surrounding whitespace trimmed (``check_secret``); refused unless it looks like a key."""
+    if not isinstance(access_key, str):
         raise InvalidArgument("access_key", "<hidden>", _KEY_ACCEPTED)
-    if len(access_key) <= len("ACCESSKEY-") or not access_key.isascii() or not access_key.isprintable():
+    try:
+        key = check_secret(access_key, "access_key")
+    except InvalidArgument as error:
+        raise InvalidArgument("access_key", "<hidden>", f"{_KEY_ACCEPTED}: {error.accepted}") from None
+    if not key.startswith(tuple(SITES)) or len(key) <= len("ACCESSKEY-") or " " in key:
         raise InvalidArgument("access_key", "<hidden>", _KEY_ACCEPTED)
-    if any(c.isspace() for c in access_key):
-        raise InvalidArgument("access_key", "<hidden>", _KEY_ACCEPTED)
-    return access_key
+    return key
 
 
 def _site_url(access_key: str, url: object) -> str:
@@ -57,12 +62,7 @@ def _site_url(access_key: str, url: object) -> str:
         raise InvalidArgument("url", url, "'' (the key's default site) or an http:// or https:// URL")
     if not url:
         return next(site for prefix, site in SITES.items() if access_key.startswith(prefix))
-    parsed = httpx.URL(url) if "://" in url else None
-    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
-        raise InvalidArgument("url", url, "'' (the key's default site) or an http:// or https:// URL")
-    if parsed.userinfo or parsed.query or parsed.fragment:
-        raise InvalidArgument("url", url, "a URL without credentials, query string or fragment")
-    return url.rstrip("/")
+    return check_base_url(url, "url").rstrip("/")
 
 
 class Client:
@@ -80,6 +80,8 @@ class Client:
         clock: time source for retries and waits (tests).
         pool_size: connections kept open.
         httpx_transport: a custom httpx transport (byte-level tests only).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
     """
 
     def __init__(
@@ -93,6 +95,7 @@ class Client:
         clock: Clock | None = None,
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
@@ -111,6 +114,8 @@ class Client:
             error_classes=ERROR_CLASSES,
             clock=clock or SYSTEM_CLOCK,
             httpx_transport=httpx_transport,
+            redactor=Redactor([key]),
+            trust_env=trust_env,
         )
 
     @property

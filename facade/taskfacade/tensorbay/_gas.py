@@ -56,6 +56,8 @@ class GAS:
         timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
         verify: TLS verification (True, a CA bundle path or an ``ssl.SSLContext``).
         clock: time source for retries and waits (tests).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
     """
 
     def __init__(
@@ -67,8 +69,11 @@ class GAS:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         verify: bool | str | ssl.SSLContext = True,
         clock: Clock | None = None,
+        trust_env: bool = True,
     ) -> None:
-        self._client = Client(access_key, url, retry_mode=retry_mode, timeout=timeout, verify=verify, clock=clock)
+        self._client = Client(
+            access_key, url, retry_mode=retry_mode, timeout=timeout, verify=verify, clock=clock, trust_env=trust_env
+        )
 
     @property
     def client(self) -> Client:

@@ -20,6 +20,7 @@ import httpx
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
+from .._secrets import Redactor
 from .._transport import DEFAULT_TIMEOUT, Transport
 from . import _validate as v
 from ._auth import TileDBAuth
@@ -51,6 +52,8 @@ class Client:
         timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
         clock: the time source for retries, waits and the default task window (tests pass a fake one).
         httpx_transport: a custom httpx transport (tests only).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
 
     Settings left unset come from the environment, then the profile file (see ``taskfacade.tiledb._config``).
     A client without credentials can be built; its first request raises ``ConfigurationError``.
@@ -73,6 +76,7 @@ class Client:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         clock: Clock | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
     ) -> None:
         if clock is not None and not isinstance(clock, Clock):
             raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
@@ -97,6 +101,7 @@ class Client:
         self._timeout = timeout
         self.clock: Clock = clock or SYSTEM_CLOCK
         self._httpx_transport = httpx_transport
+        self._trust_env = v.flag("trust_env", trust_env)
         self._lock = threading.Lock()
         self._transport: Transport | None = None
         self._user: Any = None
@@ -207,6 +212,11 @@ class Client:
             service="tiledb",
             base_url=settings.host,
             auth=TileDBAuth(settings.token, settings.username, settings.password),
+            redactor=Redactor(
+                [settings.token],
+                [(settings.username, settings.password)] if settings.username and settings.password else [],
+            ),
+            trust_env=self._trust_env,
             retry=self._retry,
             timeout=self._timeout,
             pool_size=self._pool_threads,

@@ -27,6 +27,8 @@ from typing import Any
 import attrs
 
 from .._errors import InvalidArgument
+from .._secrets import check_secret
+from .._urls import check_base_url
 from ._errors import ConfigurationError
 
 __all__ = ["DEFAULT_HOST", "ProfileLocation", "Settings", "normalize_host", "resolve_settings", "write_profile"]
@@ -40,7 +42,10 @@ _MASK = "***"
 
 
 def normalize_host(host: str, parameter: str = "host") -> str:
-    """``host`` with ``https://`` prepended when it has no scheme, and without a trailing slash."""
+    """``host`` with ``https://`` prepended when it has no scheme, and without a trailing slash.
+
+    The result is not yet checked as a base URL (``check_base_url`` does that, naming the setting's source).
+    """
     if not isinstance(host, str) or not host.strip():
         raise InvalidArgument(parameter, host, "a host such as 'https://api.tiledb.com'")
     host = host.strip()
@@ -116,9 +121,43 @@ class Settings:
 
 
 _CREDENTIAL_KEYS = ("token", "username", "password")
+#: What each setting is called in each source, for errors that name the parameter and its source.
+_ENV_NAMES = {
+    "token": "TILEDB_REST_TOKEN",
+    "username": "TILEDB_REST_USERNAME",
+    "password": "TILEDB_REST_PASSWORD",
+    "host": "TILEDB_REST_HOST",
+}
+_PROFILE_NAMES = {"token": "rest.token", "username": "rest.username", "password": "rest.password"}
+_PROFILE_NAMES |= {"host": "rest.server_address"}
+_LEGACY_NAMES = {"token": "api_key.X-TILEDB-REST-API-KEY", "username": "username", "password": "password"}
+_LEGACY_NAMES |= {"host": "host"}
 
 
-def _layer_from_env(env: Mapping[str, str]) -> dict[str, Any]:
+@attrs.frozen
+class _Layer:
+    """The settings one source holds, what it calls each one, and where it is (for error messages)."""
+
+    values: Mapping[str, Any]
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    where: str | None = None
+
+    def checked(self, key: str) -> Any:
+        """The value of ``key``: credentials checked (trimmed; control characters refused), hosts normalized."""
+        value = self.values.get(key)
+        if value is None:
+            return None
+        name = self.names.get(key, key)
+        if key in ("token", "password"):
+            return check_secret(value, name, self.where, header=key == "token")
+        if key == "username":
+            return check_secret(value, name, self.where, header=False)
+        if key == "host":
+            return check_base_url(normalize_host(value, name), name, self.where)
+        return value
+
+
+def _layer_from_env(env: Mapping[str, str]) -> _Layer:
     layer: dict[str, Any] = {
         "token": env.get("TILEDB_REST_TOKEN"),
         "username": env.get("TILEDB_REST_USERNAME"),
@@ -130,7 +169,10 @@ def _layer_from_env(env: Mapping[str, str]) -> dict[str, Any]:
     ignore = env.get("TILEDB_REST_IGNORE_SSL_VALIDATION")
     if ignore:
         layer["verify_ssl"] = ignore.strip().lower() not in _TRUE
-    return {k: v for k, v in layer.items() if v not in (None, "")}
+    names = dict(_ENV_NAMES)
+    if not env.get("TILEDB_REST_HOST"):
+        names["host"] = "TILEDB_REST_SERVER_ADDRESS"
+    return _Layer({k: v for k, v in layer.items() if v not in (None, "")}, names)
 
 
 def _bool_text(value: Any, where: str) -> bool:
@@ -157,7 +199,7 @@ def _read_json(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def _layer_from_profile(location: ProfileLocation) -> dict[str, Any]:
+def _layer_from_profile(location: ProfileLocation) -> _Layer:
     profiles = _read_json(location.path)
     entry = profiles.get(location.name) if profiles else None
     if isinstance(entry, dict):
@@ -172,14 +214,14 @@ def _layer_from_profile(location: ProfileLocation) -> dict[str, Any]:
         }
         if "rest.verify_ssl" in entry:
             layer["verify_ssl"] = _bool_text(entry["rest.verify_ssl"], where)
-        return _strings(layer, where)
+        return _Layer(_strings(layer, where), _PROFILE_NAMES, where)
     return _layer_from_legacy(location.directory / LEGACY_FILE)
 
 
-def _layer_from_legacy(path: Path) -> dict[str, Any]:
+def _layer_from_legacy(path: Path) -> _Layer:
     data = _read_json(path)
     if not data:
-        return {}
+        return _Layer({})
     api_key = data.get("api_key")
     layer: dict[str, Any] = {
         "token": api_key.get("X-TILEDB-REST-API-KEY") if isinstance(api_key, dict) else None,
@@ -189,7 +231,7 @@ def _layer_from_legacy(path: Path) -> dict[str, Any]:
     }
     if "verify_ssl" in data:
         layer["verify_ssl"] = _bool_text(data["verify_ssl"], str(path))
-    return _strings(layer, str(path))
+    return _Layer(_strings(layer, str(path)), _LEGACY_NAMES, str(path))
 
 
 def _strings(layer: dict[str, Any], where: str) -> dict[str, Any]:
@@ -206,20 +248,26 @@ def _strings(layer: dict[str, Any], where: str) -> dict[str, Any]:
 def resolve_settings(
     arguments: Mapping[str, Any], location: ProfileLocation, env: Mapping[str, str] | None = None
 ) -> Settings:
-    """Merge arguments, environment and profile file (see the module docstring)."""
-    given = {k: v for k, v in arguments.items() if v is not None}
+    """Merge arguments, environment and profile file (see the module docstring).
+
+    Every credential and the host are checked where they are taken from, so an error names the parameter and its
+    source (``token``, ``TILEDB_REST_TOKEN``, ``rest.token`` in ``~/.tiledb/profiles.json [default]``); whitespace
+    around a credential is trimmed, any other control character is refused.
+    """
+    given = _Layer({k: v for k, v in arguments.items() if v is not None})
     layers = [("arguments", given), ("environment", _layer_from_env(os.environ if env is None else env))]
     layers.append(("profile", _layer_from_profile(location)))
     merged: dict[str, Any] = {}
     source = "none"
     for name, layer in layers:
-        for key, value in layer.items():
-            if key not in _CREDENTIAL_KEYS:
-                merged.setdefault(key, value)
-        if source == "none" and (layer.get("token") or layer.get("username")):
+        for key in layer.values:
+            if key not in _CREDENTIAL_KEYS and key not in merged:
+                merged[key] = layer.checked(key)
+        if source == "none" and (layer.values.get("token") or layer.values.get("username")):
             source = name
-            merged.update({k: layer.get(k) for k in _CREDENTIAL_KEYS})
-    merged["host"] = normalize_host(merged.get("host", DEFAULT_HOST))
+            merged.update({k: layer.checked(k) for k in _CREDENTIAL_KEYS})
+    if "host" not in merged:
+        merged["host"] = normalize_host(DEFAULT_HOST)
     return Settings(source=source, **merged)
 
 

@@ -19,6 +19,7 @@ from taskfacade_generated.tiledb.models.token import Token
 from taskfacade_generated.tiledb.models.user import User
 
 from .._errors import InvalidArgument, ResponseDecodeError
+from .._secrets import Redactor, check_secret
 from .._transport import Transport
 from . import _validate as v
 from ._auth import TileDBAuth
@@ -33,10 +34,11 @@ _SECRET_KEYS = frozenset({"rest.token", "rest.password"})
 def _session_token(host: str, username: str, password: str, verify: bool | str) -> str:
     """Trade a username and password for a 30-day session token (``GET /v1/session?remember_me=True``)."""
     auth = TileDBAuth(username=username, password=password)
-    with Transport(service="tiledb", base_url=host, auth=auth, verify=verify) as transport:
+    redactor = Redactor(pairs=[(username, password)])
+    with Transport(service="tiledb", base_url=host, auth=auth, verify=verify, redactor=redactor) as transport:
         token = transport.call(get_session.sync_detailed, remember_me="True", expect=Token)
-    if not isinstance(token.token, str) or not token.token:
-        raise ResponseDecodeError("the session response holds no token", service="tiledb")
+    if not isinstance(token.token, str) or not token.token or not (token.token.isascii() and token.token.isprintable()):
+        raise ResponseDecodeError("the session response holds no usable token", service="tiledb")
     return token.token
 
 
@@ -77,6 +79,9 @@ def login(
     if token is None and username is None:
         raise InvalidArgument("token", None, "a token, or a username and password")
     _check_credentials(token, username, password)
+    token = None if token is None else check_secret(token, "token")
+    username = None if username is None else check_secret(username, "username", header=False)
+    password = None if password is None else check_secret(password, "password", header=False)
     v.flag("no_session", no_session)
     v.optional_int("threads", threads)
     location = ProfileLocation.from_env(profile_dir, profile)
