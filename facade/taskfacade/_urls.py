@@ -2,7 +2,8 @@
 
 A base URL is refused before any request unless it is ``http`` or ``https`` with a host and, if it names a port,
 a port from 1 to 65535 (httpx would otherwise send ``:99999`` to port 34463, credentials included). It may have a
-path prefix but no userinfo, query string or fragment. The refused value is echoed with its userinfo, query string and fragment masked (they may hold credentials).
+path prefix but no userinfo, query string or fragment. A refused value is echoed with its userinfo, query string
+and fragment masked (they may hold credentials).
 """
 
 from __future__ import annotations

@@ -51,8 +51,6 @@ def normalize_host(host: str, parameter: str = "host") -> str:
     host = host.strip()
     if "://" not in host:
         host = "https://" + host
-    if not host.startswith(("http://", "https://")):
-        raise InvalidArgument(parameter, host, "an http:// or https:// URL")
     return host.rstrip("/")
 
 
