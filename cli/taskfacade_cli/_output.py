@@ -1,8 +1,10 @@
 """Error lines, debug logging, and the last line of defence that keeps credentials out of every output.
 
 The facade never puts a credential in a message, a repr or a log line; the command line adds a scrubber on top:
-every credential it can know (the profile's, and the vendor environment variables') is replaced by ``***`` in
-everything written to stdout and stderr, tracebacks and ``--debug`` logs included.
+every credential it can know (the profile's, the options', and the vendor environment variables') is replaced by
+``***`` in everything written to stdout and stderr, tracebacks and ``--debug`` logs included. The scrubber is the
+facade's ``taskfacade.Redactor``, so it also catches a credential escaped (``\n`` as two characters), JSON-escaped,
+percent-encoded or in base64, and the userinfo of any URL.
 """
 
 from __future__ import annotations
@@ -14,13 +16,12 @@ import traceback
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from taskfacade import Redactor
+
 from ._exit import ExitCode, exit_code_for
 
 __all__ = ["ScrubbingStream", "configure_debug_logging", "install_scrubber", "report_error"]
 
-_MASK = "***"
-#: Shorter values are not scrubbed (they would blank out ordinary words); the facade still never prints them.
-_MIN_SECRET = 6
 _LABELS = {
     ExitCode.USAGE: "usage error",
     ExitCode.TIMEOUT: "timeout",
@@ -29,17 +30,16 @@ _LABELS = {
 
 
 class ScrubbingStream(io.TextIOBase):
-    """A text stream that replaces each secret with ``***`` before writing to the wrapped stream."""
+    """A text stream that redacts each secret (in every encoding) and URL userinfo before writing to the wrapped one."""
 
-    def __init__(self, inner: TextIO, secrets: Iterable[str]) -> None:
+    def __init__(self, inner: TextIO, secrets: Iterable[str] | Redactor) -> None:
         super().__init__()
         self.inner = inner
-        self.secrets = sorted({s for s in secrets if len(s) >= _MIN_SECRET}, key=len, reverse=True)
+        self.redactor = secrets if isinstance(secrets, Redactor) else Redactor(secrets)
 
     def scrub(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, _MASK)
-        return text
+        """``text`` redacted."""
+        return self.redactor.redact(text)
 
     def write(self, text: str) -> int:
         self.inner.write(self.scrub(text))
@@ -68,14 +68,14 @@ class ScrubbingStream(io.TextIOBase):
 
 
 def install_scrubber(secrets: Iterable[str]) -> None:
-    """Wrap ``sys.stdout`` and ``sys.stderr`` so ``secrets`` never reach them (no-op without secrets)."""
-    chosen = [s for s in secrets if s]
-    if not chosen:
-        return
-    if not isinstance(sys.stdout, ScrubbingStream):
-        sys.stdout = ScrubbingStream(sys.stdout, chosen)
-    if not isinstance(sys.stderr, ScrubbingStream):
-        sys.stderr = ScrubbingStream(sys.stderr, chosen)
+    """Wrap ``sys.stdout`` and ``sys.stderr`` so ``secrets`` (and URL userinfo) never reach them."""
+    redactor = Redactor(secrets)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, ScrubbingStream):
+            stream.redactor.add(*secrets)
+        else:
+            setattr(sys, name, ScrubbingStream(stream, redactor))
 
 
 def configure_debug_logging() -> None:

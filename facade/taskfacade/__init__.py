@@ -43,6 +43,10 @@ _EXPORTS: dict[str, str] = {
     "Transport": "_transport",
     "Exchange": "_transport",
     "DEFAULT_TIMEOUT": "_transport",
+    # credentials and base URLs
+    "Redactor": "_secrets",
+    "check_secret": "_secrets",
+    "check_base_url": "_urls",
     # pagination
     "Pager": "_pager",
     "Page": "_pager",
@@ -79,6 +83,7 @@ __all__ = [
     "PageRequest",
     "Pager",
     "RateLimited",
+    "Redactor",
     "ResponseDecodeError",
     "RetryPolicy",
     "ServerError",
@@ -93,6 +98,8 @@ __all__ = [
     "WaitTimeout",
     "__version__",
     "as_completed",
+    "check_base_url",
+    "check_secret",
     "error_class_for",
     "is_transient",
     "parse_error_body",
@@ -128,7 +135,9 @@ if TYPE_CHECKING:
     from ._job import Job, JobPhase
     from ._pager import Page, Pager, PageRequest
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
+    from ._secrets import Redactor, check_secret
     from ._transport import DEFAULT_TIMEOUT, Exchange, Transport
+    from ._urls import check_base_url
     from ._wait import as_completed, wait_all
 
 

@@ -81,9 +81,9 @@ def test_status_filter_maps_phases_and_statuses() -> None:
 
 def test_scrubber_masks_every_secret() -> None:
     inner = io.StringIO()
-    stream = ScrubbingStream(inner, ["s3cr3t-value", "short", "another-secret-2"])
-    stream.write("token s3cr3t-value and another-secret-2 but short stays\n")
-    assert inner.getvalue() == "token *** and *** but short stays\n"
+    stream = ScrubbingStream(inner, ["s3cr3t-value", "abc", "another-secret-2", "new\nline-secret"])
+    stream.write("token s3cr3t-value and another-secret-2 but abc stays; escaped new\\nline-secret; https://u:p@h/\n")
+    assert inner.getvalue() == "token *** and *** but abc stays; escaped ***; https://***@h/\n"
 
 
 def test_split_emulator_arguments() -> None:
