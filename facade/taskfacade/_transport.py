@@ -643,12 +643,16 @@ class Transport:
         return _Failure(kind, error, request)
 
     def _leaks(self, exc: BaseException) -> bool:
-        """Whether ``exc``'s text (or its causes') holds a known secret or URL userinfo."""
+        """Whether ``exc`` (or one of its causes) holds a known secret or URL userinfo: in its text, or in the URL
+        of the request it carries (a Geobox API key travels in the query string)."""
         seen = 0
         current: BaseException | None = exc
         while current is not None and seen < 8:
-            text = str(current)
-            if self.redactor.redact(text) != text:
+            texts = [str(current)]
+            with contextlib.suppress(RuntimeError):  # httpx raises when the error has no request
+                if isinstance(current, httpx.HTTPError):
+                    texts.append(str(current.request.url))
+            if any(self.redactor.redact(text) != text for text in texts):
                 return True
             current, seen = current.__cause__ or current.__context__, seen + 1
         return False
