@@ -94,10 +94,7 @@ def _guard(endpoint: Endpoint) -> Endpoint:
 async def _json_body(request: Request) -> Any:
     """The body as JSON (an empty body is ``{}``), read and checked like every service's (see ``_body``)."""
     raw = await read_body(request)
-    try:
-        return parse_json(raw) if raw else {}
-    except BodyError as exc:
-        raise BodyError(exc.status, f"the request body must be JSON ({exc.message})") from None
+    return parse_json(raw) if raw else {}
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:

@@ -57,13 +57,14 @@ def parse_json(raw: bytes, max_depth: int = MAX_DEPTH) -> Any:
     """Strict JSON from UTF-8 ``raw``: finite numbers, no lone surrogates, at most ``max_depth`` levels deep.
 
     Raises:
-        BodyError: 400 naming what is wrong (the message says JSON, so each service can word its own error).
+        BodyError: 400 with a whole sentence naming what is wrong, which each service sends as its error message.
     """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise BodyError(400, "the request body is not valid JSON: it is not UTF-8") from None
-    depth = nesting_depth(text)
+    opening = text.count("[") + text.count("{")  # fast path: a body with few brackets cannot nest too deep
+    depth = nesting_depth(text) if opening > max_depth else 0
     if depth > max_depth:
         raise BodyError(400, f"the request body is not accepted: JSON nested {depth} levels deep (at most {max_depth})")
     try:
@@ -73,7 +74,7 @@ def parse_json(raw: bytes, max_depth: int = MAX_DEPTH) -> Any:
     except ValueError as exc:
         raise BodyError(400, f"the request body is not valid JSON: {exc}") from None
     if _LONE_SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(value):
-        raise BodyError(400, "the request body is not accepted: JSON strings must not hold lone surrogates")
+        raise BodyError(400, "the request body is not accepted: JSON strings must be UTF-8 (a lone surrogate is not)")
     return value
 
 
@@ -95,7 +96,7 @@ def _reject_constant(name: str) -> Any:
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"the number {text[:20]} is out of range")
+        raise ValueError(f"the number {text[:20]} is out of range (numbers must be finite)")
     return value
 
 

@@ -174,6 +174,14 @@ def test_nesting_up_to_the_limit_is_accepted(http: httpx.Client, emu: Emulator) 
     assert response.json() == {"error": expected}
 
 
+def test_brackets_inside_strings_do_not_count_as_nesting(http: httpx.Client, emu: Emulator) -> None:
+    pattern = '\\"' + "[{" * MAX_DEPTH  # an escaped quote first: the string does not end there
+    body = httpx.Request("POST", "/", json={"rules": [{"service": "tiledb", "action": "reset", "path": pattern}]})
+    response = http.post(emu.url + "/_emulator/faults", content=body.read())
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("'path' is not a valid regular expression")
+
+
 def _nested_a(levels: int) -> Any:
     value: Any = []
     for _ in range(levels):

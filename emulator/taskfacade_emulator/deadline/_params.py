@@ -80,7 +80,7 @@ def json_object(body: bytes) -> dict[str, Any]:
     try:
         value = parse_json(body)
     except BodyError as exc:
-        raise validation_error(f"The request body is not valid JSON: {exc.message}", reason="CANNOT_PARSE") from None
+        raise validation_error(exc.message[:1].upper() + exc.message[1:], reason="CANNOT_PARSE") from None
     if not isinstance(value, dict):
         raise validation_error("The request body must be a JSON object", reason="CANNOT_PARSE")
     return value

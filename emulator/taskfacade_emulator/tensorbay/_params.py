@@ -77,8 +77,7 @@ def json_object(raw: bytes) -> dict[str, Any]:
     try:
         body = parse_json(raw)
     except BodyError as exc:
-        message = f"request body must be valid JSON (UTF-8, finite numbers): {exc.message}"
-        raise ApiError(400, message, code="InvalidParamsValue") from None
+        raise ApiError(400, exc.message, code="InvalidParamsValue") from None
     if not isinstance(body, dict):
         raise bad_value("request body", type(body).__name__, "a JSON object")
     return body
