@@ -73,6 +73,15 @@ class Clock:
             self._anchor_emulated, self._anchor_real = now + float(seconds), time.monotonic()
 
 
+def utc_moment(epoch: float) -> dt.datetime:
+    """Emulator time as an aware UTC datetime for a service to write, never past ``MAX_TIME``.
+
+    Every service formats its dates through this, so a moment stored past the end of the clock (by an emulator
+    older than the limit, or as a start plus a huge duration) is written as the end instead of failing the answer.
+    """
+    return dt.datetime.fromtimestamp(min(epoch, MAX_TIME), tz=dt.UTC)
+
+
 def check_speed(speed: object, name: str = "'speed'") -> float:
     """``speed`` as a float, or ValueError naming ``name`` and the accepted range (0 to ``MAX_SPEED``)."""
     if not (is_number(speed) and 0 <= speed <= MAX_SPEED):

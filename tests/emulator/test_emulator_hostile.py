@@ -252,13 +252,28 @@ def test_a_database_whose_clock_passed_the_end_recovers_on_restart(http: httpx.C
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE _emulator_meta SET value = ? WHERE key = 'clock_now'", (bricked,))
         conn.execute("UPDATE _emulator_meta SET value = ? WHERE key = 'clock_offset'", (bricked - time.time(),))
+        moved = _move_moments(conn, bricked)  # tasks created and changed after that call, as it wrote them
     conn.close()
+    assert moved
     for speed in (0.0, 1.0):
         with Emulator(db, seed_count=3, speed=speed) as emu:
             assert http.get(emu.url + "/_emulator/clock").json()["now"] <= CLOCK_END
             _every_service_answers(http, emu)
             assert http.post(emu.url + "/_emulator/reset").status_code == 200
             _every_service_answers(http, emu)
+
+
+def _move_moments(conn: sqlite3.Connection, when: float) -> list[str]:
+    """Set every stored moment (a REAL column named ``*_at``) of every table to ``when``; returns the columns."""
+    moved = []
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for table in tables:
+        for column in conn.execute(f"PRAGMA table_info({table})").fetchall():
+            name, kind = column[1], column[2]
+            if name.endswith("_at") and kind == "REAL":
+                conn.execute(f"UPDATE {table} SET {name} = ? WHERE {name} IS NOT NULL", (when,))  # noqa: S608
+                moved.append(f"{table}.{name}")
+    return moved
 
 
 NUMBER_FIELDS: dict[str, tuple[str, str]] = {
