@@ -21,6 +21,7 @@ from ._checks import is_number
 #: The latest emulator time, in epoch seconds: 9000-01-01T00:00:00Z (a thousand years short of year 9999, so a
 #: service may still add durations to it and write the date).
 MAX_TIME = dt.datetime(9000, 1, 1, tzinfo=dt.UTC).timestamp()
+_END = "9000-01-01T00:00:00Z"
 #: The fastest clock speed (a million times real time: a year passes in about 32 s).
 MAX_SPEED = 1_000_000.0
 
@@ -68,7 +69,7 @@ class Clock:
             if not (is_number(seconds) and 0 <= seconds <= room):
                 raise ValueError(
                     f"'advance_s' must be a number of seconds from 0 to {room:.0f} (the emulator clock stops at "
-                    f"9000-01-01T00:00:00Z), got {seconds!r}"
+                    f"{_END}), got {seconds!r}"
                 )
             self._anchor_emulated, self._anchor_real = now + float(seconds), time.monotonic()
 
