@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -14,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from ._body import BodyError, parse_json, read_body
 from ._core import EmulatorCore
 
 logger = logging.getLogger(__name__)
@@ -75,11 +75,13 @@ def admin_app(core: EmulatorCore) -> Starlette:
 
 
 def _guard(endpoint: Endpoint) -> Endpoint:
-    """Bad input (ValueError) -> 400 with the message; anything else -> 500, logged."""
+    """A refused body (400/413) or bad input (ValueError, 400) -> the message; anything else -> 500, logged."""
 
     async def guarded(request: Request) -> Response:
         try:
             return await endpoint(request)
+        except BodyError as exc:
+            return _error(exc.status, exc.message)
         except ValueError as exc:
             return _error(400, str(exc))
         except Exception:
@@ -90,11 +92,9 @@ def _guard(endpoint: Endpoint) -> Endpoint:
 
 
 async def _json_body(request: Request) -> Any:
-    raw = await request.body()
-    try:
-        return json.loads(raw) if raw else {}
-    except ValueError:
-        raise ValueError("the request body must be JSON") from None
+    """The body as JSON (an empty body is ``{}``), read and checked like every service's (see ``_body``)."""
+    raw = await read_body(request)
+    return parse_json(raw) if raw else {}
 
 
 async def _http_error(request: Request, exc: HTTPException) -> Response:

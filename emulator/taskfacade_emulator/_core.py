@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ._checks import is_int, is_number
-from ._clock import Clock
+from ._clock import Clock, check_speed
 from ._faults import FaultSet
 from ._lifecycle import OUTCOMES
 from ._meta import ClockMeta
@@ -58,8 +58,7 @@ class Settings:
         for name, count in [("seed_count", self.seed_count), *(("seed_counts", c) for c in self.seed_counts.values())]:
             if not is_int(count) or count < 0:
                 raise ValueError(f"{name} must be an integer >= 0, got {count!r}")
-        if not is_number(self.speed) or self.speed < 0:
-            raise ValueError(f"speed must be a number >= 0, got {self.speed!r}")
+        check_speed(self.speed, "speed")
 
 
 class EmulatorCore:
@@ -134,18 +133,16 @@ class EmulatorCore:
         return self.faults.clear()
 
     def change_clock(self, spec: Any) -> dict[str, float]:
-        """Apply ``{"advance_s": N}`` and/or ``{"speed": X}``; returns the clock state."""
+        """Apply ``{"advance_s": N}`` and/or ``{"speed": X}`` (all or nothing); returns the clock state."""
         if not isinstance(spec, dict) or not spec or set(spec) - {"advance_s", "speed"}:
             raise ValueError(f"the clock change must be a JSON object with 'advance_s' and/or 'speed', got {spec!r}")
         advance, speed = spec.get("advance_s"), spec.get("speed")
-        if advance is not None and (not is_number(advance) or advance < 0):
-            raise ValueError(f"'advance_s' must be a number of seconds >= 0, got {advance!r}")
-        if speed is not None and (not is_number(speed) or speed < 0):
-            raise ValueError(f"'speed' must be a number >= 0, got {speed!r}")
-        if advance is not None:
-            self.clock.advance(float(advance))
         if speed is not None:
-            self.clock.set_speed(float(speed))
+            speed = check_speed(speed)  # checked before anything moves
+        if advance is not None:
+            self.clock.advance(advance)  # refuses a jump past the end of the clock
+        if speed is not None:
+            self.clock.set_speed(speed)
         self._meta.save(self.clock.now())
         return self.clock_state()
 

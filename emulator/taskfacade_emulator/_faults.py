@@ -43,6 +43,8 @@ RULE_KEYS = (
     "count",
 )
 MAX_LATENCY_MS = 600_000.0
+#: The most requests one rule may be limited to (``count``); more is the same as no limit.
+MAX_COUNT = 1_000_000_000
 
 
 @attrs.define
@@ -147,7 +149,7 @@ def parse_rule(spec: Any, rule_id: int, services: Collection[str]) -> FaultRule:
     if service not in services:
         raise ValueError(f"'service' must be one of {sorted(services)}, got {service!r}")
     action = _parse_action(spec.get("action"))
-    count = _optional_int(spec, "count", minimum=1)
+    count = _optional_int(spec, "count", minimum=1, maximum=MAX_COUNT)
     return FaultRule(
         id=rule_id,
         service=str(service),
@@ -229,10 +231,10 @@ def _parse_probability(value: Any) -> float:
     return float(value)
 
 
-def _optional_int(spec: dict[str, Any], key: str, *, minimum: int) -> int | None:
+def _optional_int(spec: dict[str, Any], key: str, *, minimum: int, maximum: int) -> int | None:
     value = spec.get(key)
     if value is None:
         return None
-    if not is_int(value) or value < minimum:
-        raise ValueError(f"{key!r} must be an integer >= {minimum}, got {value!r}")
+    if not is_int(value) or not minimum <= value <= maximum:
+        raise ValueError(f"{key!r} must be an integer from {minimum} to {maximum}, got {value!r}")
     return int(value)

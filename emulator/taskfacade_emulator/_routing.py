@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import BaseRoute, Match
 from starlette.types import Message, Receive, Scope, Send
 
+from ._body import BodyError
 from ._faults import FaultSet
 from ._inject import apply_fault
 from ._requests import RequestCounts
@@ -94,6 +95,10 @@ class ServiceRouter:
                 raise
             response = self.service.error_response(exc.status_code, exc.detail)
             await response(scope, receive, send)
+        except BodyError as exc:  # a body refused by the shared reader that the service did not word itself
+            if started:
+                raise
+            await self.service.error_response(exc.status, exc.message)(scope, receive, send)
         except Exception:
             logger.exception("unhandled error in %s %s %s", self.service.name, scope["method"], _template(route))
             if started:

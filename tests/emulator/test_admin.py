@@ -68,15 +68,15 @@ def test_create_tasks_refuses_bad_input_with_400(admin: httpx.Client, body: obje
 
 def test_a_body_that_is_not_json_is_a_400(admin: httpx.Client) -> None:
     response = admin.post("/tasks", content=b"{not json", headers={"content-type": "application/json"})
-    assert _error(response, 400) == "the request body must be JSON"
+    assert _error(response, 400).startswith("the request body is not valid JSON: Expecting property name")
 
 
 def test_the_helpers_validate_like_the_admin_api(emu: Emulator) -> None:
     with pytest.raises(ValueError, match=r"'outcome' must be one of \['succeeded', 'failed', 'canceled'\]"):
         emu.create_tasks("fake", outcome="done")
-    with pytest.raises(ValueError, match="'speed' must be a number >= 0, got -1"):
+    with pytest.raises(ValueError, match="'speed' must be a number from 0 to 1000000, got -1"):
         emu.set_speed(-1)
-    with pytest.raises(ValueError, match="'advance_s' must be a number of seconds >= 0"):
+    with pytest.raises(ValueError, match="'advance_s' must be a number of seconds from 0 to "):
         emu.advance(-5)
 
 
@@ -119,8 +119,8 @@ def test_clock_advance_and_speed(admin: httpx.Client, emu: Emulator) -> None:
     [
         ({}, "the clock change must be a JSON object with 'advance_s' and/or 'speed'"),
         ({"advance": 3}, "the clock change must be a JSON object with 'advance_s' and/or 'speed'"),
-        ({"advance_s": -3}, "'advance_s' must be a number of seconds >= 0, got -3"),
-        ({"speed": "fast"}, "'speed' must be a number >= 0, got 'fast'"),
+        ({"advance_s": -3}, "'advance_s' must be a number of seconds from 0 to "),
+        ({"speed": "fast"}, "'speed' must be a number from 0 to 1000000, got 'fast'"),
     ],
 )
 def test_bad_clock_changes_are_a_400(admin: httpx.Client, body: object, message: str) -> None:

@@ -217,7 +217,7 @@ def test_stop_does_not_wait_long_for_a_request_still_in_flight() -> None:
 def test_bad_settings_are_refused_before_anything_starts() -> None:
     with pytest.raises(ValueError, match="seed_count must be an integer >= 0, got -1"):
         fake_emulator(seed_count=-1)
-    with pytest.raises(ValueError, match="speed must be a number >= 0"):
+    with pytest.raises(ValueError, match="speed must be a number from 0 to 1000000"):
         Settings(speed=-2).validate()
     with pytest.raises(ValueError, match=r"seed_counts names unknown service\(s\) \['tiledbb'\]"):
         fake_emulator(seed_counts={"tiledbb": 3}).start()

@@ -201,7 +201,7 @@ def test_a_faulted_request_is_still_counted(emu: Emulator, client: httpx.Client)
         ({"service": "fake", "action": "reset", "latency_ms": True}, "'latency_ms' must be a number from 0"),
         ({"service": "fake", "action": "reset", "probability": 0}, "'probability' must be a number in (0, 1]"),
         ({"service": "fake", "action": "reset", "probability": 1.5}, "'probability' must be a number in (0, 1]"),
-        ({"service": "fake", "action": "reset", "count": 0}, "'count' must be an integer >= 1"),
+        ({"service": "fake", "action": "reset", "count": 0}, "'count' must be an integer from 1 to 1000000000, got 0"),
         ({"service": "fake", "action": "reset", "method": "FETCH"}, "'method' must be one of ['GET', 'HEAD'"),
         ({"service": "fake", "action": "reset", "path": "(["}, "'path' is not a valid regular expression"),
         ({"service": "fake", "action": "reset", "path": 3}, "'path' must be a regular expression string"),

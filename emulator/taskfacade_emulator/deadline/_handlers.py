@@ -16,6 +16,7 @@ import attrs
 from starlette.requests import Request
 from starlette.responses import Response
 
+from .._body import read_body
 from .._service import Context
 from ._model import TARGET_RUN_STATUSES, task_state
 from ._params import (
@@ -70,7 +71,7 @@ class Handlers:
         """Wrap ``handler`` with SigV4 verification and error rendering."""
 
         async def run(request: Request) -> Response:
-            body = await request.body()
+            body = await read_body(request)
             try:
                 access_key = verify(_signed(request, body), self.ctx.credentials.deadline_keys, time.time)
                 return handler(Call(request, body, principal_for(access_key)))

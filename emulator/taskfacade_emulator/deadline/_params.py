@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any, TypeGuard
 
+from .._body import BodyError, parse_json
 from .._checks import is_int as _is_json_int
 from ._wire import field_error, validation_error
 
@@ -77,9 +78,9 @@ def json_object(body: bytes) -> dict[str, Any]:
     if not body.strip():
         return {}
     try:
-        value = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise validation_error("The request body is not valid JSON", reason="CANNOT_PARSE") from None
+        value = parse_json(body)
+    except BodyError as exc:
+        raise validation_error(exc.message[:1].upper() + exc.message[1:], reason="CANNOT_PARSE") from None
     if not isinstance(value, dict):
         raise validation_error("The request body must be a JSON object", reason="CANNOT_PARSE")
     return value

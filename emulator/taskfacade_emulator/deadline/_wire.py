@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 from starlette.responses import Response
 
+from .._clock import utc_moment
+
 #: Error type for a status that has no modeled shape of its own.
 _TYPE_BY_STATUS = {
     400: "ValidationException",
@@ -130,7 +132,7 @@ def json_response(body: Any, status: int = 200, headers: dict[str, str] | None =
 
 def iso(epoch: float) -> str:
     """Emulator epoch seconds as the ISO 8601 string Deadline sends (UTC, milliseconds, ``Z``)."""
-    moment = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+    moment = utc_moment(epoch)
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 

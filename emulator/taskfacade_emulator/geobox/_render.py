@@ -6,10 +6,10 @@ form the SDK's ``_parse_datetime`` expects. ``result`` is always an object (the 
 
 from __future__ import annotations
 
-import datetime
 import math
 from typing import Any
 
+from .._clock import utc_moment
 from .._lifecycle import Phase
 from ._assets import KINDS_BY_NAME
 from ._tasks import PHASE_TO_STATE, AssetRow, TaskRow
@@ -17,7 +17,7 @@ from ._tasks import PHASE_TO_STATE, AssetRow, TaskRow
 
 def timestamp(epoch: float) -> str:
     """Naive-UTC ISO 8601 with microseconds, as Geobox writes it."""
-    moment = datetime.datetime.fromtimestamp(epoch, tz=datetime.UTC).replace(tzinfo=None)
+    moment = utc_moment(epoch).replace(tzinfo=None)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")
 
 

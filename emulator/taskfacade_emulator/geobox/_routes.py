@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from .._body import read_body
 from .._clock import Clock
 from ._assets import ASSET_KINDS, AssetKind
 from ._auth import Authenticator
@@ -85,7 +86,9 @@ class GeoboxApi:
     async def login(self, request: Request) -> Response:
         """``POST /v1/auth/token/``: the one route without credentials."""
         try:
-            token = self._auth.login(request.headers.get("content-type", ""), await request.body(), self._clock.now())
+            token = self._auth.login(
+                request.headers.get("content-type", ""), await read_body(request), self._clock.now()
+            )
         except ApiError as exc:
             return exc.response()
         return JSONResponse({"access_token": token, "token_type": "bearer"})

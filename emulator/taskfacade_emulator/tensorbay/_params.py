@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from .._body import BodyError, parse_json
 from ._wire import CONJUNCTIONS, JOB_TYPES, MAX_LIMIT, SEARCH, SQUASH, STRATEGIES, UNITS, ApiError, bad_value, missing
 
 #: Offsets beyond this (far past any table) are clamped, so they cannot overflow SQLite's 64-bit integers.
@@ -71,28 +70,14 @@ def job_type(query: Mapping[str, str]) -> str:
     return value
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is out of range")
-    return value
-
-
 def json_object(raw: bytes) -> dict[str, Any]:
     """The request body as a JSON object."""
     if not raw.strip():
         raise missing("request body", "a JSON object")
     try:
-        body = json.loads(raw, parse_constant=_reject_constant, parse_float=_finite_float)
-        json.dumps(body, ensure_ascii=False).encode("utf-8")  # lone surrogates ("\ud800") cannot be stored
-    except (ValueError, UnicodeError):
-        raise ApiError(
-            400, "request body must be valid JSON (UTF-8, finite numbers)", code="InvalidParamsValue"
-        ) from None
+        body = parse_json(raw)
+    except BodyError as exc:
+        raise ApiError(400, exc.message, code="InvalidParamsValue") from None
     if not isinstance(body, dict):
         raise bad_value("request body", type(body).__name__, "a JSON object")
     return body

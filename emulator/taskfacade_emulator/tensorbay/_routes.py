@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from .._body import read_body
 from . import _params as params
 from ._repo import Repo
 from ._verbs import Verbs
@@ -107,7 +108,7 @@ class Api:
         params.only(request.query_params)
         dataset_id = request.path_params["dataset_id"]
         self.repo.dataset_row(dataset_id)
-        job = params.new_job(params.json_object(await request.body()))
+        job = params.new_job(params.json_object(await read_body(request)))
         return ok(self.repo.create_job(dataset_id, job))
 
     async def get_job(self, request: Request) -> Response:
@@ -133,6 +134,6 @@ class Api:
 
     async def dataset_from_search(self, request: Request) -> Response:
         params.only(request.query_params)
-        new = params.new_dataset(params.json_object(await request.body()))
+        new = params.new_dataset(params.json_object(await read_body(request)))
         self.verbs.dataset_from_search(request.path_params["job_id"], new)
         return ok_empty()

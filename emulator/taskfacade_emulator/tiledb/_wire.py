@@ -7,12 +7,13 @@ stable codes (``CODE_*`` below) so a client can tell the refusals apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import uuid
 from typing import Any
 
 from starlette.responses import Response
+
+from .._clock import utc_moment
 
 ARRAY_TASK_STATUSES = (
     "QUEUED",
@@ -91,5 +92,5 @@ def json_response(body: Any, *, status: int = 200, headers: dict[str, str] | Non
 
 def rfc3339(epoch_s: float) -> str:
     """Epoch seconds as an RFC 3339 UTC timestamp with milliseconds and a ``Z`` suffix."""
-    stamp = dt.datetime.fromtimestamp(epoch_s, dt.UTC).isoformat(timespec="milliseconds")
+    stamp = utc_moment(epoch_s).isoformat(timespec="milliseconds")
     return stamp.replace("+00:00", "Z")
