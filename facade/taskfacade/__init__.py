@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "TransportError": "_errors",
     "Timeout": "_errors",
     "ResponseDecodeError": "_errors",
+    "ResponseTooLarge": "_errors",
     "WaitTimeout": "_errors",
     "ClientClosed": "_errors",
     "ErrorDetails": "_errors",
@@ -43,6 +44,7 @@ _EXPORTS: dict[str, str] = {
     "Transport": "_transport",
     "Exchange": "_transport",
     "DEFAULT_TIMEOUT": "_transport",
+    "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
     # pagination
     "Pager": "_pager",
     "Page": "_pager",
@@ -60,6 +62,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_TIMEOUT",
     "RETRY_MODES",
     "APIError",
@@ -80,6 +83,7 @@ __all__ = [
     "Pager",
     "RateLimited",
     "ResponseDecodeError",
+    "ResponseTooLarge",
     "RetryPolicy",
     "ServerError",
     "SystemClock",
@@ -114,6 +118,7 @@ if TYPE_CHECKING:
         NotFound,
         RateLimited,
         ResponseDecodeError,
+        ResponseTooLarge,
         ServerError,
         TaskFacadeError,
         Timeout,
@@ -128,7 +133,7 @@ if TYPE_CHECKING:
     from ._job import Job, JobPhase
     from ._pager import Page, Pager, PageRequest
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
-    from ._transport import DEFAULT_TIMEOUT, Exchange, Transport
+    from ._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, Transport
     from ._wait import as_completed, wait_all
 
 
