@@ -85,5 +85,5 @@ def read_body(response: httpx.Response, *, limit: int, time_left: Callable[[], f
         response.close()
         raise
     body = b"".join(chunks)
-    response._content = body  # noqa: SLF001 (what Response.read() itself fills; response.content reads it)
+    response._content = body  # what Response.read() fills; .content reads it
     return body

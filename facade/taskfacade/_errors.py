@@ -248,6 +248,7 @@ class ResponseTooLarge(ResponseDecodeError):
     Attributes:
         limit: the ``max_response_size`` in bytes that was passed.
         received: decompressed bytes read when reading stopped (just over ``limit``).
+        attempts: how many attempts the transport made (earlier ones failed in a retryable way).
     """
 
     def __init__(
@@ -260,10 +261,12 @@ class ResponseTooLarge(ResponseDecodeError):
         service: str = "",
         method: str = "",
         url: str = "",
+        attempts: int = 1,
     ) -> None:
         super().__init__(message, status=status, service=service, method=method, url=url)
         self.limit = limit
         self.received = received
+        self.attempts = attempts
 
 
 class ClientClosed(TaskFacadeError):

@@ -99,8 +99,8 @@ class DeadlineBackend(httpcore.NetworkBackend):
 
 
 def _pools(client: httpx.Client) -> list[Any]:
-    transports = [client._transport, *client._mounts.values()]  # noqa: SLF001 (no public accessor; see module doc)
-    return [t._pool for t in transports if isinstance(t, httpx.HTTPTransport)]  # noqa: SLF001
+    transports = [client._transport, *client._mounts.values()]  # private: no public accessor (module doc)
+    return [t._pool for t in transports if isinstance(t, httpx.HTTPTransport)]
 
 
 def install(client: httpx.Client, deadline_left: DeadlineLeft) -> int:
@@ -113,6 +113,6 @@ def install(client: httpx.Client, deadline_left: DeadlineLeft) -> int:
     for pool in _pools(client):
         backend = getattr(pool, "_network_backend", None)
         if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, DeadlineBackend):
-            pool._network_backend = DeadlineBackend(backend, deadline_left)  # noqa: SLF001
+            pool._network_backend = DeadlineBackend(backend, deadline_left)
             covered += 1
     return covered

@@ -57,7 +57,16 @@ from ._errors import (
 from ._log import logger, safe_path, safe_url
 from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, parse_retry_after, plan_retry, retry_policy
 
-__all__ = ["DEFAULT_MAX_RESPONSE_SIZE", "DEFAULT_TIMEOUT", "USER_AGENT", "Exchange", "GeneratedResponse", "Transport", "default_pool_size"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "Exchange",
+    "GeneratedResponse",
+    "Transport",
+    "check_max_response_size",
+    "default_pool_size",
+]
 
 #: Connect within 10 s; read, write and wait for a pooled connection up to 60 s.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -159,7 +168,7 @@ class _Failure:
     """One failed attempt, classified."""
 
     kind: FailureKind
-    error: APIError | TransportError
+    error: APIError | TransportError | ResponseTooLarge
     request: httpx.Request | None
     status: int | None = None
     retry_after: float | None = None

@@ -22,7 +22,7 @@ import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._retry import RetryLike
-from .._transport import DEFAULT_TIMEOUT
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials, resolve_config
 from ._exceptions import (
@@ -75,6 +75,7 @@ def client(
     clock: Clock = SYSTEM_CLOCK,
     environ: Mapping[str, str] | None = None,
     httpx_transport: httpx.BaseTransport | None = None,
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
 
@@ -92,6 +93,8 @@ def client(
         clock: the clock retries and waits run on (tests pass a ``taskfacade.ManualClock``).
         environ: the environment to read (default ``os.environ``).
         httpx_transport: a custom httpx transport (byte-level tests).
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
 
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
@@ -113,4 +116,5 @@ def client(
         pool_size=pool_size,
         clock=clock,
         httpx_transport=httpx_transport,
+        max_response_size=max_response_size,
     )

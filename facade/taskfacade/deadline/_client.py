@@ -38,7 +38,7 @@ from taskfacade_generated.deadline.types import UNSET
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._retry import RetryLike, RetryPolicy, retry_policy
-from .._transport import DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
 from ._paginate import PAGINATED, Paginator
@@ -116,6 +116,7 @@ class DeadlineClient:
         pool_size: int | None = None,
         clock: Clock = SYSTEM_CLOCK,
         httpx_transport: httpx.BaseTransport | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self._transport = Transport(
             service="deadline",
@@ -130,6 +131,7 @@ class DeadlineClient:
             idempotency_header="X-Amz-Client-Token",
             clock=clock,
             httpx_transport=httpx_transport,
+            max_response_size=max_response_size,
         )
         self.exceptions = Exceptions()
         self.meta = ClientMeta(config.region, config.endpoint_url)

@@ -41,7 +41,14 @@ from taskfacade._errors import InvalidArgument, ResponseDecodeError
 from taskfacade._log import safe_url
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
-from taskfacade._transport import DEFAULT_TIMEOUT, Exchange, Transport, tls_setting
+from taskfacade._transport import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_TIMEOUT,
+    Exchange,
+    Transport,
+    check_max_response_size,
+    tls_setting,
+)
 
 from ._assets import Asset, AssetKind, asset_from_body
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
@@ -111,6 +118,8 @@ class GeoboxClient:
         retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
         timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
         clock: the time source for retries and waits (tests).
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
 
     Raises:
         InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
@@ -129,8 +138,10 @@ class GeoboxClient:
         retry_mode: RetryLike = "default",
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         clock: Clock | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.host = _check_host(host)
+        check_max_response_size(max_response_size)
         _check_ver(ver)
         self.ver = "v1/"
         tls = tls_setting(verify)
@@ -155,6 +166,7 @@ class GeoboxClient:
             error_parser=parse_geobox_error,
             error_classes=ERROR_CLASSES,
             clock=clock or SYSTEM_CLOCK,
+            max_response_size=max_response_size,
         )
 
     # -- configuration ---------------------------------------------------------------------------------------

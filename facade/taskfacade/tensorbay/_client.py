@@ -16,7 +16,7 @@ import httpx
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
-from .._transport import DEFAULT_TIMEOUT, GeneratedResponse, Transport
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, GeneratedResponse, Transport
 from ._errors import ERROR_CLASSES, parse_error
 
 __all__ = ["SITES", "Client"]
@@ -80,6 +80,8 @@ class Client:
         clock: time source for retries and waits (tests).
         pool_size: connections kept open.
         httpx_transport: a custom httpx transport (byte-level tests only).
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
     """
 
     def __init__(
@@ -93,6 +95,7 @@ class Client:
         clock: Clock | None = None,
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
@@ -111,6 +114,7 @@ class Client:
             error_classes=ERROR_CLASSES,
             clock=clock or SYSTEM_CLOCK,
             httpx_transport=httpx_transport,
+            max_response_size=max_response_size,
         )
 
     @property

@@ -14,7 +14,7 @@ from taskfacade_generated.tensorbay.types import Unset
 from .._clock import Clock
 from .._errors import ResponseDecodeError
 from .._retry import RetryLike
-from .._transport import DEFAULT_TIMEOUT
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._check import check_bool, check_str
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
@@ -56,6 +56,8 @@ class GAS:
         timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
         verify: TLS verification (True, a CA bundle path or an ``ssl.SSLContext``).
         clock: time source for retries and waits (tests).
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
     """
 
     def __init__(
@@ -67,8 +69,17 @@ class GAS:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         verify: bool | str | ssl.SSLContext = True,
         clock: Clock | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
-        self._client = Client(access_key, url, retry_mode=retry_mode, timeout=timeout, verify=verify, clock=clock)
+        self._client = Client(
+            access_key,
+            url,
+            retry_mode=retry_mode,
+            timeout=timeout,
+            verify=verify,
+            clock=clock,
+            max_response_size=max_response_size,
+        )
 
     @property
     def client(self) -> Client:

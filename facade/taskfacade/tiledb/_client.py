@@ -20,7 +20,7 @@ import httpx
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
-from .._transport import DEFAULT_TIMEOUT, Transport
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Transport, check_max_response_size
 from . import _validate as v
 from ._auth import TileDBAuth
 from ._config import ProfileLocation, Settings, resolve_settings
@@ -51,6 +51,8 @@ class Client:
         timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
         clock: the time source for retries, waits and the default task window (tests pass a fake one).
         httpx_transport: a custom httpx transport (tests only).
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
 
     Settings left unset come from the environment, then the profile file (see ``taskfacade.tiledb._config``).
     A client without credentials can be built; its first request raises ``ConfigurationError``.
@@ -73,7 +75,9 @@ class Client:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         clock: Clock | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
+        self._max_response_size = check_max_response_size(max_response_size)
         if clock is not None and not isinstance(clock, Clock):
             raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
         if not isinstance(timeout, httpx.Timeout) and not (
@@ -213,6 +217,7 @@ class Client:
             verify=verify,
             clock=self.clock,
             httpx_transport=self._httpx_transport,
+            max_response_size=self._max_response_size,
         )
 
 
