@@ -110,12 +110,12 @@ def test_a_dripped_body_cannot_hold_a_call_past_its_budget(emu: Emulator, servic
 
 
 def test_a_single_blocked_read_ends_at_the_deadline_not_at_the_next_byte(emu: Emulator) -> None:
-    # One byte every 1.5 s: each read returns well within timeout=10, so only bounding the socket wait itself
-    # ends the call at the deadline (checking between chunks would end it at the first byte after, ~4.5 s).
+    # One byte every 2.2 s: each read returns well within timeout=10, so only bounding the socket wait itself
+    # ends the call at the deadline (checking between chunks would end it at the first byte after, ~4.4 s).
     call, close = _call(emu, "geobox", retry_mode=_policy(), timeout=10.0)
     try:
         call()
-        emu.add_faults(service="geobox", method="GET", action="drip", drip_ms=1500)
+        emu.add_faults(service="geobox", method="GET", action="drip", drip_ms=2200)
         took, error = _elapsed(call)
     finally:
         close()
