@@ -522,9 +522,19 @@ class Transport:
     # -- internals -------------------------------------------------------------------------------------------
 
     def _time_left(self, start: float, policy: RetryPolicy) -> float:
-        left = policy.budget - (self.clock.monotonic() - start)
+        """What is left of this call: its budget, within any enclosing wait and any enclosing call on this thread.
+
+        A call made inside another one (an auth flow logging in through this transport) never outlives it.
+        """
+        now = self.clock.monotonic()
+        limits = [policy.budget - (now - start)]
         scope = remaining_in_scope()
-        return left if scope is None else min(left, scope)
+        if scope is not None:
+            limits.append(scope)
+        outer = self._state.frame
+        if outer is not None:
+            limits.append(outer.deadline - now)
+        return min(limits)
 
     def _attempt(
         self, operation: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any], frame: _Frame

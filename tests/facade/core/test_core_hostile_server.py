@@ -270,3 +270,41 @@ def test_max_response_size_is_checked_before_any_request(emu: Emulator, service:
     assert caught.value.parameter == "max_response_size"
     assert "integer" in caught.value.accepted
     assert not any(emu.request_counts()[s] for s in SERVICES)
+
+
+def test_a_call_made_inside_another_call_keeps_the_outer_deadline() -> None:
+    # An auth flow that logs in through the same transport makes a call inside a call: the inner one must not get
+    # a fresh budget of its own, or a slow login holds the outer call for the login's whole budget.
+    clock = ManualClock()
+
+    class Slow(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            for byte in b'{"token": "t"}' * 100:
+                clock.advance(0.5)
+                yield bytes([byte])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/login":
+            return httpx.Response(200, stream=Slow())
+        return httpx.Response(200, json={"id": "a"})
+
+    def call(path: str) -> Callable[..., Any]:
+        return lambda client: client.get_httpx_client().request("GET", path)
+
+    class LoginFirst(httpx.Auth):
+        def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+            if request.url.path != "/login":
+                transport.exchange(call("/login"), retry="default")  # 120 s budget of its own
+            yield request
+
+    transport = Transport(
+        service="mock",
+        base_url="https://api.example.com",
+        auth=LoginFirst(),
+        httpx_transport=httpx.MockTransport(handler),
+        clock=clock,
+    )
+    start = clock.monotonic()
+    with transport, pytest.raises(Timeout):
+        transport.exchange(call("/things/1"), retry=_policy())
+    assert clock.monotonic() - start <= BUDGET + 0.5
