@@ -28,6 +28,8 @@ class Action(enum.StrEnum):
     UNKNOWN_ENUM = "unknown_enum"
     EXTRA_FIELDS = "extra_fields"
     LATENCY = "latency"
+    DRIP = "drip"
+    GZIP_BOMB = "gzip_bomb"
 
 
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -41,10 +43,19 @@ RULE_KEYS = (
     "latency_ms",
     "probability",
     "count",
+    "drip_ms",
+    "drip_bytes",
+    "inflate_bytes",
 )
 MAX_LATENCY_MS = 600_000.0
 #: The most requests one rule may be limited to (``count``); more is the same as no limit.
 MAX_COUNT = 1_000_000_000
+#: A drip piece is at most 1 MiB (more is not a drip).
+MAX_DRIP_BYTES = 1 << 20
+#: What a ``gzip_bomb`` inflates to unless ``inflate_bytes`` says otherwise: 1 GiB (about 1 MiB on the wire).
+DEFAULT_INFLATE_BYTES = 1 << 30
+#: The largest ``inflate_bytes``: 64 GiB. The bomb is generated as the client reads it, so size costs nothing.
+MAX_INFLATE_BYTES = 1 << 36
 
 
 @attrs.define
@@ -61,6 +72,9 @@ class FaultRule:
     latency_ms: float = 0.0
     probability: float = 1.0
     count: int | None = None
+    drip_ms: float = 0.0
+    drip_bytes: int = 1
+    inflate_bytes: int = DEFAULT_INFLATE_BYTES
     fired: int = 0
     remaining: int | None = None
 
@@ -84,6 +98,9 @@ class FaultRule:
             "latency_ms": self.latency_ms,
             "probability": self.probability,
             "count": self.count,
+            "drip_ms": self.drip_ms if self.action is Action.DRIP else None,
+            "drip_bytes": self.drip_bytes if self.action is Action.DRIP else None,
+            "inflate_bytes": self.inflate_bytes if self.action is Action.GZIP_BOMB else None,
             "fired": self.fired,
             "remaining": self.remaining,
         }
@@ -162,6 +179,11 @@ def parse_rule(spec: Any, rule_id: int, services: Collection[str]) -> FaultRule:
         probability=_parse_probability(spec.get("probability")),
         count=count,
         remaining=count,
+        drip_ms=_parse_drip_ms(spec.get("drip_ms"), action),
+        drip_bytes=_only_for(spec, "drip_bytes", action, Action.DRIP, default=1, maximum=MAX_DRIP_BYTES),
+        inflate_bytes=_only_for(
+            spec, "inflate_bytes", action, Action.GZIP_BOMB, default=DEFAULT_INFLATE_BYTES, maximum=MAX_INFLATE_BYTES
+        ),
     )
 
 
@@ -221,6 +243,29 @@ def _parse_latency(value: Any, action: Action) -> float:
     if action is Action.LATENCY and value <= 0:
         raise ValueError(f"action 'latency' needs 'latency_ms' > 0, got {value!r}")
     return float(value)
+
+
+def _parse_drip_ms(value: Any, action: Action) -> float:
+    if action is not Action.DRIP:
+        if value is not None:
+            raise ValueError(f"'drip_ms' only applies to action 'drip', not {action.value!r}")
+        return 0.0
+    if not is_number(value) or not 0 < value <= MAX_LATENCY_MS:
+        accepted = f"a number of milliseconds in (0, {MAX_LATENCY_MS:g}]"
+        raise ValueError(f"action 'drip' needs 'drip_ms', {accepted}, got {value!r}")
+    return float(value)
+
+
+def _only_for(spec: dict[str, Any], key: str, action: Action, owner: Action, *, default: int, maximum: int) -> int:
+    """An optional integer key (1..maximum) that only the ``owner`` action accepts."""
+    value = spec.get(key)
+    if value is None:
+        return default
+    if action is not owner:
+        raise ValueError(f"{key!r} only applies to action {owner.value!r}, not {action.value!r}")
+    if not is_int(value) or not 1 <= value <= maximum:
+        raise ValueError(f"{key!r} must be an integer from 1 to {maximum}, got {value!r}")
+    return int(value)
 
 
 def _parse_probability(value: Any) -> float:

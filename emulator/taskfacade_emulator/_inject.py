@@ -1,7 +1,9 @@
 """Applying a fault rule to one HTTP exchange at the ASGI level.
 
 ``reset`` and ``truncate`` act on the TCP connection itself, which ASGI does not expose: the emulator's uvicorn
-protocol (``_server``) puts the connection's transport in the scope's state under ``TRANSPORT_KEY``.
+protocol (``_server``) puts the connection's transport in the scope's state under ``TRANSPORT_KEY``. ``drip`` and
+``gzip_bomb`` stream their body piece by piece and stop as soon as the client hangs up, so a client that gives up
+costs the emulator nothing more.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import json
 import math
 import socket
 import struct
+import zlib
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -25,6 +29,8 @@ TRANSPORT_KEY = "taskfacade_emulator.transport"
 EXTRA_FIELDS: dict[str, Any] = {"emulatorExtraField": "unexpected", "emulator_extra_object": {"nested": [1, "two"]}}
 MALFORMED_TAIL = b"}}]]<<malformed by the emulator>>"
 DISCONNECT_WAIT_S = 2.0
+#: Uncompressed bytes a ``gzip_bomb`` compresses per piece it sends (about 1 KiB on the wire each).
+BOMB_STEP = 1 << 20
 
 
 @attrs.define
@@ -65,6 +71,10 @@ async def apply_fault(
         captured = await capture(app, scope, receive)
         if action is Action.TRUNCATE:
             await _truncate(captured, scope, receive, send)
+        elif action is Action.DRIP:
+            await _drip(captured, rule, receive, send)
+        elif action is Action.GZIP_BOMB:
+            await _gzip_bomb(captured, rule, receive, send)
         else:
             await _alter(captured, action, service).send(send)
 
@@ -118,6 +128,57 @@ async def _truncate(captured: CapturedResponse, scope: Scope, receive: Receive, 
     await _wait_for_disconnect(receive)
 
 
+async def _drip(captured: CapturedResponse, rule: FaultRule, receive: Receive, send: Send) -> None:
+    """Send status and headers at once, then the body ``drip_bytes`` at a time, ``drip_ms`` apart."""
+    full = captured.with_body(captured.body)
+    await send({"type": "http.response.start", "status": full.status, "headers": full.headers})
+    pieces = [full.body[i : i + rule.drip_bytes] for i in range(0, len(full.body), rule.drip_bytes)]
+    await _send_paced(pieces, rule.drip_ms / 1000.0, receive, send)
+
+
+async def _gzip_bomb(captured: CapturedResponse, rule: FaultRule, receive: Receive, send: Send) -> None:
+    """Send the body gzip-compressed and padded with JSON whitespace to ``inflate_bytes`` once inflated.
+
+    The padding keeps the body valid JSON for a client that reads it all. It is compressed as it is sent (chunked,
+    no Content-Length), so a 1 GiB bomb costs the emulator only what the client actually reads.
+    """
+    headers = [(k, v) for k, v in captured.headers if k.lower() not in (b"content-length", b"content-encoding")]
+    headers.append((b"content-encoding", b"gzip"))
+    await send({"type": "http.response.start", "status": captured.status, "headers": headers})
+    await _send_paced(gzip_padded(captured.body, rule.inflate_bytes), 0.0, receive, send)
+
+
+def gzip_padded(body: bytes, size: int) -> Iterator[bytes]:
+    """``body`` followed by spaces up to ``size`` bytes (never cut), as gzip pieces produced one at a time."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    yield compressor.compress(body) + compressor.flush(zlib.Z_SYNC_FLUSH)
+    left = max(size - len(body), 0)
+    step = b" " * BOMB_STEP
+    while left > 0:
+        take = min(left, BOMB_STEP)
+        yield compressor.compress(step[:take]) + compressor.flush(zlib.Z_SYNC_FLUSH)
+        left -= take
+    yield compressor.flush()
+
+
+async def _send_paced(pieces: Iterator[bytes] | list[bytes], pause_s: float, receive: Receive, send: Send) -> None:
+    """Send each piece as its own body message, ``pause_s`` apart; stop early when the client disconnects."""
+    gone = asyncio.ensure_future(_wait_for_disconnect(receive, None))
+    try:
+        for piece in pieces:
+            if gone.done():
+                return
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+            if pause_s > 0:
+                await asyncio.wait({gone}, timeout=pause_s)
+            else:
+                await asyncio.sleep(0)  # let the disconnect watcher run
+        if not gone.done():
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+    finally:
+        gone.cancel()
+
+
 def _alter(captured: CapturedResponse, action: Action, service: ServiceEmulator) -> CapturedResponse:
     """The response with its body made malformed, or with unknown enum values or extra fields (JSON only)."""
     if action is Action.MALFORMED:
@@ -146,9 +207,9 @@ def _transport(scope: Scope) -> asyncio.Transport:
     return transport  # type: ignore[no-any-return]
 
 
-async def _wait_for_disconnect(receive: Receive) -> None:
+async def _wait_for_disconnect(receive: Receive, wait_s: float | None = DISCONNECT_WAIT_S) -> None:
     """Let the server notice the closed connection, so it does not complain the app sent no response."""
     with contextlib.suppress(TimeoutError):
-        async with asyncio.timeout(DISCONNECT_WAIT_S):
+        async with asyncio.timeout(wait_s):
             while (await receive())["type"] != "http.disconnect":
                 pass

@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "TransportError": "_errors",
     "Timeout": "_errors",
     "ResponseDecodeError": "_errors",
+    "ResponseTooLarge": "_errors",
     "WaitTimeout": "_errors",
     "ClientClosed": "_errors",
     "ErrorDetails": "_errors",
@@ -47,6 +48,7 @@ _EXPORTS: dict[str, str] = {
     "Redactor": "_secrets",
     "check_secret": "_secrets",
     "check_base_url": "_urls",
+    "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
     # pagination
     "Pager": "_pager",
     "Page": "_pager",
@@ -64,6 +66,7 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_TIMEOUT",
     "RETRY_MODES",
     "APIError",
@@ -85,6 +88,7 @@ __all__ = [
     "RateLimited",
     "Redactor",
     "ResponseDecodeError",
+    "ResponseTooLarge",
     "RetryPolicy",
     "ServerError",
     "SystemClock",
@@ -121,6 +125,7 @@ if TYPE_CHECKING:
         NotFound,
         RateLimited,
         ResponseDecodeError,
+        ResponseTooLarge,
         ServerError,
         TaskFacadeError,
         Timeout,
@@ -136,7 +141,7 @@ if TYPE_CHECKING:
     from ._pager import Page, Pager, PageRequest
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
-    from ._transport import DEFAULT_TIMEOUT, Exchange, Transport
+    from ._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, Transport
     from ._urls import check_base_url
     from ._wait import as_completed, wait_all
 

@@ -17,6 +17,7 @@
     ├── TransportError           the request or its response did not make it across the network
     │   └── Timeout              connect, read, write or connection-pool timeout
     ├── ResponseDecodeError      a successful response whose body is not what the spec says
+    │   └── ResponseTooLarge     a body (any status) that inflates past ``max_response_size``; never retried
     ├── ClientClosed             the client was closed; nothing was sent
     └── WaitTimeout              a wait's overall deadline passed (also the builtin TimeoutError)
 
@@ -49,6 +50,7 @@ __all__ = [
     "NotFound",
     "RateLimited",
     "ResponseDecodeError",
+    "ResponseTooLarge",
     "ServerError",
     "TaskFacadeError",
     "Timeout",
@@ -238,6 +240,37 @@ class ResponseDecodeError(TaskFacadeError):
         prefix = f"{self.service}: " if self.service else ""
         where = f"{self.method} {self.url} -> {self.status}: " if self.method else ""
         return f"{prefix}{where}{self.message}"
+
+
+class ResponseTooLarge(ResponseDecodeError):
+    """A response body that, decompressed, passed the client's ``max_response_size``; reading stopped there.
+
+    A decode error because the body cannot be taken in as it is, whatever the status (an error page counts too);
+    the transport never retries it: the same request would get the same body. ``content`` is empty (the part
+    read is dropped), ``status`` is the response's.
+
+    Attributes:
+        limit: the ``max_response_size`` in bytes that was passed.
+        received: decompressed bytes read when reading stopped (just over ``limit``).
+        attempts: how many attempts the transport made (earlier ones failed in a retryable way).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: int,
+        received: int,
+        status: int = 0,
+        service: str = "",
+        method: str = "",
+        url: str = "",
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(message, status=status, service=service, method=method, url=url)
+        self.limit = limit
+        self.received = received
+        self.attempts = attempts
 
 
 class ClientClosed(TaskFacadeError):

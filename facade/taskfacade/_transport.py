@@ -9,10 +9,13 @@ A service module builds one ``Transport`` per facade client and calls generated 
 
 How it works: every attempt is a fresh call of the generated ``sync_detailed`` (so the ``httpx.Auth`` signs each
 attempt anew). Two httpx event hooks watch the exchange from inside: the request hook shortens the request's
-timeouts to what is left of the call's budget; the response hook reads the body (a reset or truncated body
-surfaces here, as a network error), refuses cross-host redirects, and stops any status >= 400 before the
-generated parser sees it (that parser crashes on HTML error pages and on codes such as 520). The loop around the
-attempts applies the retry policy (``_retry.py``), sleeps on the injected clock and logs one line per retry.
+timeouts to what is left of the call's budget; the response hook reads the body within that deadline and
+``max_response_size`` (``_body.py``; a reset or truncated body surfaces here, as a network error), refuses
+cross-host redirects, and stops any status >= 400 before the generated parser sees it (that parser crashes on
+HTML error pages and on codes such as 520). Below httpx, every socket wait (connect, each read and write) is cut
+to the same deadline (``_netdeadline.py``), so a server that drips its answer cannot stretch a call past its
+budget. The loop around the attempts applies the retry policy (``_retry.py``), sleeps on the injected clock and
+logs one line per retry.
 
 Only the thread that is inside ``call``/``exchange`` is affected: the hooks are no-ops otherwise.
 """
@@ -31,7 +34,8 @@ from typing import Any, Generic, ParamSpec, Protocol, TypeVar, overload
 import attrs
 import httpx
 
-from . import __version__
+from . import __version__, _netdeadline
+from ._body import BodyTooLarge, read_body
 from ._clock import SYSTEM_CLOCK, Clock
 from ._deadline import remaining_in_scope
 from ._errors import (
@@ -42,6 +46,7 @@ from ._errors import (
     ErrorParser,
     InvalidArgument,
     ResponseDecodeError,
+    ResponseTooLarge,
     Timeout,
     TransportError,
     UnexpectedStatus,
@@ -54,10 +59,23 @@ from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, par
 from ._secrets import RedactingFilter, Redactor
 from ._urls import check_base_url
 
-__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Exchange", "GeneratedResponse", "Transport", "default_pool_size"]
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_SIZE",
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "Exchange",
+    "GeneratedResponse",
+    "Transport",
+    "check_max_response_size",
+    "default_pool_size",
+]
 
 #: Connect within 10 s; read, write and wait for a pooled connection up to 60 s.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+#: The largest response body accepted, in bytes after decompression: 64 MiB. The largest bodies these services
+#: send are pages of a listing (a few MiB at their largest page size), so this leaves a wide margin while one call
+#: can never be made to hold more than this much memory (a gzip body of 64 KiB can inflate to 64 MiB).
+DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 USER_AGENT = f"taskfacade/{__version__}"
 _MIN_TIMEOUT = 0.001
 #: Loggers of the libraries below us that may print what a server sent (httpcore logs response headers at DEBUG).
@@ -161,7 +179,7 @@ class _Failure:
     """One failed attempt, classified."""
 
     kind: FailureKind
-    error: APIError | TransportError
+    error: APIError | TransportError | ResponseTooLarge
     request: httpx.Request | None
     status: int | None = None
     retry_after: float | None = None
@@ -232,6 +250,13 @@ def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -
     raise InvalidArgument(parameter, timeout, "seconds > 0 or an httpx.Timeout with every field set (never None)")
 
 
+def check_max_response_size(value: object, parameter: str = "max_response_size") -> int:
+    """A body size limit in bytes: an int >= 1 (not a bool)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidArgument(parameter, value, "an integer number of bytes >= 1")
+    return value
+
+
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
     return (a.scheme, a.host, a.port) == (b.scheme, b.host, b.port)
 
@@ -262,6 +287,11 @@ class Transport:
         trust_env: whether httpx reads the environment: ``HTTP(S)_PROXY``/``ALL_PROXY``/``NO_PROXY`` (a proxy
             sees every request, credentials included, unless it is an HTTPS tunnel), ``SSL_CERT_FILE`` and
             ``SSL_CERT_DIR``. True by default, as in httpx and the vendor SDKs.
+        max_response_size: the largest response body accepted, in bytes after decompression (default
+            ``DEFAULT_MAX_RESPONSE_SIZE``, 64 MiB); a larger one raises ``ResponseTooLarge`` and is not retried.
+
+    Every call ends within its budget (the retry policy's, or the enclosing wait's deadline), body included,
+    whatever the server does; a response that is still arriving then raises ``Timeout``.
 
     The transport is thread-safe; close it (or use it as a context manager) to release its connections. It is
     synchronous only (generated ``asyncio_*`` functions are not supported). ``auth`` must be a request-signing
@@ -288,6 +318,7 @@ class Transport:
         httpx_transport: httpx.BaseTransport | None = None,
         redactor: Redactor | None = None,
         trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         if not isinstance(service, str) or not service:
             raise InvalidArgument("service", service, "a non-empty service name")
@@ -304,6 +335,7 @@ class Transport:
         if tls is True and self.base_url.startswith("http://"):
             tls = _no_tls_expected()
         self.timeout = _check_timeout(timeout)
+        self.max_response_size = check_max_response_size(max_response_size)
         self.pool_size = pool_size
         self.clock = clock
         self._retry = retry_policy(retry, "retry")
@@ -327,6 +359,7 @@ class Transport:
             transport=httpx_transport,
             trust_env=trust_env,
         )
+        _netdeadline.install(self._http, self._deadline_left)
         self._adapter = _GeneratedClientAdapter(self._http)
         self._log_filter = RedactingFilter(self.redactor)
         self._log_filter.attach(*_LIBRARY_LOGGERS)
@@ -503,9 +536,19 @@ class Transport:
     # -- internals -------------------------------------------------------------------------------------------
 
     def _time_left(self, start: float, policy: RetryPolicy) -> float:
-        left = policy.budget - (self.clock.monotonic() - start)
+        """What is left of this call: its budget, within any enclosing wait and any enclosing call on this thread.
+
+        A call made inside another one (an auth flow logging in through this transport) never outlives it.
+        """
+        now = self.clock.monotonic()
+        limits = [policy.budget - (now - start)]
         scope = remaining_in_scope()
-        return left if scope is None else min(left, scope)
+        if scope is not None:
+            limits.append(scope)
+        outer = self._state.frame
+        if outer is not None:
+            limits.append(outer.deadline - now)
+        return min(limits)
 
     def _attempt(
         self, operation: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any], frame: _Frame
@@ -520,6 +563,8 @@ class Transport:
             return self._status_failure(signal.response)
         except _RedirectRefused as refused:
             return self._redirect_failure(refused)
+        except BodyTooLarge as too_large:
+            return self._too_large_failure(too_large)
         except httpx.HTTPError as exc:
             return self._network_failure(exc, frame.request)
         except Exception as exc:
@@ -657,6 +702,19 @@ class Transport:
             current, seen = current.__cause__ or current.__context__, seen + 1
         return False
 
+    def _too_large_failure(self, too_large: BodyTooLarge) -> _Failure:
+        response = too_large.response
+        error = ResponseTooLarge(
+            f"the response body passed max_response_size ({too_large.limit} bytes decompressed); reading stopped",
+            limit=too_large.limit,
+            received=too_large.received,
+            status=response.status_code,
+            service=self.service,
+            method=response.request.method,
+            url=safe_url(response.request.url),
+        )
+        return _Failure(FailureKind.FATAL, error, response.request, response.status_code)
+
     def _decode_error(self, response: httpx.Response, exc: Exception) -> ResponseDecodeError:
         return ResponseDecodeError(
             self.redactor.redact(f"the response body does not match the spec ({type(exc).__name__}: {exc})"),
@@ -667,7 +725,12 @@ class Transport:
             content=self.redactor.redact_value(response.content),
         )
 
-    # -- httpx event hooks (active only inside a call on this thread) ----------------------------------------
+    # -- httpx event hooks and socket deadline (active only inside a call on this thread) -------------------
+
+    def _deadline_left(self) -> float | None:
+        """Seconds left in the attempt running on this thread (None outside a call): bounds every socket wait."""
+        frame = self._state.frame
+        return None if frame is None else frame.deadline - self.clock.monotonic()
 
     def _on_request(self, request: httpx.Request) -> None:
         frame = self._state.frame
@@ -689,8 +752,11 @@ class Transport:
                 target = httpx.URL("invalid:")
             if not _same_origin(response.request.url, target):
                 raise _RedirectRefused(response, target)
+        # Every body is read here, redirects' too (httpx would read those unbounded); a reset or truncated body
+        # raises here, as a network error of this attempt.
+        read_body(response, limit=self.max_response_size, time_left=lambda: frame.deadline - self.clock.monotonic())
+        if response.has_redirect_location:
             return
-        response.read()  # a reset or truncated body raises here, as a network error of this attempt
         frame.response = response
         if response.status_code >= 400 or response.status_code < 200:
             raise _StatusSignal(response)

@@ -247,6 +247,9 @@ def test_parse_rule_normalises_and_keeps_every_field() -> None:
         "latency_ms": 0.0,
         "probability": 1.0,
         "count": 2,
+        "drip_ms": None,
+        "drip_bytes": None,
+        "inflate_bytes": None,
         "fired": 0,
         "remaining": 2,
     }
@@ -260,3 +263,76 @@ def test_add_extra_fields_reaches_nested_lists_and_leaves_scalars() -> None:
     assert altered["a"][2][0] == {"c": None, **EXTRA_FIELDS}
     assert altered["d"] == "x"
     assert add_extra_fields("plain") == "plain"
+
+
+def test_drip_sends_the_body_piece_by_piece_at_the_given_pace(emu: Emulator, client: httpx.Client) -> None:
+    expected = client.get(TASK).content
+    emu.add_faults(service="fake", action="drip", drip_ms=20, drip_bytes=16, count=1)
+    arrivals: list[float] = []
+    with client.stream("GET", TASK) as response:
+        assert response.headers["content-length"] == str(len(expected))  # headers at once, whole length declared
+        start = time.monotonic()
+        body = b""
+        for piece in response.iter_raw():
+            arrivals.append(time.monotonic() - start)
+            body += piece
+    assert body == expected  # the body is intact, only slow
+    pieces = -(-len(expected) // 16)
+    assert len(arrivals) >= pieces // 2  # (loopback may merge two pieces now and then)
+    assert arrivals[-1] >= 0.02 * (pieces - 1) * 0.9
+
+
+def test_gzip_bomb_inflates_to_the_given_size_and_stays_valid_json(emu: Emulator, client: httpx.Client) -> None:
+    expected = client.get(TASK).json()
+    emu.add_faults(service="fake", action="gzip_bomb", inflate_bytes=20_000_000, count=1)
+    response = client.get(TASK)
+    assert response.headers["content-encoding"] == "gzip"
+    assert "content-length" not in response.headers
+    assert len(response.content) == 20_000_000
+    assert response.num_bytes_downloaded < 100_000  # small on the wire
+    assert response.json() == expected  # padded with JSON whitespace
+
+
+def test_gzip_bomb_stops_when_the_client_hangs_up(emu: Emulator) -> None:
+    emu.add_faults(service="fake", action="gzip_bomb", inflate_bytes=1 << 36)  # 64 GiB: minutes of compressing
+    with httpx.Client(base_url=emu.base_url("fake"), headers=AUTH, timeout=10) as http:
+        with http.stream("GET", TASK) as response:
+            read = 0
+            for chunk in response.iter_bytes():
+                read += len(chunk)
+                if read > 10_000_000:
+                    break
+        time.sleep(0.2)  # let the server see the hang-up
+        cpu = time.process_time()  # the emulator runs in this process
+        time.sleep(1.0)
+        assert time.process_time() - cpu < 0.3  # it stopped compressing
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"action": "drip"}, "action 'drip' needs 'drip_ms'"),
+        ({"action": "drip", "drip_ms": 0}, "action 'drip' needs 'drip_ms'"),
+        ({"action": "drip", "drip_ms": True}, "action 'drip' needs 'drip_ms'"),
+        ({"action": "drip", "drip_ms": 700_000}, "action 'drip' needs 'drip_ms'"),
+        ({"action": "drip", "drip_ms": 10, "drip_bytes": 0}, "'drip_bytes' must be an integer from 1"),
+        ({"action": "drip", "drip_ms": 10, "drip_bytes": 1.5}, "'drip_bytes' must be an integer from 1"),
+        ({"action": "drip", "drip_ms": 10, "drip_bytes": 2**21}, "'drip_bytes' must be an integer from 1"),
+        ({"action": "latency", "latency_ms": 5, "drip_ms": 10}, "'drip_ms' only applies to action 'drip'"),
+        ({"action": "reset", "drip_bytes": 4}, "'drip_bytes' only applies to action 'drip'"),
+        ({"action": "gzip_bomb", "inflate_bytes": 0}, "'inflate_bytes' must be an integer from 1"),
+        ({"action": "gzip_bomb", "inflate_bytes": "1G"}, "'inflate_bytes' must be an integer from 1"),
+        ({"action": "gzip_bomb", "inflate_bytes": 2**40}, "'inflate_bytes' must be an integer from 1"),
+        ({"action": "drip", "drip_ms": 10, "inflate_bytes": 5}, "'inflate_bytes' only applies to action 'gzip_bomb'"),
+    ],
+)
+def test_drip_and_gzip_bomb_fields_are_checked(extra: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_rule({"service": "fake", **extra}, 1, ["fake"])
+
+
+def test_drip_and_gzip_bomb_defaults_show_in_the_rule() -> None:
+    drip = parse_rule({"service": "fake", "action": "drip", "drip_ms": 5}, 1, ["fake"]).to_json()
+    assert (drip["drip_ms"], drip["drip_bytes"], drip["inflate_bytes"]) == (5.0, 1, None)
+    bomb = parse_rule({"service": "fake", "action": "gzip_bomb"}, 2, ["fake"]).to_json()
+    assert (bomb["drip_ms"], bomb["drip_bytes"], bomb["inflate_bytes"]) == (None, None, 1 << 30)

@@ -22,7 +22,7 @@ import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._retry import RetryLike
-from .._transport import DEFAULT_TIMEOUT
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials, resolve_config
 from ._exceptions import (
@@ -76,6 +76,7 @@ def client(
     environ: Mapping[str, str] | None = None,
     httpx_transport: httpx.BaseTransport | None = None,
     trust_env: bool = True,
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
 
@@ -95,6 +96,8 @@ def client(
         httpx_transport: a custom httpx transport (byte-level tests).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx and botocore do; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
 
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
@@ -117,4 +120,5 @@ def client(
         clock=clock,
         httpx_transport=httpx_transport,
         trust_env=trust_env,
+        max_response_size=max_response_size,
     )

@@ -39,7 +39,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
-from .._transport import DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
 from ._paginate import PAGINATED, Paginator
@@ -118,6 +118,7 @@ class DeadlineClient:
         clock: Clock = SYSTEM_CLOCK,
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         credentials = config.credentials
         self._transport = Transport(
@@ -135,6 +136,7 @@ class DeadlineClient:
             httpx_transport=httpx_transport,
             redactor=Redactor([credentials.access_key, credentials.secret_key, credentials.token]),
             trust_env=trust_env,
+            max_response_size=max_response_size,
         )
         self.exceptions = Exceptions()
         self.meta = ClientMeta(config.region, config.endpoint_url)

@@ -42,7 +42,14 @@ from taskfacade._log import safe_url
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
 from taskfacade._secrets import Redactor
-from taskfacade._transport import DEFAULT_TIMEOUT, Exchange, Transport, tls_setting
+from taskfacade._transport import (
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_TIMEOUT,
+    Exchange,
+    Transport,
+    check_max_response_size,
+    tls_setting,
+)
 from taskfacade._urls import check_base_url
 
 from ._assets import Asset, AssetKind, asset_from_body
@@ -106,6 +113,8 @@ class GeoboxClient:
         clock: the time source for retries and waits (tests).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
 
     Raises:
         InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
@@ -125,8 +134,10 @@ class GeoboxClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         clock: Clock | None = None,
         trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self.host = _check_host(host)
+        check_max_response_size(max_response_size)
         _check_ver(ver)
         self.ver = "v1/"
         tls = tls_setting(verify)
@@ -156,6 +167,7 @@ class GeoboxClient:
                 [(self._credentials.username or "", self._credentials.password)] if self._credentials.password else [],
             ),
             trust_env=trust_env,
+            max_response_size=max_response_size,
         )
 
     # -- configuration ---------------------------------------------------------------------------------------

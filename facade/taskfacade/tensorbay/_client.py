@@ -17,7 +17,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor, check_secret
-from .._transport import DEFAULT_TIMEOUT, GeneratedResponse, Transport
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, GeneratedResponse, Transport
 from .._urls import check_base_url
 from ._errors import ERROR_CLASSES, parse_error
 
@@ -82,6 +82,8 @@ class Client:
         httpx_transport: a custom httpx transport (byte-level tests only).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
     """
 
     def __init__(
@@ -96,6 +98,7 @@ class Client:
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
@@ -116,6 +119,7 @@ class Client:
             httpx_transport=httpx_transport,
             redactor=Redactor([key]),
             trust_env=trust_env,
+            max_response_size=max_response_size,
         )
 
     @property

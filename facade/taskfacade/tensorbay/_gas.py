@@ -14,7 +14,7 @@ from taskfacade_generated.tensorbay.types import Unset
 from .._clock import Clock
 from .._errors import ResponseDecodeError
 from .._retry import RetryLike
-from .._transport import DEFAULT_TIMEOUT
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._check import check_bool, check_str
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
@@ -58,6 +58,8 @@ class GAS:
         clock: time source for retries and waits (tests).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
     """
 
     def __init__(
@@ -70,9 +72,17 @@ class GAS:
         verify: bool | str | ssl.SSLContext = True,
         clock: Clock | None = None,
         trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self._client = Client(
-            access_key, url, retry_mode=retry_mode, timeout=timeout, verify=verify, clock=clock, trust_env=trust_env
+            access_key,
+            url,
+            retry_mode=retry_mode,
+            timeout=timeout,
+            verify=verify,
+            clock=clock,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
         )
 
     @property

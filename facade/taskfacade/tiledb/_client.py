@@ -21,7 +21,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
-from .._transport import DEFAULT_TIMEOUT, Transport
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Transport, check_max_response_size
 from . import _validate as v
 from ._auth import TileDBAuth
 from ._config import ProfileLocation, Settings, resolve_settings
@@ -54,6 +54,8 @@ class Client:
         httpx_transport: a custom httpx transport (tests only).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
 
     Settings left unset come from the environment, then the profile file (see ``taskfacade.tiledb._config``).
     A client without credentials can be built; its first request raises ``ConfigurationError``.
@@ -77,7 +79,9 @@ class Client:
         clock: Clock | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
+        self._max_response_size = check_max_response_size(max_response_size)
         if clock is not None and not isinstance(clock, Clock):
             raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
         if not isinstance(timeout, httpx.Timeout) and not (
@@ -223,6 +227,7 @@ class Client:
             verify=verify,
             clock=self.clock,
             httpx_transport=self._httpx_transport,
+            max_response_size=self._max_response_size,
         )
 
 
