@@ -84,11 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``taskfacade`` with ``argv`` (default: the process's arguments); returns the exit code."""
     from ._output import report_error
     from ._parser import build_parser
+    from ._terminal import install_guard
 
     for stream in (sys.stdout, sys.stderr):  # a server's non-ASCII name must not crash an ASCII terminal
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    install_guard()  # first, so every byte goes through it (the credential scrubber wraps it later)
     raw = list(sys.argv[1:] if argv is None else argv)
     head, emulator_args = _split_emulator(raw)
     parser = build_parser()

@@ -13,7 +13,7 @@ from typing import Any
 from ._context import Context
 from ._exit import CliError, ExitCode, UsageError, exit_code_for
 from ._output import report_error
-from ._render import dumps_json, key_values, table
+from ._render import dumps_json, key_values, table, text
 from ._service import ListQuery, Row, Service, load_service
 from ._times import format_duration, format_time, window
 from ._watch import WaitOutcome, Watched, watch
@@ -254,7 +254,7 @@ def _each(args: argparse.Namespace, context: Context, service: Service, action: 
             continue
         rows.append(row)
         if not args.json:
-            print(f"{done} {service.name} task {row.id}: status {row.status} ({row.phase})")
+            print(f"{done} {service.name} task {text(row.id)}: status {text(row.status)} ({row.phase})")
     if args.json:
         print(dumps_json([row.to_json() for row in rows]))
     return worst
