@@ -53,7 +53,7 @@ def escape_json(text: str) -> str:
     """
     if text.isascii() and "\x7f" not in text:
         return text
-    out = []
+    out: list[str] = []
     for char in text:
         if ord(char) >= 0x7F and _hidden(char):
             units = char.encode("utf-16-be", "surrogatepass")
