@@ -50,6 +50,11 @@ def opened(args: argparse.Namespace, context: Context) -> Iterator[Service]:
     service = load_service(args.service, context, args)
     try:
         yield service
+    except Exception as error:
+        named = service.named(error)
+        if named is error:
+            raise
+        raise named from error
     finally:
         service.close()
 
@@ -238,8 +243,9 @@ def _each(args: argparse.Namespace, context: Context, service: Service, action: 
         except Exception as error:
             if isinstance(error, CliError):
                 raise
-            report_error(error, context.debug, prefix=f"{task_id}: ")
-            worst = max(worst, exit_code_for(error))
+            named = service.named(error)
+            report_error(named, context.debug, prefix=f"{task_id}: ")
+            worst = max(worst, exit_code_for(named))
             continue
         rows.append(row)
         if not args.json:
