@@ -67,24 +67,28 @@ COMMANDS = {
 UNCHECKED_HERE = {("config", "set", "key"), ("config", "set", "value"), ("config", "unset", "key")}
 
 
+#: The kind of each option (which hostile values apply), by its name; any other option is text.
+KINDS = {
+    "--limit": "count",
+    "--timeout": "timeout",
+    "--interval": "interval",
+    "--speed": "speed",
+    "--since": "duration",
+    "--start": "instant",
+    "--end": "instant",
+    "--emulator": "url",
+    "--endpoint": "url",
+    "--profile": "profile",
+    "PROFILE": "profile",
+}
+
+
+def _name(action: argparse.Action) -> str:
+    return action.option_strings[0] if action.option_strings else str(action.metavar)
+
+
 def _kind(action: argparse.Action) -> str:
-    """Which hostile values apply, from the option's converter (a missing converter is a failure)."""
-    if action.choices is not None:
-        return "choice"
-    converter = getattr(action.type, "__qualname__", "")
-    by_converter = {
-        "count.<locals>.convert": "count",
-        "duration": "duration",
-        "instant.<locals>.convert": "instant",
-        "url": "url",
-        "text": "text",
-        "profile_name": "profile",
-    }
-    if converter in by_converter:
-        return by_converter[converter]
-    if converter == "number.<locals>.convert":
-        return {"--timeout": "timeout", "--interval": "interval", "--speed": "speed"}[action.option_strings[0]]
-    raise AssertionError(f"{action.option_strings or action.dest} has no range-checked converter: {action.type!r}")
+    return "choice" if action.choices is not None else KINDS.get(_name(action), "text")
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -104,25 +108,27 @@ def _leaves() -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
             yield (name,), sub
 
 
-def _cases() -> Iterator[tuple[list[str], str, str]]:
-    """(argv, value, what the error line must name) for every option of every command and every hostile value."""
+def _options() -> Iterator[tuple[tuple[str, ...], argparse.Action]]:
+    """Every option and positional that takes a value, of every command (but SERVICE and the config key/value)."""
     for command, leaf in _leaves():
-        base = COMMANDS[command]
-        positional_index = len(command) + 1  # after the command words and SERVICE
         for action in leaf._actions:
             if action.nargs == 0 or isinstance(action, argparse._HelpAction):
                 continue
             if action.dest == "service" or (*command, action.dest) in UNCHECKED_HERE:
                 continue
-            kind = _kind(action)
-            for value in HOSTILE[kind]:
-                if action.option_strings:
-                    option = action.option_strings[0]
-                    yield [*base, option, value], value, option
-                else:
-                    index = positional_index if command[0] == "tasks" else len(command)
-                    argv = [*base[:index], value, *base[index + 1 :]]
-                    yield argv, value, str(action.metavar)
+            yield command, action
+
+
+def _cases() -> Iterator[tuple[list[str], str, str]]:
+    """(argv, value, what the error line must name) for every option of every command and every hostile value."""
+    for command, action in _options():
+        base = COMMANDS[command]
+        for value in HOSTILE[_kind(action)]:
+            if action.option_strings:
+                yield [*base, action.option_strings[0], value], value, action.option_strings[0]
+            else:  # the first positional after the command words (and SERVICE for tasks commands)
+                index = len(command) + 1 if command[0] == "tasks" else len(command)
+                yield [*base[:index], value, *base[index + 1 :]], value, str(action.metavar)
 
 
 CASES = list(_cases())
@@ -131,6 +137,13 @@ CASE_IDS = [f"{' '.join(argv[:2])} {name}={value!r:.30}" for argv, value, name i
 
 def _raw_controls(text: str) -> list[str]:
     return [c for c in text if c != "\n" and unicodedata.category(c) in {"Cc", "Cf", "Cs", "Zl", "Zp"}]
+
+
+def test_every_option_has_a_checking_converter() -> None:
+    """A choice list, or a converter from ``taskfacade_cli._options``: none is left to argparse's ``float``."""
+    for command, action in _options():
+        converter = getattr(action.type, "__module__", None)
+        assert action.choices is not None or converter == "taskfacade_cli._options", (command, _name(action))
 
 
 def test_every_command_and_option_is_covered() -> None:
