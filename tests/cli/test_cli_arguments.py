@@ -156,8 +156,10 @@ def test_every_command_and_option_is_covered() -> None:
 
 
 @pytest.fixture
-def in_process(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """``main`` in this process with the test environment (the same code the executable runs)."""
+def in_process(env: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``main`` in this process with the test environment (the same code the executable runs), in a folder of
+    its own (a value that were not refused could name a file to write)."""
+    monkeypatch.chdir(tmp_path)
     for name in list(os.environ):
         monkeypatch.delenv(name)
     for name, value in env.items():
