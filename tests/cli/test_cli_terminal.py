@@ -4,13 +4,15 @@ terminal raw. People's output shows them escaped; ``--json`` keeps every value e
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import unicodedata
 
 import cli_support as cs
 import pytest
+from taskfacade_cli._output import ScrubbingStream
 from taskfacade_cli._render import dumps_json
-from taskfacade_cli._terminal import visible
+from taskfacade_cli._terminal import CLEAR_LINE, TerminalGuard, visible, write_control
 from taskfacade_emulator import Emulator
 
 #: An OSC 52 clipboard write, BEL, CR and a newline faking a row, a screen clear, a bidi override, a zero-width
@@ -96,3 +98,15 @@ def test_json_escapes_what_a_terminal_acts_on_and_round_trips() -> None:
     assert _raw_controls(text) == []
     assert json.loads(text) == value
     assert "\u00e9\u4e2d" in text  # other non-ASCII text stays readable
+
+
+def test_the_live_line_keeps_its_own_control_sequence_only() -> None:
+    """The guard under the credential scrubber: text is escaped, the progress line's "return and clear the line"
+    goes through ``write_control`` raw, and nothing else can go that way."""
+    screen = io.StringIO()
+    stream = ScrubbingStream(TerminalGuard(screen), ["secret-value-1"])
+    stream.write(f"a\x1b[2Jb {CLEAR_LINE} secret-value-1\n")
+    write_control(stream, CLEAR_LINE)
+    with pytest.raises(ValueError, match="not an allowed control sequence"):
+        write_control(stream, "\x1b]52;c;aGFjaw==\x07")
+    assert screen.getvalue() == "a\\x1b[2Jb \\r\\x1b[K ***\n" + CLEAR_LINE
