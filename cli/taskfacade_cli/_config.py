@@ -35,6 +35,7 @@ import attrs
 
 from . import _toml
 from ._exit import UsageError
+from ._options import MAX_TEXT, check_url, mask_userinfo
 
 __all__ = [
     "PROFILE_KEYS",
@@ -149,15 +150,30 @@ def convert_value(key: str, text: str) -> str | bool:
         if lowered not in ("true", "false"):
             raise UsageError(f"invalid value for {key}: expected true or false")
         return lowered == "true"
+    problem = value_problem(key, text)
+    if problem is not None:
+        raise UsageError(f"invalid value {problem}")
+    return text.rstrip("/") if is_url_key(key) else text
+
+
+def is_url_key(key: str) -> bool:
+    """Whether ``key`` holds a base URL (``emulator``, ``<service>.endpoint``)."""
+    return key == "emulator" or key.endswith(".endpoint")
+
+
+def value_problem(key: str, text: str) -> str | None:
+    """Why ``text`` is not a value for ``key`` (None when it is), starting with the value (a URL's userinfo
+    masked) and the key. Secrets are only checked for being non-empty here: the facade checks credentials."""
+    if is_url_key(key):
+        problem = check_url(text)
+        return None if problem is None else f"{mask_userinfo(text)!r} for {key}: {problem}"
     if key == "retry_mode" and text not in RETRY_MODES:
-        raise UsageError(f"invalid value {text!r} for retry_mode: expected one of {', '.join(RETRY_MODES)}")
-    if key == "emulator" or key.endswith(".endpoint"):
-        if not text.startswith(("http://", "https://")):
-            raise UsageError(f"invalid value {text!r} for {key}: expected an http:// or https:// URL")
-        return text.rstrip("/")
+        return f"{text!r} for retry_mode: expected one of {', '.join(RETRY_MODES)}"
     if not text:
-        raise UsageError(f"invalid value for {key}: expected a non-empty string")
-    return text
+        return f"'' for {key}: expected a non-empty string"
+    if key not in SECRET_KEYS and (len(text) > MAX_TEXT or not text.isprintable()):
+        return f"{text[:80]!r} for {key}: expected at most {MAX_TEXT} characters and no control characters"
+    return None
 
 
 @attrs.frozen
@@ -330,3 +346,6 @@ def _check_value(path: Path, profile: str, key: str, value: Any) -> None:
     expected = bool if key in BOOL_KEYS else str
     if not isinstance(value, expected):
         raise UsageError(f"{path}: profile {profile!r}: {key} must be a {expected.__name__}")
+    problem = value_problem(key, value) if isinstance(value, str) else None
+    if problem is not None:
+        raise UsageError(f"{path}: profile {profile!r}: invalid value {problem}")

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ._exit import ExitCode, UsageError
+from ._exit import ExitCode
 
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: `taskfacade --help` should not import typing's extras
 if TYPE_CHECKING:
@@ -42,9 +42,7 @@ def _context(args: argparse.Namespace) -> Context:
 
     config = ConfigFile(config_path(args.config))
     profile = config.profile(args.profile)
-    emulator = args.emulator or profile.values.get("emulator")
-    if emulator is not None and not str(emulator).startswith(("http://", "https://")):
-        raise UsageError(f"invalid --emulator {emulator!r}: expected an http:// or https:// URL")
+    emulator = args.emulator or profile.values.get("emulator")  # both checked: by the parser, by the file reader
     retry = args.retry_mode if args.retry_mode != "default" else profile.values.get("retry_mode", "default")
     return Context(
         profile=profile,
@@ -84,11 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``taskfacade`` with ``argv`` (default: the process's arguments); returns the exit code."""
     from ._output import report_error
     from ._parser import build_parser
+    from ._terminal import install_guard
 
     for stream in (sys.stdout, sys.stderr):  # a server's non-ASCII name must not crash an ASCII terminal
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    install_guard()  # first, so every byte goes through it (the credential scrubber wraps it later)
     raw = list(sys.argv[1:] if argv is None else argv)
     head, emulator_args = _split_emulator(raw)
     parser = build_parser()

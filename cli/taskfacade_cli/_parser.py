@@ -3,15 +3,35 @@
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
+from . import _options as opt
 from ._exit import EXIT_CODES_HELP
 
-__all__ = ["build_parser"]
+__all__ = ["MAX_INTERVAL", "MAX_SPEED", "MAX_TIMEOUT", "MIN_INTERVAL", "Parser", "build_parser"]
 
 SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
 RETRY_MODES = ("default", "forceful", "disabled")
 _FORMATTER = argparse.RawDescriptionHelpFormatter
+#: Ranges of the numeric options: a year of waiting, polls from 20 a second to one an hour, clocks up to 10000x.
+MAX_TIMEOUT = 365 * 86400.0
+MIN_INTERVAL, MAX_INTERVAL = 0.05, 3600.0
+MAX_SPEED = 10_000.0
+_VALUE_ERROR = re.compile(r"^argument (\S+): invalid value (.*)$", re.DOTALL)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one line, like every other usage error of the command line."""
+
+    def error(self, message: str) -> Any:
+        """``taskfacade: usage error: argument --limit: ...`` on stderr, exit code 2 (argparse prints the usage
+        block first; people asking for it have ``--help``)."""
+        value_error = _VALUE_ERROR.match(message)  # "argument --limit: invalid value 'x': ..." (from ``_options``)
+        if value_error is not None:
+            message = f"invalid {value_error.group(1)} {value_error.group(2)}"
+        self.exit(2, f"taskfacade: usage error: {message} (see `{self.prog} --help`)\n")
+
 
 TOP_EPILOG = (
     """examples:
@@ -117,11 +137,16 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     """The options every command takes, before or after its name."""
     default: Any = argparse.SUPPRESS if suppress else None
     group = parser.add_argument_group("common options")
-    group.add_argument("--profile", default=default, metavar="NAME", help="config-file profile to use")
-    group.add_argument("--config", default=default, metavar="PATH", help="config file (default: see `config path`)")
+    group.add_argument(
+        "--profile", default=default, type=opt.profile_name, metavar="NAME", help="config-file profile to use"
+    )
+    group.add_argument(
+        "--config", default=default, type=opt.text, metavar="PATH", help="config file (default: see `config path`)"
+    )
     group.add_argument(
         "--emulator",
         default=default,
+        type=opt.url,
         metavar="URL",
         help="talk to a taskfacade emulator at URL with its default credentials and seeded ids",
     )
@@ -152,26 +177,41 @@ def _service_arg(parser: argparse.ArgumentParser, *, only: tuple[str, ...] = SER
 
 
 def _service_options(parser: argparse.ArgumentParser, *, listing: bool = False) -> None:
-    parser.add_argument("--endpoint", metavar="URL", help="the service's base URL (overrides the profile)")
+    parser.add_argument(
+        "--endpoint", type=opt.url, metavar="URL", help="the service's base URL (overrides the profile)"
+    )
     deadline = parser.add_argument_group("deadline (a task lives in a farm, queue, job and step)")
     for name in ("farm", "queue", "job", "step"):
-        deadline.add_argument(f"--{name}-id", metavar="ID", help=f"the {name} id")
+        deadline.add_argument(f"--{name}-id", type=opt.text, metavar="ID", help=f"the {name} id")
     tensorbay = parser.add_argument_group("tensorbay")
-    tensorbay.add_argument("--dataset", metavar="NAME", help="the dataset the jobs belong to")
+    tensorbay.add_argument("--dataset", type=opt.text, metavar="NAME", help="the dataset the jobs belong to")
     tensorbay.add_argument(
         "--job-type", choices=("squashAndMerge", "basicSearch"), help="one kind of job (default: both)"
     )
     if listing:
         tiledb = parser.add_argument_group("tiledb filters")
-        tiledb.add_argument("--type", metavar="TYPE", help="SQL, UDF, QUERY, GENERIC_UDF, BATCH_UDF, ...")
-        tiledb.add_argument("--array", metavar="ARRAY", help="an array id, path or tiledb:// URI")
-        parser.add_argument("--search", metavar="TEXT", help="tiledb and geobox: keyword in the task's name")
+        tiledb.add_argument(
+            "--type", type=opt.text, metavar="TYPE", help="SQL, UDF, QUERY, GENERIC_UDF, BATCH_UDF, ..."
+        )
+        tiledb.add_argument("--array", type=opt.text, metavar="ARRAY", help="an array id, path or tiledb:// URI")
+        parser.add_argument(
+            "--search", type=opt.text, metavar="TEXT", help="tiledb and geobox: keyword in the task's name"
+        )
 
 
 def _wait_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--timeout", type=float, metavar="S", help="one overall deadline in seconds (default: none)")
     parser.add_argument(
-        "--interval", type=float, default=2.0, metavar="S", help="longest gap between polls (default: 2)"
+        "--timeout",
+        type=opt.number(0, MAX_TIMEOUT),
+        metavar="S",
+        help="one overall deadline in seconds, up to a year (default: none)",
+    )
+    parser.add_argument(
+        "--interval",
+        type=opt.number(MIN_INTERVAL, MAX_INTERVAL),
+        default=2.0,
+        metavar="S",
+        help=f"longest gap between polls, {MIN_INTERVAL:g} to {MAX_INTERVAL:g} (default: 2)",
     )
 
 
@@ -188,24 +228,41 @@ def _tasks(commands: Any) -> None:
     listing = _leaf(sub, "list", "list a service's tasks (default: the last 7 days)", LIST_EPILOG)
     _service_arg(listing)
     when = listing.add_argument_group("time window (default: --since 7d)")
-    when.add_argument("--since", metavar="DURATION", help="tasks created in the last DURATION: 30m, 12h, 7d, 2w")
-    when.add_argument("--start", metavar="TIME", help="tasks created at or after TIME (ISO 8601; UTC if no offset)")
-    when.add_argument("--end", metavar="TIME", help="tasks created at or before TIME (default: now)")
-    listing.add_argument("--status", action="append", metavar="STATUS", help="a status or phase (repeatable)")
-    listing.add_argument("--limit", type=int, default=20, metavar="N", help="rows shown (default 20; 0: all)")
+    when.add_argument(
+        "--since", type=opt.duration, metavar="DURATION", help="tasks created in the last DURATION: 30m, 12h, 7d, 2w"
+    )
+    when.add_argument(
+        "--start",
+        type=opt.instant("--start"),
+        metavar="TIME",
+        help="tasks created at or after TIME (ISO 8601; UTC if no offset)",
+    )
+    when.add_argument(
+        "--end", type=opt.instant("--end"), metavar="TIME", help="tasks created at or before TIME (default: now)"
+    )
+    listing.add_argument(
+        "--status", action="append", type=opt.text, metavar="STATUS", help="a status or phase (repeatable)"
+    )
+    listing.add_argument(
+        "--limit",
+        type=opt.count(opt.MAX_LIMIT),
+        default=20,
+        metavar="N",
+        help=f"rows shown (default 20; 0: all; at most {opt.MAX_LIMIT})",
+    )
     listing.add_argument("--summary", action="store_true", help="count every task by phase (reads them all)")
     listing.add_argument("--json", action="store_true", help="JSON on stdout, for scripts")
     _service_options(listing, listing=True)
 
     show = _leaf(sub, "show", "show every field of one task", SHOW_EPILOG)
     _service_arg(show)
-    show.add_argument("id", metavar="ID", help="the task (or job) id")
+    show.add_argument("id", type=opt.text, metavar="ID", help="the task (or job) id")
     show.add_argument("--json", action="store_true", help="JSON on stdout, for scripts")
     _service_options(show)
 
     wait = _leaf(sub, "wait", "wait for tasks to finish, with one live progress display", WAIT_EPILOG)
     _service_arg(wait)
-    wait.add_argument("ids", nargs="+", metavar="ID", help="task (or job) ids")
+    wait.add_argument("ids", nargs="+", type=opt.text, metavar="ID", help="task (or job) ids")
     _wait_options(wait)
     wait.add_argument("--json", action="store_true", help="the final states as JSON on stdout")
     _service_options(wait)
@@ -216,18 +273,18 @@ def _tasks(commands: Any) -> None:
     ):
         verb = _leaf(sub, name, text, epilog, aliases=aliases)
         _service_arg(verb)
-        verb.add_argument("ids", nargs="+", metavar="ID", help="task (or job) ids")
+        verb.add_argument("ids", nargs="+", type=opt.text, metavar="ID", help="task (or job) ids")
         verb.add_argument("--json", action="store_true", help="the tasks' new states as JSON on stdout")
         _service_options(verb)
 
     results = _leaf(sub, "results", "fetch a TileDB task's stored result", RESULTS_EPILOG)
     _service_arg(results)
-    results.add_argument("id", metavar="ID", help="the task id")
+    results.add_argument("id", type=opt.text, metavar="ID", help="the task id")
     results.add_argument(
         "--format", choices=("json", "arrow", "bytes", "tiledb_json"), help="decode as (default: by Content-Type)"
     )
     results.add_argument("--dataframe", action="store_true", help="as a pandas DataFrame (needs pandas)")
-    results.add_argument("--output", metavar="FILE", help="write the result to FILE instead of stdout")
+    results.add_argument("--output", type=opt.text, metavar="FILE", help="write the result to FILE instead of stdout")
     results.add_argument("--json", action="store_true", help="JSON on stdout (tables as lists of records)")
     results.add_argument("--wait", action="store_true", help="wait for the task to finish first")
     _wait_options(results)
@@ -251,14 +308,14 @@ def _config(commands: Any) -> None:
     show = _leaf(sub, "show", "show a profile (secrets masked)", CONFIG_EPILOG)
     show.add_argument("--json", action="store_true", help="JSON on stdout")
     use = _leaf(sub, "use", "make a profile the default", CONFIG_EPILOG)
-    use.add_argument("name", metavar="PROFILE")
+    use.add_argument("name", type=opt.profile_name, metavar="PROFILE")
     _leaf(sub, "path", "print the config file's path", CONFIG_EPILOG)
     _leaf(sub, "keys", "list the keys a profile can hold", CONFIG_EPILOG)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole ``taskfacade`` parser."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="taskfacade",
         description="One way to find, wait on, cancel and retry tasks on TileDB Cloud, AWS Deadline Cloud, "
         "Geobox and TensorBay.",
@@ -279,5 +336,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     emulator.add_argument("emulator_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     demo = _leaf(commands, "demo", "a tour of every feature against an in-process emulator (make run)", DEMO_EPILOG)
-    demo.add_argument("--speed", type=float, default=40.0, help="emulator clock speed (default 40x)")
+    demo.add_argument(
+        "--speed",
+        type=opt.number(0, MAX_SPEED, above=True, unit="a clock speed"),
+        default=40.0,
+        help=f"emulator clock speed, up to {MAX_SPEED:g} (default 40x)",
+    )
     return parser

@@ -1,4 +1,8 @@
-"""Output for people (aligned tables, key/value blocks) and for scripts (JSON)."""
+"""Output for people (aligned tables, key/value blocks) and for scripts (JSON).
+
+Every value shown to people goes through ``text``, which writes control and invisible characters escaped
+(``_terminal.visible``), so a server's string cannot drive the terminal or fake a row; JSON stays exact.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,9 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["dumps_json", "key_values", "plain", "table"]
+from ._terminal import escape_json, visible
+
+__all__ = ["dumps_json", "key_values", "plain", "table", "text"]
 
 _MAX_CELL = 48
 
@@ -37,15 +43,21 @@ def plain(value: Any) -> Any:
     return str(value)
 
 
-def dumps_json(value: Any) -> str:
-    """Indented JSON of ``plain(value)``."""
-    return json.dumps(plain(value), indent=2, ensure_ascii=False)
+def dumps_json(value: Any, *, indent: int | None = 2) -> str:
+    """JSON of ``plain(value)`` (indented unless ``indent`` is None): exact values, non-ASCII text as it is, and
+    every control or invisible character as a ``\\uXXXX`` escape (``_terminal.escape_json``)."""
+    return escape_json(json.dumps(plain(value), indent=indent, ensure_ascii=False))
+
+
+def text(value: Any) -> str:
+    """A value as people see it: ``-`` when missing, control and invisible characters escaped (``\\n``,
+    ``\\x1b``, ``\\u202e``), so it stays on its line and cannot drive the terminal."""
+    return "-" if value is None or value == "" else visible(str(value))
 
 
 def _cell(value: Any, width: int = _MAX_CELL) -> str:
-    text = "-" if value is None or value == "" else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 3] + "..."  # ASCII: any terminal encoding
+    shown = " ".join(text(value).split())
+    return shown if len(shown) <= width else shown[: width - 3] + "..."  # ASCII: any terminal encoding
 
 
 def table(
@@ -69,9 +81,6 @@ def key_values(pairs: Sequence[tuple[str, Any]]) -> str:
     width = max((len(k) for k, _ in pairs), default=0)
     lines = []
     for key, value in pairs:
-        if isinstance(value, Mapping | list):
-            shown = json.dumps(plain(value), ensure_ascii=False)
-        else:
-            shown = "-" if value is None or value == "" else str(plain(value))
+        shown = dumps_json(value, indent=None) if isinstance(value, Mapping | list) else text(plain(value))
         lines.append(f"{key.ljust(width)}  {shown}")
     return "\n".join(lines)

@@ -100,11 +100,34 @@ class Service:
     cancel_verb: ClassVar[str | None] = None
     #: What ``tasks retry`` does here, or None when the service cannot retry.
     retry_verb: ClassVar[str | None] = None
+    #: The facade's parameter names and where the command line takes each from: (option, profile key), either
+    #: None. A facade ``InvalidArgument`` for one of them is reported naming the option or the profile key.
+    parameters: ClassVar[Mapping[str, tuple[str | None, str | None]]] = {}
 
     def __init__(self, context: Context, options: argparse.Namespace) -> None:
         self.context = context
         self.options = options
         self.settings = context.settings(self.name)
+
+    @classmethod
+    def source(cls, parameter: str, context: Context, options: argparse.Namespace) -> str | None:
+        """Where the value of the facade's ``parameter`` came from: an option, the emulator or a profile key (None
+        when unknown, e.g. a vendor environment variable the facade read itself, whose message names it)."""
+        option, key = _COMMON_PARAMETERS.get(parameter) or cls.parameters.get(parameter) or (None, None)
+        if option is not None and (option == "ID" or getattr(options, option[2:].replace("-", "_"), None)):
+            return option
+        if option == "--endpoint" and context.emulator:
+            return "--emulator" if context.emulator_from_flag else f"emulator in profile {context.profile.name!r}"
+        if key is not None and key in context.profile.values:
+            return f"{key} in profile {context.profile.name!r}"
+        if key is not None and context.profile.get(cls.name, key) is not None:
+            return f"{cls.name}.{key} in profile {context.profile.name!r}"
+        return None
+
+    def named(self, error: BaseException) -> BaseException:
+        """``error`` as a ``UsageError`` naming the option or profile key behind it, when it is a facade
+        ``InvalidArgument`` whose source is known; else ``error`` itself."""
+        return named_error(type(self), error, self.context, self.options)
 
     # -- what a subclass provides --------------------------------------------------------------------------
 
@@ -186,8 +209,31 @@ def peek_row(service: str, job: Any, job_id: str, **fields: Any) -> Row:
     )
 
 
+#: Parameters every service's client takes.
+_COMMON_PARAMETERS: Mapping[str, tuple[str | None, str | None]] = {"retry_mode": ("--retry-mode", "retry_mode")}
+
+
+def named_error(
+    cls: type[Service], error: BaseException, context: Context, options: argparse.Namespace
+) -> BaseException:
+    """``error`` as a ``UsageError`` naming its option or profile key (see ``Service.named``)."""
+    import taskfacade
+
+    if not isinstance(error, taskfacade.InvalidArgument):
+        return error
+    source = cls.source(error.parameter, context, options)
+    return error if source is None else UsageError(f"{source}: {error}")
+
+
 def load_service(name: str, context: Context, options: argparse.Namespace) -> Service:
-    """The ``Service`` for ``name`` (its module is imported now, and with it the facade's module)."""
+    """The ``Service`` for ``name`` (its module is imported now, and with it the facade's module); a facade
+    ``InvalidArgument`` from building its client names the option or profile key behind it."""
     module = importlib.import_module(SERVICE_MODULES[name])
-    service: Service = module.SERVICE(context, options)
+    try:
+        service: Service = module.SERVICE(context, options)
+    except Exception as error:
+        named = named_error(module.SERVICE, error, context, options)
+        if named is error:
+            raise
+        raise named from error
     return service

@@ -33,6 +33,13 @@ class DeadlineService(Service):
     status_phases = phase_names(DeadlineTask.STATUS_PHASES)
     cancel_verb = "UpdateTask targetRunStatus=CANCELED"
     retry_verb = "requeue: UpdateTask targetRunStatus=PENDING"
+    parameters = {
+        "taskId": ("ID", None),
+        "endpoint_url": ("--endpoint", "endpoint"),
+        "region_name": (None, "region"),
+        "profile_name": (None, "aws_profile"),
+        **{name: (option, key) for name, option, key in _ID_OPTIONS},
+    }
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)

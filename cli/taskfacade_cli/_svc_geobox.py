@@ -39,6 +39,13 @@ class GeoboxService(Service):
     name = "geobox"
     status_phases = phase_names(Task.STATUS_PHASES)
     cancel_verb = "POST /v1/tasks/{uuid}/abort/"
+    parameters = {
+        "uuid": ("ID", None),
+        "task_id": ("ID", None),
+        "host": ("--endpoint", "endpoint"),
+        "q": ("--search", None),
+        "search": ("--search", None),
+    }
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)

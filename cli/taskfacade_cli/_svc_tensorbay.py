@@ -38,6 +38,12 @@ class TensorBayService(Service):
     status_phases = phase_names(STATUS_PHASES)
     cancel_verb = "POST .../jobs/{jobId}/abort"
     retry_verb = "POST .../jobs/{jobId}/retry (squash-and-merge jobs)"
+    parameters = {
+        "job_id": ("ID", None),
+        "url": ("--endpoint", "endpoint"),
+        "dataset_name": ("--dataset", "dataset"),
+        "name": ("--dataset", "dataset"),
+    }
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)

@@ -20,6 +20,16 @@ class TileDBService(Service):
 
     name = "tiledb"
     status_phases = phase_names(STATUS_PHASES)
+    parameters = {
+        "id": ("ID", None),
+        "task_id": ("ID", None),
+        "type": ("--type", None),
+        "array": ("--array", None),
+        "query": ("--search", None),
+        "host": ("--endpoint", "endpoint"),
+        "workspace": (None, "workspace"),
+        "verify_ssl": (None, "verify_ssl"),
+    }
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)

@@ -13,7 +13,7 @@ from typing import Any
 from ._context import Context
 from ._exit import CliError, ExitCode, UsageError, exit_code_for
 from ._output import report_error
-from ._render import dumps_json, key_values, table
+from ._render import dumps_json, key_values, table, text
 from ._service import ListQuery, Row, Service, load_service
 from ._times import format_duration, format_time, window
 from ._watch import WaitOutcome, Watched, watch
@@ -50,6 +50,11 @@ def opened(args: argparse.Namespace, context: Context) -> Iterator[Service]:
     service = load_service(args.service, context, args)
     try:
         yield service
+    except Exception as error:
+        named = service.named(error)
+        if named is error:
+            raise
+        raise named from error
     finally:
         service.close()
 
@@ -116,8 +121,6 @@ def list_rows(
 
 def run_list(args: argparse.Namespace, context: Context) -> int:
     """``tasks list SERVICE``: a table of the window's tasks (first ``--limit``) and the totals."""
-    if args.limit < 0:
-        raise UsageError(f"invalid --limit {args.limit}: expected 0 (all) or more")
     span = window(args.since, args.start, args.end)
     with opened(args, context) as service:
         query = ListQuery(span, service.statuses(args.status), args)
@@ -197,17 +200,8 @@ def outcome_code(outcome: WaitOutcome) -> ExitCode:
     return ExitCode.OK
 
 
-def check_wait_options(args: argparse.Namespace) -> None:
-    """``--timeout`` and ``--interval`` are checked before anything is sent."""
-    if args.timeout is not None and args.timeout < 0:
-        raise UsageError(f"invalid --timeout {args.timeout:g}: expected seconds >= 0")
-    if args.interval <= 0:
-        raise UsageError(f"invalid --interval {args.interval:g}: expected seconds > 0")
-
-
 def run_wait(args: argparse.Namespace, context: Context) -> int:
     """``tasks wait SERVICE ID...``: one live display until every task finished (or ``--timeout``)."""
-    check_wait_options(args)
     with opened(args, context) as service:
         watched = [Watched(service.get(task_id), service.row) for task_id in args.ids]
         outcome = watch(watched, timeout=args.timeout, interval=args.interval, stream=sys.stderr)
@@ -249,12 +243,13 @@ def _each(args: argparse.Namespace, context: Context, service: Service, action: 
         except Exception as error:
             if isinstance(error, CliError):
                 raise
-            report_error(error, context.debug, prefix=f"{task_id}: ")
-            worst = max(worst, exit_code_for(error))
+            named = service.named(error)
+            report_error(named, context.debug, prefix=f"{task_id}: ")
+            worst = max(worst, exit_code_for(named))
             continue
         rows.append(row)
         if not args.json:
-            print(f"{done} {service.name} task {row.id}: status {row.status} ({row.phase})")
+            print(f"{done} {service.name} task {text(row.id)}: status {text(row.status)} ({row.phase})")
     if args.json:
         print(dumps_json([row.to_json() for row in rows]))
     return worst
@@ -286,7 +281,6 @@ def run_results(args: argparse.Namespace, context: Context) -> int:
     """``tasks results tiledb ID``: the stored result of a task, decoded."""
     if args.service != "tiledb":
         raise UsageError(f"tasks results is for tiledb only ({args.service} tasks have no stored results)")
-    check_wait_options(args)
     from ._results import render_result
 
     with opened(args, context) as service:

@@ -18,32 +18,43 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
 #: The window ``tasks list`` shows when neither ``--since`` nor ``--start`` is given.
 DEFAULT_SINCE = datetime.timedelta(days=7)
+#: The longest ``--since``: a hundred years (longer ones overflow datetime arithmetic and no service has them).
+MAX_SINCE = datetime.timedelta(days=36525)
+#: The times ``--start`` and ``--end`` accept, and the earliest a window starts: no service has older tasks, and
+#: every service can write these four-digit years.
+EARLIEST = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+LATEST = datetime.datetime(9999, 12, 31, 23, 59, 59, tzinfo=datetime.UTC)
 
 
 def parse_duration(text: str, option: str = "--since") -> datetime.timedelta:
-    """``30m``, ``12h``, ``7d``, ``2w`` (also ``90s``, ``1.5h``) as a timedelta."""
+    """``30m``, ``12h``, ``7d``, ``2w`` (also ``90s``, ``1.5h``) as a timedelta, from 1 second to ``MAX_SINCE``."""
     match = _DURATION.match(text)
     if not match:
         raise UsageError(f"invalid {option} {text!r}: expected a number and a unit s, m, h, d or w (e.g. 7d, 12h)")
     seconds = float(match.group(1)) * _UNITS[match.group(2).lower()]
-    if seconds <= 0:
-        raise UsageError(f"invalid {option} {text!r}: expected a duration greater than zero")
+    if not 1 <= seconds <= MAX_SINCE.total_seconds():  # also NaN and infinity (a number with 400 digits)
+        raise UsageError(f"invalid {option} {text!r}: expected a duration from 1s to {MAX_SINCE.days}d")
     return datetime.timedelta(seconds=seconds)
 
 
 def parse_datetime(text: str, option: str) -> datetime.datetime:
-    """An ISO 8601 date or date-time (``2024-05-01``, ``2024-05-01T12:30``, ``...Z``, ``...+02:00``), aware UTC."""
+    """An ISO 8601 date or date-time (``2024-05-01``, ``2024-05-01T12:30``, ``...Z``, ``...+02:00``), aware UTC,
+    from ``EARLIEST`` to ``LATEST``."""
     raw = text.strip()
+    expected = (
+        "expected an ISO 8601 date or date-time from 1970-01-01 to 9999-12-31, e.g. 2024-05-01 or "
+        "2024-05-01T12:30:00Z (no offset means UTC)"
+    )
     try:
         value = datetime.datetime.fromisoformat(raw[:-1] + "+00:00" if raw[-1:] in ("Z", "z") else raw)
-    except ValueError:
-        raise UsageError(
-            f"invalid {option} {text!r}: expected an ISO 8601 date or date-time, e.g. 2024-05-01 or "
-            "2024-05-01T12:30:00Z (no offset means UTC)"
-        ) from None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=datetime.UTC)
-    return value.astimezone(datetime.UTC)
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=datetime.UTC)
+        value = value.astimezone(datetime.UTC)  # OverflowError past year 9999 or before year 1
+    except (ValueError, OverflowError):
+        raise UsageError(f"invalid {option} {text!r}: {expected}") from None
+    if not EARLIEST <= value <= LATEST:
+        raise UsageError(f"invalid {option} {text!r}: {expected}")
+    return value
 
 
 @attrs.frozen
@@ -60,16 +71,22 @@ class Window:
         return when >= self.start and (self.end is None or when <= self.end)
 
 
-def window(since: str | None, start: str | None, end: str | None, now: datetime.datetime | None = None) -> Window:
-    """The listing window from ``--since`` or ``--start``/``--end`` (default: the last 7 days, computed now)."""
+def window(
+    since: datetime.timedelta | None,
+    start: datetime.datetime | None,
+    end: datetime.datetime | None,
+    now: datetime.datetime | None = None,
+) -> Window:
+    """The listing window from ``--since`` or ``--start``/``--end`` (default: the last 7 days, computed now); it
+    starts no earlier than ``EARLIEST``."""
     if since is not None and start is not None:
         raise UsageError("--since and --start cannot be combined: give a duration or a start time")
-    end_at = parse_datetime(end, "--end") if end is not None else None
+    end_at = end
     if start is not None:
-        start_at = parse_datetime(start, "--start")
+        start_at = start
     else:
         reference = end_at or now or datetime.datetime.now(datetime.UTC)
-        start_at = reference - (parse_duration(since) if since is not None else DEFAULT_SINCE)
+        start_at = max(EARLIEST, reference - (since if since is not None else DEFAULT_SINCE))
     if end_at is not None and start_at > end_at:
         raise UsageError(f"--start ({start_at.isoformat()}) is after --end ({end_at.isoformat()})")
     return Window(start_at, end_at)

@@ -16,7 +16,9 @@ from typing import Any, TextIO
 
 import attrs
 
+from ._render import text
 from ._service import Row
+from ._terminal import CLEAR_LINE, write_control
 from ._times import format_duration
 
 __all__ = ["WaitOutcome", "Watched", "watch"]
@@ -72,8 +74,8 @@ def summary(rows: Sequence[Row], elapsed: float, *, bar: bool) -> str:
 
 def finished_line(row: Row, elapsed: float, id_width: int = 0) -> str:
     """One line for a job that just finished (ids padded to ``id_width``)."""
-    error = f"  {row.error}" if row.error and row.phase != "SUCCEEDED" else ""
-    head = f"{row.phase:<9}  {row.service:<9}  {row.id:<{id_width}}  {row.status:<10}"
+    error = f"  {text(row.error)}" if row.error and row.phase != "SUCCEEDED" else ""
+    head = f"{row.phase:<9}  {row.service:<9}  {text(row.id):<{id_width}}  {text(row.status):<10}"
     return f"{head}  after {format_duration(elapsed)}{error}"
 
 
@@ -86,7 +88,7 @@ class _Display:
         self.live = live
         self.every = every
         self.started = time.monotonic()
-        self.id_width = max((len(w.current().id) for w in watched), default=0)
+        self.id_width = max((len(text(w.current().id)) for w in watched), default=0)
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="taskfacade-progress", daemon=True)
@@ -103,11 +105,11 @@ class _Display:
         with self._lock:
             self._draw(final=True)
 
-    def event(self, text: str) -> None:
+    def event(self, line: str) -> None:
         with self._lock:
             if self.live:
-                self.stream.write("\r\x1b[K")
-            self.stream.write(text + "\n")
+                write_control(self.stream, CLEAR_LINE)
+            self.stream.write(line + "\n")
             if self.live:
                 self._draw(final=False)
             self.stream.flush()
@@ -120,11 +122,12 @@ class _Display:
 
     def _draw(self, *, final: bool) -> None:
         rows = [w.current() for w in self.watched]
-        text = summary(rows, time.monotonic() - self.started, bar=True)
+        line = summary(rows, time.monotonic() - self.started, bar=True)
         if self.live:
-            self.stream.write("\r\x1b[K" + text + ("\n" if final else ""))
+            write_control(self.stream, CLEAR_LINE)
+            self.stream.write(line + ("\n" if final else ""))
         else:
-            self.stream.write(text + "\n")
+            self.stream.write(line + "\n")
         self.stream.flush()
 
 

@@ -27,7 +27,7 @@ USAGE_ERRORS = [
     (["tasks", "list", "tiledb", "--farm-id", "farm-1"], "--farm-id applies to deadline only, not tiledb"),
     (["tasks", "list", "geobox", "--status", "done"], "invalid --status 'done' for geobox: expected one of PENDING"),
     (["tasks", "list", "tiledb", "--type", "SPARK"], "invalid type='SPARK'"),
-    (["tasks", "list", "tiledb", "--limit", "-1"], "invalid --limit -1"),
+    (["tasks", "list", "tiledb", "--limit", "-1"], "invalid --limit '-1'"),
     (
         ["tasks", "cancel", "tiledb", "7eb6518e-302b-4c5a-9e46-f3047d2ddd06"],
         "tiledb has no way to cancel or abort a task",
@@ -36,7 +36,7 @@ USAGE_ERRORS = [
     (["tasks", "results", "geobox", "abc"], "tasks results is for tiledb only"),
     (["tasks", "show", "tiledb", "not-a-uuid"], "invalid id='not-a-uuid'"),
     (["tasks", "show", "deadline", "task-1"], "invalid taskId='task-1'"),
-    (["tasks", "wait", "geobox", "abc", "--interval", "0"], "invalid --interval 0"),
+    (["tasks", "wait", "geobox", "abc", "--interval", "0"], "invalid --interval '0'"),
     (["tasks", "list", "tensorbay", "--profile", "nosuch"], "no profile 'nosuch'"),
     (["--emulator", "localhost:1", "tasks", "list", "geobox"], "invalid --emulator 'localhost:1'"),
 ]

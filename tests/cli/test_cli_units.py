@@ -45,8 +45,9 @@ def test_datetimes_are_utc_without_an_offset() -> None:
 def test_window_defaults_to_seven_days_before_end() -> None:
     now = datetime.datetime(2024, 5, 10, tzinfo=UTC)
     assert window(None, None, None, now=now).start == datetime.datetime(2024, 5, 3, tzinfo=UTC)
-    assert window(None, None, "2024-05-05", now=now).start == datetime.datetime(2024, 4, 28, tzinfo=UTC)
-    assert window("1d", None, None, now=now).end is None
+    end = parse_datetime("2024-05-05", "--end")
+    assert window(None, None, end, now=now).start == datetime.datetime(2024, 4, 28, tzinfo=UTC)
+    assert window(parse_duration("1d"), None, None, now=now).end is None
 
 
 def test_toml_writer_round_trips() -> None:

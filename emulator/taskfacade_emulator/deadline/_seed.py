@@ -76,6 +76,9 @@ class TaskPlan:
     run_s: float
     outcome: str
     retries: int = 0
+    #: The task's ``parameters`` (Deadline's tagged unions, e.g. ``{"Frame": {"int": "1"}}``); None: a ``Frame``
+    #: parameter numbered by the task's position in its step.
+    parameters: dict[str, Any] | None = None
 
 
 @attrs.frozen
@@ -168,7 +171,7 @@ def insert_tasks(conn: sqlite3.Connection, where: Placement, plans: Sequence[Tas
     for offset, plan in enumerate(plans):
         seq = first_seq + offset
         outcome = Phase(plan.outcome).value
-        parameters = json.dumps({"Frame": {"int": str(seq + 1)}})
+        parameters = json.dumps(plan.parameters if plan.parameters is not None else {"Frame": {"int": str(seq + 1)}})
         rows.append(
             (f"task-{step_hex}-{seq}", where.farm_id, where.queue_id, where.job_id, where.step_id, seq,
              plan.created_at, where.created_by, plan.created_at, plan.queued_s, plan.run_s, outcome, plan.retries,

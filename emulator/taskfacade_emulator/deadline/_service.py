@@ -24,7 +24,9 @@ JOB = JOBS + "/{jobId}"
 TASKS = JOB + "/steps/{stepId}/tasks"
 TASK = TASKS + "/{taskId}"
 PLACEMENT_KEYS = ("farmId", "queueId", "jobId", "stepId")
-CREATE_KEYS = frozenset({"count", "outcome", "queued_s", "run_s", *PLACEMENT_KEYS})
+CREATE_KEYS = frozenset({"count", "outcome", "queued_s", "run_s", "parameters", *PLACEMENT_KEYS})
+#: The members of Deadline's TaskParameterValue union (each holds a string).
+PARAMETER_MEMBERS = ("int", "float", "string", "path")
 #: The member name the ``unknown_enum`` fault gives every task/job parameter (an unknown tagged-union member).
 UNKNOWN_MEMBER = "futureParameterType"
 
@@ -72,7 +74,10 @@ class Service(ServiceEmulator):
         if unknown:
             raise ValueError(f"unknown Deadline task field(s) {unknown}; accepted: {sorted(CREATE_KEYS)}")
         where = self._placement(spec)
-        plan = TaskPlan(self.ctx.clock.now(), float(spec["queued_s"]), float(spec["run_s"]), Phase(spec["outcome"]))
+        parameters = _parameters(spec.get("parameters"))
+        plan = TaskPlan(
+            self.ctx.clock.now(), float(spec["queued_s"]), float(spec["run_s"]), Phase(spec["outcome"]), 0, parameters
+        )
         with self.ctx.store.transaction() as conn:
             sql = "SELECT COALESCE(MAX(seq), -1) + 1 FROM deadline_tasks WHERE step_id = ?"
             first = int(conn.execute(sql, (where.step_id,)).fetchone()[0])
@@ -115,6 +120,22 @@ class Service(ServiceEmulator):
         except ApiError as error:
             raise ValueError(error.message) from None
         return Placement(ids["farmId"], ids["queueId"], ids["jobId"], ids["stepId"], job.created_by)
+
+
+def _parameters(value: Any) -> dict[str, Any] | None:
+    """A created task's ``parameters``: names to one-member objects such as ``{"string": "text"}``."""
+    if value is None:
+        return None
+    expected = f"an object of parameter names to one-member objects {{member: string}}, members {PARAMETER_MEMBERS}"
+    if not isinstance(value, dict) or not all(isinstance(name, str) and name for name in value):
+        raise ValueError(f"'parameters' must be {expected}, got {value!r}")
+    for member in value.values():
+        if not (isinstance(member, dict) and len(member) == 1):
+            raise ValueError(f"'parameters' must be {expected}, got {value!r}")
+        [(kind, text)] = member.items()
+        if kind not in PARAMETER_MEMBERS or not isinstance(text, str):
+            raise ValueError(f"'parameters' must be {expected}, got {value!r}")
+    return value
 
 
 def _unknown_members(value: JSON) -> JSON:
