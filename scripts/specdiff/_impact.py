@@ -11,6 +11,7 @@ too few for a call the facade makes by name.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,6 +67,17 @@ def operation_bindings(tree: ast.Module, service: str) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _parse(path: Path, mtime_ns: int) -> ast.Module:
+    """Parse a source file once per version of it."""
+    return ast.parse(path.read_text(), str(path))
+
+
+def parse(path: Path) -> ast.Module:
+    """The parsed source of ``path`` (cached while the file is unchanged)."""
+    return _parse(path, path.stat().st_mtime_ns)
+
+
 class FacadeIndex:
     """The facade's and the tests' source, parsed once, answering impact questions for one service."""
 
@@ -76,7 +88,7 @@ class FacadeIndex:
         self.modules: dict[str, ast.Module] = {}
         for path in sorted(package.rglob("*.py")):
             name = ".".join(path.relative_to(root / "facade").with_suffix("").parts)
-            self.modules[name] = ast.parse(path.read_text(), str(path))
+            self.modules[name] = parse(path)
         self.service_prefix = f"taskfacade.{service}"
 
     def _service_modules(self) -> dict[str, ast.Module]:
@@ -131,7 +143,7 @@ class FacadeIndex:
             source = path.read_text()
             if f"taskfacade.{self.service}" not in source and f"taskfacade_generated.{self.service}" not in source:
                 continue
-            tree = ast.parse(source, str(path))
+            tree = parse(path)
             rel = path.relative_to(self.root).as_posix()
             for qualname, node in _functions(tree):
                 if qualname.rsplit(".", 1)[-1].startswith("test") and _names(node) & wanted:

@@ -1,0 +1,10 @@
+"""Make the project tooling under scripts/ importable (``specdiff``, ``sync_specs``) and this folder's helpers (``spec_drills``) for these tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+for _path in (Path(__file__).resolve().parents[2] / "scripts", Path(__file__).resolve().parent):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
