@@ -29,7 +29,7 @@ lint: $(VENV)/.installed-dev
 
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy facade/taskfacade emulator/taskfacade_emulator cli/taskfacade_cli
-	$(BIN)/mypy scripts/specdiff scripts/sync_specs.py scripts/spec_diff.py
+	MYPYPATH=scripts $(BIN)/mypy scripts/specdiff scripts/sync_specs.py scripts/spec_diff.py
 
 check-generated: $(VENV)/.installed-dev
 	$(BIN)/python scripts/generate.py --check

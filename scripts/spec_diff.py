@@ -7,7 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from specdiff._cli import main  # noqa: E402
+from specdiff._cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

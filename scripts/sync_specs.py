@@ -66,15 +66,15 @@ def _doc(text: str | None) -> str | None:
 class Syncer:
     """One pass over the spec, driven by the model; ``changes`` lists what it rewrote."""
 
-    def __init__(self, spec: CommentedMap, model: Model) -> None:
+    def __init__(self, spec: dict[str, Any], model: Model) -> None:
         self.spec = spec
         self.shapes: dict[str, Model] = model["shapes"]
         self.model = model
-        self.schemas: CommentedMap = spec["components"]["schemas"]
+        self.schemas: dict[str, Any] = spec["components"]["schemas"]
         self.changes: list[str] = []
         self.done: set[str] = set()
 
-    def _set(self, node: CommentedMap, key: str, value: Any, where: str) -> None:
+    def _set(self, node: dict[str, Any], key: str, value: Any, where: str) -> None:
         if value is None:
             if key in node:
                 del node[key]
@@ -96,7 +96,7 @@ class Syncer:
             return self.schemas.get(name), name
         return node, None
 
-    def new_schema(self, shape_name: str, documentation: str | None = None) -> CommentedMap:
+    def new_schema(self, shape_name: str, documentation: str | None = None) -> dict[str, Any]:
         """A schema for a member that the spec does not have yet: a ``$ref`` when a component exists."""
         if shape_name in self.schemas:
             return CommentedMap([("$ref", f"#/components/schemas/{shape_name}")])
@@ -159,7 +159,7 @@ class Syncer:
         elif kind == "structure":
             self.structure(shape, target, where)
 
-    def structure(self, shape: Model, target: CommentedMap, where: str) -> None:
+    def structure(self, shape: Model, target: dict[str, Any], where: str) -> None:
         """Members, required members and each member's schema of one structure."""
         members = {n: m for n, m in shape["members"].items() if "location" not in m}
         props = target.setdefault("properties", CommentedMap())
@@ -185,7 +185,7 @@ class Syncer:
             raise SystemExit(f"{SPEC.name}: operationId {operation_id} not found")
         item, op = found
         shape = self.shapes[operation["input"]["shape"]] if "input" in operation else {"members": {}}
-        params: dict[tuple[str, str], CommentedMap] = {}
+        params: dict[tuple[str, str], dict[str, Any]] = {}
         for raw in [*item.get("parameters", []), *op.get("parameters", [])]:
             param = raw
             if "$ref" in raw:
@@ -218,17 +218,17 @@ class Syncer:
                 self.sync(error["shape"], schema, f"components/responses/{error['shape']}")
 
 
-def _lower(meta: Model, target: CommentedMap, key: str) -> int | None:
+def _lower(meta: Model, target: dict[str, Any], key: str) -> int | None:
     """A lower bound to write: the model's, except a 0 the spec leaves implicit (0 is the default)."""
     value = meta.get("min", 0 if key in target else None)
     return None if value == 0 and key not in target else value
 
 
-def _ref(name: str) -> CommentedMap:
+def _ref(name: str) -> dict[str, Any]:
     return CommentedMap([("$ref", f"#/components/schemas/{name}")])
 
 
-def _find_operation(spec: CommentedMap, operation_id: str) -> tuple[CommentedMap, CommentedMap] | None:
+def _find_operation(spec: dict[str, Any], operation_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
     for item in spec["paths"].values():
         for op in item.values():
             if isinstance(op, dict) and op.get("operationId") == operation_id:
@@ -236,7 +236,7 @@ def _find_operation(spec: CommentedMap, operation_id: str) -> tuple[CommentedMap
     return None
 
 
-def _body_schema(spec: CommentedMap, operation_id: str, part: str) -> Any:
+def _body_schema(spec: dict[str, Any], operation_id: str, part: str) -> Any:
     found = _find_operation(spec, operation_id)
     assert found is not None
     _, op = found

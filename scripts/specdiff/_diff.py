@@ -128,7 +128,9 @@ class _Differ:
             if response:
                 read = self.used(path)
                 if a.required:
-                    self.add(op, "changed", label, f"no longer required (may be absent){' and read' if read else ''}", read)
+                    self.add(
+                        op, "changed", label, f"no longer required (may be absent){' and read' if read else ''}", read
+                    )
                 else:
                     self.add(op, "changed", label, "now always present", False)
             else:
@@ -145,7 +147,8 @@ class _Differ:
             why = "the facade sends it" if sent else "the facade does not send it"
             self.add(op, "removed", where, f"parameter removed ({why})", sent)
             return
-        assert a is not None and b is not None
+        if a is None or b is None:
+            return
         if a.required != b.required:
             self.add(op, "changed", where, "now required" if b.required else "now optional", b.required)
         if (a.style, a.explode) != (b.style, b.explode):
@@ -162,7 +165,8 @@ class _Differ:
             why = "the facade calls it" if use else "the facade does not call it"
             self.add(a.operation_id, "removed", "operation", f"{a.method} {a.path} removed ({why})", use)
             return
-        assert a is not None and b is not None
+        if a is None or b is None:
+            return
         op = a.operation_id
         if (a.method, a.path) != (b.method, b.path):
             self.add(op, "changed", "operation", f"{a.method} {a.path} -> {b.method} {b.path}", True)
@@ -174,7 +178,13 @@ class _Differ:
             self.add(op, "removed", "request body", "request body removed", True)
         elif a.body is not None and b.body is not None:
             if a.body_required != b.body_required:
-                self.add(op, "changed", "request body", "now required" if b.body_required else "now optional", b.body_required)
+                self.add(
+                    op,
+                    "changed",
+                    "request body",
+                    "now required" if b.body_required else "now optional",
+                    b.body_required,
+                )
             self.fields(op, "request body", a.body, b.body, response=False)
         for status in sorted(a.responses.keys() | b.responses.keys()):
             where = f"response {status}"

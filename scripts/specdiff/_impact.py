@@ -92,7 +92,9 @@ class FacadeIndex:
         self.service_prefix = f"taskfacade.{service}"
 
     def _service_modules(self) -> dict[str, ast.Module]:
-        return {n: t for n, t in self.modules.items() if n == self.service_prefix or n.startswith(f"{self.service_prefix}.")}
+        return {
+            n: t for n, t in self.modules.items() if n == self.service_prefix or n.startswith(f"{self.service_prefix}.")
+        }
 
     def facade_names(self) -> frozenset[str]:
         """Every attribute, keyword argument and string constant the service's facade package uses."""

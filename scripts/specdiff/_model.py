@@ -101,7 +101,9 @@ class _Flattener:
             base = "any"
         return f"{base}|null" if schema.get("nullable") else base
 
-    def fields(self, node: Any, prefix: str = "", required: bool = True, stack: tuple[str, ...] = ()) -> dict[str, Field]:
+    def fields(
+        self, node: Any, prefix: str = "", required: bool = True, stack: tuple[str, ...] = ()
+    ) -> dict[str, Field]:
         ref = node.get("$ref") if isinstance(node, dict) else None
         if isinstance(ref, str) and ref in stack:  # recursive schema: stop, keep the position
             return {prefix: Field(type=f"ref:{ref.rsplit('/', 1)[-1]}", required=required)}

@@ -1,4 +1,4 @@
-"""Make the project tooling under scripts/ importable (``specdiff``, ``sync_specs``) and this folder's helpers (``spec_drills``) for these tests."""
+"""Make scripts/ (``specdiff``, ``sync_specs``, ``generate``) and this folder's ``spec_drills`` importable."""
 
 from __future__ import annotations
 
