@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,11 @@ def _functions(tree: ast.Module) -> Iterator[tuple[str, ast.AST]]:
             for item in node.body:
                 if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef):
                     yield f"{node.name}.{item.name}", item
+
+
+def _short(function: str) -> str:
+    """``module:Class.method`` -> ``method``."""
+    return function.rsplit(":", 1)[1].rsplit(".", 1)[-1]
 
 
 def _names(node: ast.AST) -> set[str]:
@@ -113,12 +119,20 @@ class FacadeIndex:
         """{operation module name: ["module:qualname", ...]} for every generated operation the facade calls."""
         out: dict[str, list[str]] = {}
         for module, tree in self.modules.items():
-            bindings = operation_bindings(tree, self.service)
+            bindings = {local: {operation} for local, operation in operation_bindings(tree, self.service).items()}
             if not bindings:
                 continue
+            for statement in tree.body:  # module-level tables of operations: _OPS = {"owned": list_owned_op, ...}
+                if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value is not None:
+                    ops = set().union(*(bindings[n] for n in _names(statement.value) & bindings.keys()))
+                    targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                    for target in targets:
+                        if ops and isinstance(target, ast.Name):
+                            bindings[target.id] = ops
             for qualname, node in _functions(tree):
-                for local in sorted(_names(node) & bindings.keys()):
-                    out.setdefault(bindings[local], []).append(f"{module}:{qualname}")
+                found = set().union(*(bindings[n] for n in _names(node) & bindings.keys()))
+                for operation in sorted(found):
+                    out.setdefault(operation, []).append(f"{module}:{qualname}")
         return out
 
     def affected(self, callers: list[str]) -> list[str]:
@@ -130,7 +144,7 @@ class FacadeIndex:
             for qualname, node in _functions(tree)
         ]
         while True:
-            short = {f.rsplit(":", 1)[1].rsplit(".", 1)[-1] for f in found}
+            short = {_short(f) for f in found} - {"__init__", "__call__"}
             grown = {name for name, refs in functions if refs & short} | found
             if grown == found:
                 return sorted(found)
@@ -138,12 +152,11 @@ class FacadeIndex:
 
     def tests(self, affected: list[str], operation: str) -> list[str]:
         """Tests (``path::name``) that reference an affected public name, in files that import the service."""
-        wanted = {f.rsplit(":", 1)[1].rsplit(".", 1)[-1] for f in affected}
-        wanted = {w for w in wanted if not w.startswith("_")} | {operation}
+        wanted = {w for w in map(_short, affected) if not w.startswith("_")} | {operation}
+        uses = re.compile(rf"taskfacade(_generated)?\.{self.service}\b|from taskfacade import [^\n]*\b{self.service}\b")
         out: list[str] = []
         for path in sorted((self.root / "tests").rglob("test_*.py")):
-            source = path.read_text()
-            if f"taskfacade.{self.service}" not in source and f"taskfacade_generated.{self.service}" not in source:
+            if self.service not in path.name and not uses.search(path.read_text()):
                 continue
             tree = parse(path)
             rel = path.relative_to(self.root).as_posix()

@@ -30,6 +30,11 @@ def _pointer_get(spec: Any, ref: str) -> Any:
     return target
 
 
+def _escape(part: object) -> str:
+    """One JSON-pointer segment (``/`` and ``~`` escaped, as in ``/paths/~1v1~1tasks``)."""
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
 def dangling_refs(spec: Any) -> list[tuple[str, str]]:
     """Every ``$ref`` that does not resolve, as (location as a JSON pointer, the ref)."""
     found: list[tuple[str, str]] = []
@@ -46,7 +51,7 @@ def dangling_refs(spec: Any) -> list[tuple[str, str]]:
                     except KeyError:
                         found.append((where or "/", ref))
             for key, value in node.items():
-                walk(value, f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}")
+                walk(value, f"{where}/{_escape(key)}")
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 walk(value, f"{where}/{index}")
@@ -83,8 +88,9 @@ def parse_spec(text: str, name: str) -> dict[str, Any]:
     try:
         validate(spec)
     except OpenAPIValidationError as exc:
-        path = "/".join(str(p) for p in getattr(exc, "absolute_path", []))
-        raise SpecError(f"{name}: invalid OpenAPI at /{path}: {getattr(exc, 'message', exc)}") from None
+        path = "".join(f"/{_escape(p)}" for p in getattr(exc, "absolute_path", []))
+        message = str(getattr(exc, "message", exc)).strip().splitlines()[0]
+        raise SpecError(f"{name}: invalid OpenAPI at {path or '/'}: {message}") from None
     return spec
 
 
