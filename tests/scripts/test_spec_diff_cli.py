@@ -7,13 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import generate
 import pytest
 import yaml
 from spec_drills import ROOT, applied
 from specdiff import FacadeIndex, SpecError, load_spec, parse_spec
 from specdiff._cli import main
-
-import generate
 
 GOOD = (ROOT / "openapi" / "tiledb.yaml").read_text()
 
