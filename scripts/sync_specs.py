@@ -269,12 +269,52 @@ def sync_text(text: str, model: Model) -> tuple[str, list[str]]:
     return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines()), syncer.changes
 
 
+TILEDB_EXCERPT = ROOT / "openapi" / "vendor" / "tiledb-openapi-v1.excerpt.yaml"
+#: the vendor's (legacy, no-workspace) paths of the operations openapi/tiledb.yaml covers
+TILEDB_PATHS = [
+    "/tasks",
+    "/task/{id}",
+    "/task/{id}/result",
+    "/user",
+    "/organizations",
+    "/organizations/{organization}",
+    "/session",
+    "/arrays/browser/owned",
+    "/arrays/browser/public",
+    "/arrays/browser/shared",
+    "/groups/browser/owned",
+    "/groups/browser/public",
+    "/groups/browser/shared",
+]
+
+
+def write_tiledb_excerpt(source: Path) -> None:
+    """Cut TileDB's published openapi-v1.yaml (Swagger 2.0) down to openapi/vendor/'s excerpt."""
+    import yaml
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from specdiff._swagger2 import subset
+
+    doc = yaml.safe_load(source.read_text())
+    header = (
+        "# An excerpt of TileDB's published REST API spec (Swagger 2.0): see openapi/vendor/README.md for its origin.\n"
+        f"# info.version {doc.get('info', {}).get('version')}; made by scripts/sync_specs.py --tiledb-excerpt.\n"
+    )
+    body = yaml.safe_dump(subset(doc, TILEDB_PATHS), sort_keys=False, width=120, allow_unicode=True)
+    TILEDB_EXCERPT.write_text(header + body)
+    print(f"wrote {TILEDB_EXCERPT.relative_to(ROOT)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Sync openapi/deadline.yaml (or with ``--check`` only report); exit 1 when out of sync under ``--check``."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="do not write; exit 1 when the spec is out of sync")
     parser.add_argument("--spec", type=Path, default=SPEC)
+    parser.add_argument("--tiledb-excerpt", type=Path, metavar="OPENAPI_V1_YAML", help=write_tiledb_excerpt.__doc__)
     args = parser.parse_args(argv)
+    if args.tiledb_excerpt:
+        write_tiledb_excerpt(args.tiledb_excerpt)
+        return 0
     new, changes = sync_text(args.spec.read_text(), botocore_model())
     if not changes:
         print(f"{args.spec.name} is in step with botocore's model")
