@@ -8,7 +8,6 @@ tests run against it: the non-breaking drills keep them green, and each breaking
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,10 +71,11 @@ def _regenerate(tmp: Path, service: str, spec: dict[str, object], *, whole: bool
     """Generate ``spec`` as taskfacade_generated.<service> (``whole``: beside copies of the other services)."""
     (tmp / f"{service}.yaml").write_text(yaml.safe_dump(spec, sort_keys=False))
     package = tmp / "pkg" / "taskfacade_generated"
-    if whole:
-        generated = ROOT / "generated" / "taskfacade_generated"
-        shutil.copytree(generated, package, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.rmtree(package / service)
+    if whole:  # the other services and the package files link to the committed ones
+        package.mkdir(parents=True)
+        for entry in (ROOT / "generated" / "taskfacade_generated").iterdir():
+            if entry.name not in (service, "__pycache__"):
+                (package / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
     generate.check_specs([tmp / f"{service}.yaml"])
     generate.generate_one(tmp / f"{service}.yaml", package)
     return package.parent
