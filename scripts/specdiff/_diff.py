@@ -81,7 +81,6 @@ class _Differ:
         new: dict[str, Field],
         *,
         response: bool,
-        extra: Callable[[str], bool] = lambda _p: False,
     ) -> None:
         for path in sorted(old.keys() | new.keys()):
             label = f"{where} field {path}" if path else where
@@ -103,7 +102,7 @@ class _Differ:
                     why = "the facade reads it" if read else "the facade does not read it"
                     self.add(op, "removed", label, f"response field removed ({why})", read)
                 else:
-                    sent = self.used(path) or extra(path)
+                    sent = self.used(path)
                     why = "the facade sends it" if sent else "the facade does not send it"
                     self.add(op, "removed", label, f"request field removed ({why})", sent)
             elif a is not None and b is not None:
