@@ -63,9 +63,22 @@ def service_specs(only: list[str] | None = None) -> list[Path]:
     return specs
 
 
+def check_specs(specs: list[Path]) -> None:
+    """Refuse to generate from a spec that does not parse, validate or resolve: one error naming file and place."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from specdiff import SpecError, load_spec
+
+    for spec in specs:
+        try:
+            load_spec(spec)
+        except SpecError as exc:
+            raise SystemExit(f"not generating: {exc}") from None
+
+
 def generate_all(out_root: Path, only: list[str] | None = None) -> None:
-    out_root.mkdir(parents=True, exist_ok=True)
     specs = service_specs(only)
+    check_specs(specs)
+    out_root.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(max_workers=len(specs) or 1) as pool:
         list(pool.map(lambda s: generate_one(s, out_root), specs))
     (out_root / "__init__.py").write_text(PACKAGE_INIT)

@@ -14,6 +14,7 @@ class ActivityEventType(StrEnum):
     QUERY_DELETE = "query_delete"
     QUERY_READ = "query_read"
     QUERY_WRITE = "query_write"
+    READ_ENUMERATIONS = "read_enumerations"
     READ_FRAGMENT_INFO = "read_fragment_info"
     READ_SCHEMA = "read_schema"
     REGISTER = "register"

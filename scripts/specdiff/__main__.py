@@ -1,0 +1,7 @@
+"""Command line of spec-diff; see ``main``."""
+
+from __future__ import annotations
+
+from ._cli import main
+
+raise SystemExit(main())
