@@ -288,6 +288,28 @@ TILEDB_PATHS = [
 ]
 
 
+#: Prose and samples: the vendor's words, which are not ours to copy; names, types and enums are facts.
+_PROSE_KEYS = frozenset({"description", "summary", "title", "example", "examples", "x-example", "externalDocs"})
+
+
+def facts_only(node: Any, parent: str | None = None) -> Any:
+    """``node`` without prose and samples (keys under ``properties``/``definitions`` are names, so they stay).
+
+    The two texts Swagger requires stay, emptied or as a name: ``info.title`` and each response's ``description``.
+    """
+    if isinstance(node, dict):
+        keep_all = parent in ("properties", "definitions", "paths", "responses", "securityDefinitions")
+        out = {k: facts_only(v, k) for k, v in node.items() if keep_all or k not in _PROSE_KEYS}
+        if parent == "responses":
+            out = {code: {**response, "description": ""} for code, response in out.items()}
+        if parent == "info":
+            out["title"] = node.get("title", "")
+        return out
+    if isinstance(node, list):
+        return [facts_only(item, parent) for item in node]
+    return node
+
+
 def write_tiledb_excerpt(source: Path) -> None:
     """Cut TileDB's published openapi-v1.yaml (Swagger 2.0) down to openapi/vendor/'s excerpt."""
     import yaml
@@ -300,7 +322,7 @@ def write_tiledb_excerpt(source: Path) -> None:
         "# An excerpt of TileDB's published REST API spec (Swagger 2.0): see openapi/vendor/README.md for its origin.\n"
         f"# info.version {doc.get('info', {}).get('version')}; made by scripts/sync_specs.py --tiledb-excerpt.\n"
     )
-    body = yaml.safe_dump(subset(doc, TILEDB_PATHS), sort_keys=False, width=120, allow_unicode=True)
+    body = yaml.safe_dump(facts_only(subset(doc, TILEDB_PATHS)), sort_keys=False, width=120, allow_unicode=True)
     TILEDB_EXCERPT.write_text(header + body)
     print(f"wrote {TILEDB_EXCERPT.relative_to(ROOT)}")
 
