@@ -89,6 +89,7 @@ SERVICE_KEYS: Mapping[str, Mapping[str, str]] = {
 PROFILE_KEYS: Mapping[str, str] = {
     "emulator": "emulator URL, e.g. http://127.0.0.1:8765: every service there, with the emulator's credentials",
     "retry_mode": "default, forceful or disabled",
+    "trust_env": "read proxy and CA settings from the environment (HTTPS_PROXY, SSL_CERT_FILE...): true or false",
 }
 
 SECRET_KEYS = frozenset(
@@ -104,7 +105,7 @@ SECRET_KEYS = frozenset(
         "tensorbay.access_key",
     }
 )
-BOOL_KEYS = frozenset({"tiledb.verify_ssl"})
+BOOL_KEYS = frozenset({"tiledb.verify_ssl", "trust_env"})
 RETRY_MODES = ("default", "forceful", "disabled")
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _MASK = "******"

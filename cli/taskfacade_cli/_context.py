@@ -53,6 +53,7 @@ class Context:
         emulator_from_flag: whether ``--emulator`` was given (then the profile's service settings are ignored).
         endpoint: ``--endpoint`` for the command's service.
         retry_mode: ``default``, ``forceful`` or ``disabled``.
+        trust_env: whether clients read proxy and CA settings from the environment (``--no-trust-env``).
         debug: ``--debug``.
     """
 
@@ -61,6 +62,7 @@ class Context:
     emulator_from_flag: bool = False
     endpoint: str | None = None
     retry_mode: str = "default"
+    trust_env: bool = True
     debug: bool = False
     _seeded: dict[str, Any] | None = None
 
@@ -84,7 +86,7 @@ class Context:
             import httpx
 
             try:
-                response = httpx.get(f"{self.emulator}/_emulator/seeded", timeout=10.0)
+                response = httpx.get(f"{self.emulator}/_emulator/seeded", timeout=10.0, trust_env=self.trust_env)
                 response.raise_for_status()
                 seeded = response.json()
             except (httpx.HTTPError, ValueError) as exc:

@@ -50,6 +50,7 @@ def _context(args: argparse.Namespace) -> Context:
         emulator_from_flag=bool(args.emulator),
         endpoint=getattr(args, "endpoint", None),
         retry_mode=retry,
+        trust_env=not args.no_trust_env and profile.values.get("trust_env", True) is not False,
         debug=args.debug,
     )
 

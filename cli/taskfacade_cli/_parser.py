@@ -157,6 +157,12 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help="how requests are retried (docs/retry-modes.md; default: default)",
     )
     group.add_argument(
+        "--no-trust-env",
+        action="store_true",
+        default=default if suppress else False,
+        help="ignore HTTP(S)_PROXY, ALL_PROXY, SSL_CERT_FILE and the like (profile key trust_env = false)",
+    )
+    group.add_argument(
         "--debug",
         action="store_true",
         default=default if suppress else False,

@@ -38,6 +38,9 @@ class DeadlineService(Service):
         "endpoint_url": ("--endpoint", "endpoint"),
         "region_name": (None, "region"),
         "profile_name": (None, "aws_profile"),
+        "aws_access_key_id": (None, "access_key_id"),
+        "aws_secret_access_key": (None, "secret_access_key"),
+        "aws_session_token": (None, "session_token"),
         **{name: (option, key) for name, option, key in _ID_OPTIONS},
     }
 
@@ -52,6 +55,7 @@ class DeadlineService(Service):
             aws_session_token=s.get("session_token"),
             profile_name=s.get("aws_profile"),
             retry_mode=self.context.retry_mode,
+            trust_env=self.context.trust_env,
         )
 
     def ids(self) -> dict[str, str]:

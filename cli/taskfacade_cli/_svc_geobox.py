@@ -45,6 +45,10 @@ class GeoboxService(Service):
         "host": ("--endpoint", "endpoint"),
         "q": ("--search", None),
         "search": ("--search", None),
+        "access_token": (None, "access_token"),
+        "apikey": (None, "apikey"),
+        "username": (None, "username"),
+        "password": (None, "password"),
     }
 
     def __init__(self, *args: Any) -> None:
@@ -57,6 +61,7 @@ class GeoboxService(Service):
             access_token=s.get("access_token"),
             apikey=s.get("apikey"),
             retry_mode=self.context.retry_mode,
+            trust_env=self.context.trust_env,
         )
 
     def list_tasks(self, query: ListQuery) -> Listing:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+import taskfacade
 from taskfacade.tensorbay import GAS, STATUS_PHASES, ResourceNotExistError, SquashAndMergeJob, TensorBayJob
 
 from ._exit import UsageError
@@ -43,16 +44,24 @@ class TensorBayService(Service):
         "url": ("--endpoint", "endpoint"),
         "dataset_name": ("--dataset", "dataset"),
         "name": ("--dataset", "dataset"),
+        "access_key": (None, "access_key"),
     }
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
-        key = self.settings.get("access_key") or os.environ.get(ENV_ACCESS_KEY)
+        key = self.settings.get("access_key")
+        if not key and os.environ.get(ENV_ACCESS_KEY):
+            key = taskfacade.check_secret(os.environ[ENV_ACCESS_KEY], ENV_ACCESS_KEY)
         if not key:
             raise UsageError(
                 f"no TensorBay access key: set {ENV_ACCESS_KEY} or run `taskfacade config set tensorbay.access_key`"
             )
-        self.gas = GAS(key, url=self.settings.get("endpoint") or "", retry_mode=self.context.retry_mode)
+        self.gas = GAS(
+            key,
+            url=self.settings.get("endpoint") or "",
+            retry_mode=self.context.retry_mode,
+            trust_env=self.context.trust_env,
+        )
         self._dataset: Any = None
 
     @property

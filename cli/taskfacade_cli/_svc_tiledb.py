@@ -29,6 +29,9 @@ class TileDBService(Service):
         "host": ("--endpoint", "endpoint"),
         "workspace": (None, "workspace"),
         "verify_ssl": (None, "verify_ssl"),
+        "token": (None, "token"),
+        "username": (None, "username"),
+        "password": (None, "password"),
     }
 
     def __init__(self, *args: Any) -> None:
@@ -42,6 +45,7 @@ class TileDBService(Service):
             password=s.get("password"),
             workspace=s.get("workspace"),
             verify_ssl=s.get("verify_ssl"),
+            trust_env=self.context.trust_env,
         )
 
     def list_tasks(self, query: ListQuery) -> Listing:
