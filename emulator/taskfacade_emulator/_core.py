@@ -29,6 +29,10 @@ MAX_CREATE_COUNT = 10_000
 TASK_DEFAULTS: dict[str, Any] = {"count": 1, "outcome": "succeeded", "queued_s": 0.0, "run_s": 10.0}
 
 
+#: The most tasks seeded per service (seeding a million takes about a minute; more is a typo, not a test).
+MAX_SEED_COUNT = 1_000_000
+
+
 @attrs.define
 class Settings:
     """How to build an emulator (the CLI flags and ``Emulator(...)`` arguments).
@@ -56,8 +60,10 @@ class Settings:
     def validate(self) -> None:
         """Raise ValueError naming the bad setting and what it accepts."""
         for name, count in [("seed_count", self.seed_count), *(("seed_counts", c) for c in self.seed_counts.values())]:
-            if not is_int(count) or count < 0:
-                raise ValueError(f"{name} must be an integer >= 0, got {count!r}")
+            if not is_int(count) or not 0 <= count <= MAX_SEED_COUNT:
+                raise ValueError(f"{name} must be an integer from 0 to {MAX_SEED_COUNT}, got {count!r}")
+        if not is_int(self.seed) or not 0 <= self.seed < 2**63:
+            raise ValueError(f"seed must be an integer from 0 to 2**63 - 1, got {self.seed!r}")
         check_speed(self.speed, "speed")
 
 

@@ -320,3 +320,26 @@ def test_non_finite_negative_and_huge_admin_numbers_are_refused(
         assert (http.get(admin + "/clock").json(), http.get(admin + "/faults").json()) == before
     finally:
         http.delete(admin + "/faults")  # a rule wrongly accepted must not outlive this test
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["--port", "99999"], "--port"),
+        (["--port", "-1"], "--port"),
+        (["--seed-count", "99999999999999999999"], "--seed-count"),
+        (["--geobox-count", "-5"], "--geobox-count"),
+        (["--speed", "nan"], "--speed"),
+        (["--speed", "inf"], "--speed"),
+        (["--seed", "1e3"], "--seed"),
+    ],
+)
+def test_emulator_command_line_values_are_range_checked(
+    argv: list[str], option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from taskfacade_emulator.__main__ import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert option in capsys.readouterr().err
