@@ -9,16 +9,16 @@ percent-encoded or in base64, and the userinfo of any URL.
 
 from __future__ import annotations
 
-import io
 import logging
 import sys
 import traceback
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TextIO
 
 from taskfacade import Redactor
 
 from ._exit import ExitCode, exit_code_for
+from ._stream import FilterStream
 
 __all__ = ["ScrubbingStream", "configure_debug_logging", "install_scrubber", "report_error"]
 
@@ -29,42 +29,19 @@ _LABELS = {
 }
 
 
-class ScrubbingStream(io.TextIOBase):
+class ScrubbingStream(FilterStream):
     """A text stream that redacts each secret (in every encoding) and URL userinfo before writing to the wrapped one."""
 
     def __init__(self, inner: TextIO, secrets: Iterable[str] | Redactor) -> None:
-        super().__init__()
-        self.inner = inner
+        super().__init__(inner)
         self.redactor = secrets if isinstance(secrets, Redactor) else Redactor(secrets)
 
     def scrub(self, text: str) -> str:
         """``text`` redacted."""
         return self.redactor.redact(text)
 
-    def write(self, text: str) -> int:
-        self.inner.write(self.scrub(text))
-        return len(text)
-
-    def flush(self) -> None:
-        self.inner.flush()
-
-    def isatty(self) -> bool:
-        return self.inner.isatty()
-
-    def fileno(self) -> int:
-        return self.inner.fileno()
-
-    def writable(self) -> bool:
-        return True
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self.inner.encoding
-
-    @property
-    def buffer(self) -> Any:
-        """The raw byte stream (binary results are written as they are)."""
-        return self.inner.buffer
+    def transform(self, text: str) -> str:
+        return self.scrub(text)
 
 
 def install_scrubber(secrets: Iterable[str]) -> None:

@@ -13,10 +13,11 @@ and the live progress line's own "back to the start and clear the line" through 
 
 from __future__ import annotations
 
-import io
 import sys
 import unicodedata
-from typing import Any, TextIO
+from typing import Any
+
+from ._stream import FilterStream
 
 __all__ = ["CLEAR_LINE", "TerminalGuard", "escape_json", "install_guard", "visible", "write_control"]
 
@@ -63,43 +64,17 @@ def escape_json(text: str) -> str:
     return "".join(out)
 
 
-class TerminalGuard(io.TextIOBase):
+class TerminalGuard(FilterStream):
     """A text stream that writes every control and invisible character escaped (newlines kept) to ``inner``."""
 
-    def __init__(self, inner: TextIO) -> None:
-        super().__init__()
-        self.inner = inner
-
-    def write(self, text: str) -> int:
-        self.inner.write("\n".join(visible(line) for line in text.split("\n")))
-        return len(text)
+    def transform(self, text: str) -> str:
+        return "\n".join(visible(line) for line in text.split("\n"))
 
     def write_control(self, sequence: str) -> None:
         """Write ``CLEAR_LINE`` raw (any other sequence is refused: this is not a way around the guard)."""
         if sequence != CLEAR_LINE:
             raise ValueError(f"not an allowed control sequence: {sequence!r}")
         self.inner.write(sequence)
-
-    def flush(self) -> None:
-        self.inner.flush()
-
-    def isatty(self) -> bool:
-        return self.inner.isatty()
-
-    def fileno(self) -> int:
-        return self.inner.fileno()
-
-    def writable(self) -> bool:
-        return True
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return self.inner.encoding
-
-    @property
-    def buffer(self) -> Any:
-        """The raw byte stream (``tasks results --format bytes`` writes the bytes it was asked for)."""
-        return self.inner.buffer
 
 
 def install_guard() -> None:

@@ -18,16 +18,22 @@ from botocore.model import ListShape, MapShape, OperationModel, ServiceModel, Sh
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "deadline.yaml"
 
-#: botocore operation name -> the spec's operationId.
-OPERATIONS = {
-    "GetTask": "getTask",
-    "ListTasks": "listTasks",
-    "UpdateTask": "updateTask",
-    "SearchTasks": "searchTasks",
-    "BatchGetTask": "batchGetTask",
-    "GetJob": "getJob",
-    "ListJobs": "listJobs",
-}
+
+def _sync_specs_operations() -> dict[str, str]:
+    """``scripts/sync_specs.py``'s ``OPERATIONS``, read from the script itself (scripts/ is not a package)."""
+    import importlib.util
+
+    path = SPEC_PATH.parents[1] / "scripts" / "sync_specs.py"
+    spec = importlib.util.spec_from_file_location("_sync_specs_for_tests", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return dict(module.OPERATIONS)
+
+
+#: botocore operation name -> the spec's operationId: the operations ``make sync-specs`` keeps in the spec.
+OPERATIONS = _sync_specs_operations()
 
 
 @pytest.fixture(scope="module")
