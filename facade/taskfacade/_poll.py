@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ._clock import Clock
 from ._deadline import deadline_scope
-from ._errors import RateLimited, ServerError, TransportError, WaitTimeout
+from ._errors import InvalidArgument, RateLimited, ServerError, TransportError, WaitTimeout
 from ._job import Job, JobPhase, check_wait_args
 from ._log import logger
 from ._progress import ProgressBar
@@ -84,7 +84,7 @@ def _unique(jobs: Sequence[J]) -> list[J]:
     out: list[J] = []
     for job in jobs:
         if not isinstance(job, Job):
-            raise TypeError(f"expected taskfacade.Job objects, got {type(job).__name__}")
+            raise InvalidArgument("jobs", job, "taskfacade.Job objects")
         if id(job) not in seen:
             seen.add(id(job))
             out.append(job)

@@ -32,6 +32,7 @@ import attrs
 import httpx
 
 from . import __version__
+from ._check import check_int, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
 from ._deadline import remaining_in_scope
 from ._errors import (
@@ -52,7 +53,15 @@ from ._errors import (
 from ._log import logger, safe_path, safe_url
 from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, parse_retry_after, plan_retry, retry_policy
 
-__all__ = ["DEFAULT_TIMEOUT", "USER_AGENT", "Exchange", "GeneratedResponse", "Transport", "default_pool_size"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "USER_AGENT",
+    "Exchange",
+    "GeneratedResponse",
+    "Transport",
+    "check_timeout",
+    "default_pool_size",
+]
 
 #: Connect within 10 s; read, write and wait for a pooled connection up to 60 s.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
@@ -211,14 +220,17 @@ def _no_tls_expected() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname by default
 
 
-def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        values = timeout.as_dict().values()
-        if all(isinstance(v, int | float) and v > 0 for v in values):
+def check_timeout(timeout: object, parameter: str = "timeout") -> httpx.Timeout:
+    """A per-request timeout: finite seconds > 0 (all four phases), or an ``httpx.Timeout`` with every field so."""
+    accepted = "seconds > 0 (finite) or an httpx.Timeout with every field set (never None)"
+    try:
+        if isinstance(timeout, httpx.Timeout):
+            for value in timeout.as_dict().values():
+                check_seconds(parameter, value)
             return timeout
-    elif isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0:
-        return httpx.Timeout(float(timeout))
-    raise InvalidArgument(parameter, timeout, "seconds > 0 or an httpx.Timeout with every field set (never None)")
+        return httpx.Timeout(check_seconds(parameter, timeout))
+    except InvalidArgument:
+        raise InvalidArgument(parameter, timeout, accepted) from None
 
 
 def _check_base_url(base_url: str) -> str:
@@ -286,14 +298,13 @@ class Transport:
             raise InvalidArgument("service", service, "a non-empty service name")
         if pool_size is None:
             pool_size = default_pool_size()
-        if not isinstance(pool_size, int) or isinstance(pool_size, bool) or pool_size < 1:
-            raise InvalidArgument("pool_size", pool_size, "an integer >= 1")
+        check_int("pool_size", pool_size, 1)
         tls = tls_setting(verify)
         self.service = service
         self.base_url = _check_base_url(base_url)
         if tls is True and self.base_url.startswith("http://"):
             tls = _no_tls_expected()
-        self.timeout = _check_timeout(timeout)
+        self.timeout = check_timeout(timeout)
         self.pool_size = pool_size
         self.clock = clock
         self._retry = retry_policy(retry, "retry")
@@ -432,7 +443,7 @@ class Transport:
         Use it for statuses that carry meaning (202 "not ready yet", 204) or bodies decoded by content type.
         """
         policy = self._retry if retry is None else retry_policy(retry, "retry")
-        per_call_timeout = None if timeout is None else _check_timeout(timeout)
+        per_call_timeout = None if timeout is None else check_timeout(timeout)
         if self._closed:
             raise ClientClosed(f"this {self.service} client is closed")
         client = kwargs.setdefault("client", self._adapter)
@@ -508,6 +519,11 @@ class Transport:
             return self._redirect_failure(refused)
         except httpx.HTTPError as exc:
             return self._network_failure(exc, frame.request)
+        except httpx.InvalidURL as exc:
+            # Arguments made a URL httpx will not build (a path or query past its 64 KiB, a control character).
+            # Services check their parameters first (``_check.check_url_text``); this keeps any they miss inside
+            # the error tree. httpx's message gives a position, never the URL.
+            raise InvalidArgument("request URL", None, f"a URL httpx can send ({exc})") from None
         except Exception as exc:
             if frame.response is None:
                 raise  # raised before anything was received: a bad argument, not a bad response

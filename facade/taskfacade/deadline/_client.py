@@ -279,14 +279,14 @@ class DeadlineClient:
 
     def get_paginator(self, operation_name: str) -> Paginator:
         """A boto3-style paginator: ``"list_tasks"`` or ``"list_jobs"``."""
-        if operation_name not in PAGINATED:
+        if not self.can_paginate(operation_name):
             raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
         return Paginator(method, operation_name)
 
     def can_paginate(self, operation_name: str) -> bool:
-        """Whether ``get_paginator(operation_name)`` works."""
-        return operation_name in PAGINATED
+        """Whether ``get_paginator(operation_name)`` works (False for anything but a paginated operation's name)."""
+        return isinstance(operation_name, str) and operation_name in PAGINATED
 
     def close(self) -> None:
         """Release the connections (idempotent)."""

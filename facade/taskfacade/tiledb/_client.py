@@ -20,7 +20,7 @@ import httpx
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
-from .._transport import DEFAULT_TIMEOUT, Transport
+from .._transport import DEFAULT_TIMEOUT, Transport, check_timeout
 from . import _validate as v
 from ._auth import TileDBAuth
 from ._config import ProfileLocation, Settings, resolve_settings
@@ -76,10 +76,7 @@ class Client:
     ) -> None:
         if clock is not None and not isinstance(clock, Clock):
             raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
-        if not isinstance(timeout, httpx.Timeout) and not (
-            isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0
-        ):
-            raise InvalidArgument("timeout", timeout, "seconds > 0 or an httpx.Timeout (never None)")
+        check_timeout(timeout)
         self._pool_threads = v.optional_int("pool_threads", pool_threads)
         self._retry = retry_policy(retry_mode, "retry_mode")
         _check_credentials(token, username, password)

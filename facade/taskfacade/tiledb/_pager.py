@@ -15,7 +15,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from .._errors import InvalidArgument, ResponseDecodeError
+from .._check import check_int
+from .._errors import ResponseDecodeError
 from .._pager import Page, Pager, PageRequest
 
 __all__ = ["ArrayPager", "GroupPager", "TaskPager", "TileDBPager", "WirePage"]
@@ -101,8 +102,7 @@ class TileDBPager(Pager[T]):
 
     def call_page(self, page: int) -> Any:
         """Fetch page ``page`` (1-based, like ``page=``) and return its response model; nothing is cached."""
-        if not isinstance(page, int) or isinstance(page, bool) or page < 1:
-            raise InvalidArgument("page", page, "an integer >= 1")
+        check_int("page", page, 1)
         return self._tiledb_load(self._tiledb_wire_base + page - 1).response
 
     def __repr__(self) -> str:
