@@ -22,6 +22,7 @@ __all__ = [
     "INT32_MAX",
     "MAX_SECONDS",
     "MAX_URL_TEXT",
+    "check_finite",
     "check_int",
     "check_optional_seconds",
     "check_seconds",
@@ -32,6 +33,13 @@ __all__ = [
 INT32_MAX = 2_147_483_647
 #: The longest duration accepted (ten years): far beyond any sensible wait, well within ``threading.TIMEOUT_MAX``.
 MAX_SECONDS = 10 * 365 * 24 * 3600.0
+
+
+def _as_float(value: float) -> float:
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond the float range
+        return math.inf
 
 
 def check_seconds(
@@ -47,7 +55,7 @@ def check_seconds(
         maximum: the upper bound (inclusive).
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
+        number = _as_float(value)
         if math.isfinite(number) and (number > minimum if exclusive else number >= minimum) and number <= maximum:
             return number
     low = f"> {minimum:g}" if exclusive else f">= {minimum:g}"
@@ -102,3 +110,13 @@ def check_url_text(parameter: str, value: object, *, accepted: str = "a string")
     raise InvalidArgument(
         parameter, value, f"{accepted} without control characters, at most {MAX_URL_TEXT} characters once URL-encoded"
     )
+
+
+def check_finite(parameter: str, value: object) -> float:
+    """``value`` as a float when it is a finite number of either sign (a clock reading, a sleep that may have
+    come out negative), else ``InvalidArgument``."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = _as_float(value)
+        if math.isfinite(number):
+            return number
+    raise InvalidArgument(parameter, value, "a finite number (not NaN or inf)")

@@ -32,6 +32,8 @@ def is_transient(exc: BaseException) -> bool:
 
     Wrapped means anywhere on the ``__cause__`` chain, so a service error raised ``from`` one of those counts.
     """
+    if not isinstance(exc, BaseException):
+        raise InvalidArgument("exc", exc, "an exception")
     seen = 0
     current: BaseException | None = exc
     while current is not None and seen < 10:

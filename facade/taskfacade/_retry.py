@@ -137,6 +137,8 @@ RetryLike = RetryPolicy | str
 
 def retry_policy(mode: RetryLike, parameter: str = "retry_mode") -> RetryPolicy:
     """Resolve a mode name or policy; anything else raises ``InvalidArgument`` naming ``parameter``."""
+    if not isinstance(parameter, str) or not parameter:
+        raise InvalidArgument("parameter", parameter, "the name of the parameter the mode came from")
     if isinstance(mode, RetryPolicy):
         return mode
     if isinstance(mode, str) and mode.lower() in RETRY_MODES:

@@ -352,6 +352,8 @@ class Transport:
         does. The generated client's own ``base_url``/``headers``/``timeout`` are ignored: everything comes from
         this transport's httpx client.
         """
+        if not callable(client_class) or not hasattr(client_class, "set_httpx_client"):
+            raise InvalidArgument("client_class", client_class, "a generated Client class (with set_httpx_client)")
         generated = client_class(base_url=self.base_url)
         setter = getattr(generated, "set_httpx_client", None)
         if setter is None:
@@ -416,6 +418,8 @@ class Transport:
             ResponseDecodeError: a success whose body does not match the spec.
         """
         result = self.exchange(operation, *args, idempotent=idempotent, retry=retry, timeout=timeout, **kwargs)
+        if not hasattr(result.response, "parsed"):
+            raise InvalidArgument("operation", operation, "a generated operation returning a Response (sync_detailed)")
         parsed = result.response.parsed
         if expect is not None and not isinstance(parsed, expect):
             raise ResponseDecodeError(
@@ -442,6 +446,10 @@ class Transport:
 
         Use it for statuses that carry meaning (202 "not ready yet", 204) or bodies decoded by content type.
         """
+        if not callable(operation):
+            raise InvalidArgument("operation", operation, "a generated operation (e.g. get_task.sync_detailed)")
+        if idempotent is not None and not isinstance(idempotent, bool):
+            raise InvalidArgument("idempotent", idempotent, "None, True or False")
         policy = self._retry if retry is None else retry_policy(retry, "retry")
         per_call_timeout = None if timeout is None else check_timeout(timeout)
         if self._closed:
@@ -465,6 +473,8 @@ class Transport:
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         """Run ``fn`` on this client's thread pool (``pool_size`` threads): the basis of ``async_req=True``."""
+        if not callable(fn):
+            raise InvalidArgument("fn", fn, "a callable")
         with self._lock:
             if self._closed:
                 raise ClientClosed(f"this {self.service} client is closed")

@@ -117,6 +117,8 @@ class DeadlineClient:
         clock: Clock = SYSTEM_CLOCK,
         httpx_transport: httpx.BaseTransport | None = None,
     ) -> None:
+        if not isinstance(config, ClientConfig):
+            raise InvalidArgument("config", type(config).__name__, "a ClientConfig (deadline.client() builds one)")
         self._transport = Transport(
             service="deadline",
             base_url=config.endpoint_url,

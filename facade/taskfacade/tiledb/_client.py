@@ -106,7 +106,7 @@ class Client:
         Calls made on it directly use this client's auth, timeouts and pool, but not its retries or error
         mapping; the facade's functions are the way to get those.
         """
-        return self.transport.bind(builder)
+        return self.transport.bind(builder)  # checks ``builder`` (reported as client_class)
 
     def retry_mode(self, mode: RetryLike = "default") -> None:
         """Set how this client's requests are retried from now on (``default``, ``forceful``, ``disabled``)."""

@@ -69,6 +69,8 @@ class ProfileLocation:
         """Arguments first, then ``TILEDB_PROFILE_DIR``/``TILEDB_PROFILE_NAME``, then ``~/.tiledb``/``default``."""
         if name is not None and (not isinstance(name, str) or not name or name == "version"):
             raise InvalidArgument("profile", name, "a non-empty profile name other than 'version'")
+        if directory is not None and not isinstance(directory, str | os.PathLike):
+            raise InvalidArgument("profile_dir", directory, "None or a folder path (str or os.PathLike)")
         folder = directory if directory is not None else os.environ.get("TILEDB_PROFILE_DIR")
         path = Path(folder) if folder else Path.home() / ".tiledb"
         return cls(path, name or os.environ.get("TILEDB_PROFILE_NAME") or "default")
