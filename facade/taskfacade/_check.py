@@ -1,4 +1,5 @@
-"""The one checker for numbers callers pass: durations, intervals, budgets, counts, page sizes and offsets.
+"""The shared checks for what callers pass: numbers (durations, intervals, budgets, counts, page sizes, offsets,
+clock readings) and strings that travel in a URL.
 
 Every such parameter of the core and of the four services goes through here, so all refuse the same things
 the same way, with ``InvalidArgument`` naming the parameter and the accepted range, before any request:
@@ -8,7 +9,9 @@ the same way, with ``InvalidArgument`` naming the parameter and the accepted ran
   and a wait with ``timeout=nan`` would never end; ``inf`` overflows ``time.sleep`` and the monotonic sums;
 - values out of range, including durations longer than ``MAX_SECONDS`` (``time.sleep`` and
   ``threading.Event.wait`` refuse very long ones with a raw ``OverflowError``) and counts past the 32-bit
-  integers the services' specs declare (a larger one would only come back as a 400 after a request).
+  integers the services' specs declare (a larger one would only come back as a 400 after a request);
+- strings bound for a URL with control characters or too long once encoded, which httpx would refuse with its
+  own ``httpx.InvalidURL``.
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 _BODY_SNIPPET = 300
+_VALUE_SNIPPET = 200
 
 
 def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
@@ -92,7 +93,10 @@ class InvalidArgument(TaskFacadeError, ValueError, TypeError):
         self.parameter = parameter
         self.value = value
         self.accepted = accepted
-        super().__init__(f"invalid {parameter}={value!r}: expected {accepted}")
+        shown = repr(value)
+        if len(shown) > _VALUE_SNIPPET:  # a 70 000-character filter is named, not echoed whole
+            shown = f"{shown[:_VALUE_SNIPPET]}...<{len(shown)} characters>"
+        super().__init__(f"invalid {parameter}={shown}: expected {accepted}")
 
 
 class UnsupportedOperation(TaskFacadeError, NotImplementedError):

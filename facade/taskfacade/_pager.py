@@ -41,7 +41,7 @@ def _count(value: Any) -> int | None:
         return None
     if isinstance(value, bool):
         raise ResponseDecodeError(f"a page count must be a number, got {value!r}")
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not "²", a digit to str
         return int(value)
     if isinstance(value, int):
         if value < 0:
@@ -62,7 +62,7 @@ class PageRequest:
             random-access jump on a pager built with ``page_size``).
     """
 
-    index: int
+    index: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, 0))
     cursor: Any = None
 
 

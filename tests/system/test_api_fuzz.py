@@ -19,7 +19,7 @@ unhashables, empty values. The clients are real, against the emulator, with retr
 - a call refused with ``InvalidArgument`` sent zero requests (``emu.request_counts()``);
 - a NaN or an infinity given to a numeric parameter (annotated ``int`` or ``float``) is always refused.
 
-Examples per callable: ``TASKFACADE_API_FUZZ_EXAMPLES`` (default 60, derandomized so a run is repeatable);
+Examples per callable: ``TASKFACADE_API_FUZZ_EXAMPLES`` (default 100, derandomized so a run is repeatable);
 ``make fuzz`` runs 2000 with a fresh seed.
 """
 
@@ -46,7 +46,7 @@ from taskfacade.tiledb import client as tiledb_client
 from taskfacade.tiledb import tasks as tiledb_tasks
 from taskfacade_emulator import Emulator
 
-EXAMPLES = int(os.environ.get("TASKFACADE_API_FUZZ_EXAMPLES", "60"))
+EXAMPLES = int(os.environ.get("TASKFACADE_API_FUZZ_EXAMPLES", "100"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
