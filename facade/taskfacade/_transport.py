@@ -111,7 +111,7 @@ class Exchange(Generic[R]):
     """
 
     response: R
-    attempts: int
+    attempts: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, 1))
     method: str
     url: str
 
