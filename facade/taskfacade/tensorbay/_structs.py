@@ -34,7 +34,7 @@ class Draft:
         updated_at: when it last changed (aware UTC).
     """
 
-    number: int
+    number: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, 1))
     title: str
     branch_name: str
     status: str
