@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run test lint typecheck contracts check-generated generate pytest bench clean spec-diff sync-specs check-generator
+.PHONY: run test lint typecheck contracts check-generated generate pytest fuzz bench clean spec-diff sync-specs check-generator
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ contracts: $(VENV)/.installed-dev
 
 pytest: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -n 2
+
+# Long fuzz runs: many more examples per public callable (API fuzz) and per operation (response fuzz), random seeds.
+fuzz: $(VENV)/.installed-dev
+	TASKFACADE_API_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-2000} TASKFACADE_API_FUZZ_RANDOM=1 \
+	TASKFACADE_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-500} \
+	$(BIN)/python -m pytest -n 2 -q tests/system/test_api_fuzz.py tests/system/test_fuzz.py
 
 generate: $(VENV)/.installed-dev
 	$(BIN)/python scripts/generate.py

@@ -12,7 +12,7 @@ from typing import Any
 from taskfacade.geobox import DEFAULT_HOST, GeoboxClient, Task
 
 from ._service import Listing, ListQuery, Row, Service, peek_row, phase_names
-from ._times import Window
+from ._times import Window, iso_utc
 
 __all__ = ["SERVICE", "GeoboxService"]
 
@@ -22,10 +22,9 @@ _PAGE = 100
 def _cql(window: Window, search: str | None) -> str:
     """``created_at >= '...' [AND created_at <= '...'] [AND name ILIKE '%search%']`` (Geobox's CQL compares
     ISO 8601 UTC strings; its ``search`` parameter is ignored once ``q`` is given, so the keyword goes in here)."""
-    start = window.start.strftime("%Y-%m-%dT%H:%M:%S")
-    parts = [f"created_at >= '{start}'"]
+    parts = [f"created_at >= '{iso_utc(window.start)}'"]
     if window.end is not None:
-        parts.append(f"created_at <= '{window.end.strftime('%Y-%m-%dT%H:%M:%S')}'")
+        parts.append(f"created_at <= '{iso_utc(window.end)}'")
     if search:
         escaped = search.replace("'", "''")
         parts.append(f"name ILIKE '%{escaped}%'")

@@ -12,7 +12,7 @@ import attrs
 
 from ._exit import UsageError
 
-__all__ = ["Window", "format_duration", "format_time", "parse_datetime", "parse_duration", "window"]
+__all__ = ["Window", "format_duration", "format_time", "iso_utc", "parse_datetime", "parse_duration", "window"]
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$", re.IGNORECASE)
@@ -92,11 +92,20 @@ def window(
     return Window(start_at, end_at)
 
 
+def iso_utc(value: datetime.datetime, sep: str = "T") -> str:
+    """``2024-05-01T12:30:05``: ``value`` in UTC to the second, without an offset, the year always four digits.
+
+    Not ``strftime("%Y")``, which writes the year 1 as ``1`` on glibc: ``'1-01-01T23:59:00'`` is not ISO 8601,
+    and a filter comparing it as a string with ``'2024-...'`` selects the wrong tasks.
+    """
+    return value.astimezone(datetime.UTC).replace(tzinfo=None).isoformat(sep=sep, timespec="seconds")
+
+
 def format_time(value: datetime.datetime | None) -> str:
     """``2024-05-01 12:30:05`` (UTC), or ``-`` when unknown."""
     if value is None:
         return "-"
-    return value.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
+    return iso_utc(value, sep=" ")
 
 
 def format_duration(seconds: float) -> str:

@@ -11,6 +11,8 @@ import threading
 import time
 from typing import Protocol, runtime_checkable
 
+from ._check import check_finite
+
 
 @runtime_checkable
 class Clock(Protocol):
@@ -41,8 +43,8 @@ class SystemClock:
         return time.time()
 
     def sleep(self, seconds: float) -> None:
-        """Call ``time.sleep`` (negative values count as zero)."""
-        if seconds > 0:
+        """Call ``time.sleep`` (negative values count as zero; NaN and inf are refused)."""
+        if check_finite("seconds", seconds) > 0:
             time.sleep(seconds)
 
     def __repr__(self) -> str:
@@ -63,8 +65,8 @@ class ManualClock:
 
     def __init__(self, start: float = 1000.0, wall_start: float = 1_700_000_000.0) -> None:
         self._lock = threading.Lock()
-        self._now = start
-        self._wall_offset = wall_start - start
+        self._now = check_finite("start", start)
+        self._wall_offset = check_finite("wall_start", wall_start) - self._now
         self.sleeps: list[float] = []
 
     def monotonic(self) -> float:
@@ -79,12 +81,14 @@ class ManualClock:
 
     def sleep(self, seconds: float) -> None:
         """Record the sleep and move time forward by it instead of blocking."""
+        check_finite("seconds", seconds)
         with self._lock:
             self.sleeps.append(seconds)
             self._now += max(seconds, 0.0)
 
     def advance(self, seconds: float) -> None:
         """Move time forward without recording a sleep."""
+        check_finite("seconds", seconds)
         with self._lock:
             self._now += seconds
 

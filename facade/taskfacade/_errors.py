@@ -64,6 +64,7 @@ __all__ = [
 ]
 
 _BODY_SNIPPET = 300
+_VALUE_SNIPPET = 200
 
 
 def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> BaseException:
@@ -98,7 +99,10 @@ class InvalidArgument(TaskFacadeError, ValueError, TypeError):
         self.accepted = accepted
         self.source = source
         origin = f" (from {source})" if source else ""
-        super().__init__(f"invalid {parameter}={value!r}{origin}: expected {accepted}")
+        shown = repr(value)
+        if len(shown) > _VALUE_SNIPPET:  # a 70 000-character filter is named, not echoed whole
+            shown = f"{shown[:_VALUE_SNIPPET]}...<{len(shown)} characters>"
+        super().__init__(f"invalid {parameter}={shown}{origin}: expected {accepted}")
 
 
 class UnsupportedOperation(TaskFacadeError, NotImplementedError):
@@ -315,12 +319,22 @@ _FAMILY: Mapping[int, type[APIError]] = {
 ErrorClasses = Mapping[tuple[int | None, str | None], type[APIError]]
 
 
+def _check_status(status: object) -> None:
+    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 999:
+        raise InvalidArgument("status", status, "an HTTP status code (an integer 100..999)")
+
+
 def error_class_for(status: int, code: str | None = None, classes: ErrorClasses | None = None) -> type[APIError]:
     """Pick the exception class for a status and service error code.
 
     Lookup order: ``classes[(status, code)]``, ``classes[(None, code)]``, ``classes[(status, None)]``, then the
     status family of this module.
     """
+    _check_status(status)
+    if code is not None and not isinstance(code, str):
+        raise InvalidArgument("code", code, "None or a service error code (a string)")
+    if classes is not None and not isinstance(classes, Mapping):
+        raise InvalidArgument("classes", classes, "None or a mapping {(status or None, code or None): APIError class}")
     if classes:
         for key in ((status, code), (None, code), (status, None)):
             if (key[1] is not None or key[0] is not None) and key in classes:
@@ -381,6 +395,11 @@ def parse_error_body(status: int, headers: Mapping[str, str], content: bytes) ->
 
     Works for empty bodies, HTML error pages and any status, so there is always a usable message.
     """
+    _check_status(status)
+    if not isinstance(headers, Mapping):
+        raise InvalidArgument("headers", headers, "a mapping of response headers")
+    if not isinstance(content, bytes | bytearray):
+        raise InvalidArgument("content", content, "the response body as bytes")
     body = decode_body(content)
     code = message = request_id = None
     if isinstance(body, Mapping):

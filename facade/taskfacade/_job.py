@@ -21,13 +21,14 @@ from __future__ import annotations
 import abc
 import datetime
 import enum
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
+from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 
-__all__ = ["Job", "JobPhase"]
+__all__ = ["Job", "JobPhase", "check_jobs", "check_wait_args"]
 
 StatusT = TypeVar("StatusT")
 
@@ -166,6 +167,9 @@ class Job(abc.ABC, Generic[StatusT]):
         """
         from ._poll import poll  # deferred: _poll imports this module
 
+        if not isinstance(progress_bar, bool):
+            raise InvalidArgument("progress_bar", progress_bar, "True or False")
+
         interval = self.DEFAULT_INTERVAL if interval is None else interval
         for _ in poll(
             [self],
@@ -216,13 +220,26 @@ class Job(abc.ABC, Generic[StatusT]):
         return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"
 
 
+def check_jobs(jobs: object) -> list[Job[Any]]:
+    """``jobs`` as a list when it is an iterable of ``Job`` objects (not a string), else ``InvalidArgument``.
+
+    Checked before anything reads a job, so ``wait_all(["id"])`` names its mistake instead of failing with an
+    ``AttributeError`` from inside the polling engine.
+    """
+    accepted = "an iterable of taskfacade.Job objects (jobs from a client, not ids)"
+    if isinstance(jobs, str | bytes | Mapping) or not isinstance(jobs, Iterable):
+        raise InvalidArgument("jobs", jobs, accepted)
+    materialized = list(jobs)
+    for job in materialized:
+        if not isinstance(job, Job):
+            raise InvalidArgument("jobs", job, accepted)
+    return materialized
+
+
 def check_wait_args(
     timeout: float | None, interval: float, max_poll_errors: int, *, interval_name: str = "interval"
 ) -> None:
-    """Validate the arguments every wait takes, before any request."""
-    if timeout is not None and (not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout < 0):
-        raise InvalidArgument("timeout", timeout, "None or seconds >= 0")
-    if not isinstance(interval, int | float) or isinstance(interval, bool) or not interval > 0:
-        raise InvalidArgument(interval_name, interval, "seconds > 0")
-    if not isinstance(max_poll_errors, int) or isinstance(max_poll_errors, bool) or max_poll_errors < 0:
-        raise InvalidArgument("max_poll_errors", max_poll_errors, "an integer >= 0")
+    """Validate the arguments every wait takes, before any request (finite numbers in range: see ``_check``)."""
+    check_optional_seconds("timeout", timeout, exclusive=False)
+    check_seconds(interval_name, interval)
+    check_int("max_poll_errors", max_poll_errors, 0)

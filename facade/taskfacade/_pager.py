@@ -27,6 +27,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
+from ._check import check_int
 from ._errors import InvalidArgument, ResponseDecodeError
 
 __all__ = ["Page", "PageRequest", "Pager"]
@@ -40,7 +41,7 @@ def _count(value: Any) -> int | None:
         return None
     if isinstance(value, bool):
         raise ResponseDecodeError(f"a page count must be a number, got {value!r}")
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():  # not "²", a digit to str
         return int(value)
     if isinstance(value, int):
         if value < 0:
@@ -61,7 +62,7 @@ class PageRequest:
             random-access jump on a pager built with ``page_size``).
     """
 
-    index: int
+    index: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, 0))
     cursor: Any = None
 
 
@@ -109,8 +110,13 @@ class Pager(Generic[T]):
         cursor_paged: bool = False,
         prefetch: bool = False,
     ) -> None:
-        if page_size is not None and (not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1):
-            raise InvalidArgument("page_size", page_size, "an integer >= 1 or None")
+        if not callable(fetch):
+            raise InvalidArgument("fetch", fetch, "a function PageRequest -> Page")
+        if page_size is not None:
+            check_int("page_size", page_size, 1)
+        for name, flag in (("cursor_paged", cursor_paged), ("prefetch", prefetch)):
+            if not isinstance(flag, bool):
+                raise InvalidArgument(name, flag, "True or False")
         if cursor_paged and page_size is not None:
             raise InvalidArgument("page_size", page_size, "None for a cursor-paged listing (pages cannot be jumped to)")
         self._fetch = fetch

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ._clock import Clock
 from ._deadline import deadline_scope
-from ._errors import RateLimited, ServerError, TransportError, WaitTimeout
+from ._errors import InvalidArgument, RateLimited, ServerError, TransportError, WaitTimeout
 from ._job import Job, JobPhase, check_wait_args
 from ._log import logger
 from ._progress import ProgressBar
@@ -32,6 +32,8 @@ def is_transient(exc: BaseException) -> bool:
 
     Wrapped means anywhere on the ``__cause__`` chain, so a service error raised ``from`` one of those counts.
     """
+    if not isinstance(exc, BaseException):
+        raise InvalidArgument("exc", exc, "an exception")
     seen = 0
     current: BaseException | None = exc
     while current is not None and seen < 10:
@@ -84,7 +86,7 @@ def _unique(jobs: Sequence[J]) -> list[J]:
     out: list[J] = []
     for job in jobs:
         if not isinstance(job, Job):
-            raise TypeError(f"expected taskfacade.Job objects, got {type(job).__name__}")
+            raise InvalidArgument("jobs", job, "taskfacade.Job objects")
         if id(job) not in seen:
             seen.add(id(job))
             out.append(job)

@@ -35,6 +35,7 @@ from types import MappingProxyType
 
 import attrs
 
+from ._check import check_int, check_seconds
 from ._errors import InvalidArgument
 
 __all__ = [
@@ -54,17 +55,32 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRAC
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
-    if not value > 0:
-        raise InvalidArgument(attribute.name, value, "a number > 0")
+    check_seconds(attribute.name, value)
 
 
 def _at_least_one(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidArgument(attribute.name, value, "an integer >= 1")
+    check_int(attribute.name, value, 1)
 
 
 def _statuses(values: Iterable[int]) -> frozenset[int]:
-    return frozenset(values)
+    accepted = "a collection of HTTP status codes (integers 100..599)"
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidArgument("retry_statuses", values, accepted)
+    items = list(values)
+    for status in items:
+        if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+            raise InvalidArgument("retry_statuses", items, accepted)
+    return frozenset(items)
+
+
+def _name(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value or not value.isprintable():
+        raise InvalidArgument(attribute.name, value, "a non-empty printable name")
+
+
+def _flag(_instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise InvalidArgument(attribute.name, value, "True or False")
 
 
 @attrs.frozen
@@ -84,18 +100,21 @@ class RetryPolicy:
         max_retry_after: the longest ``Retry-After`` honoured; above it the call gives up at once.
     """
 
-    name: str
+    name: str = attrs.field(validator=_name)
     max_attempts: int = attrs.field(validator=_at_least_one)
     budget: float = attrs.field(validator=_positive)
     retry_statuses: frozenset[int] = attrs.field(converter=_statuses)
-    retry_network_errors: bool = True
+    retry_network_errors: bool = attrs.field(default=True, validator=_flag)
     backoff_base: float = attrs.field(default=0.5, validator=_positive)
     backoff_cap: float = attrs.field(default=8.0, validator=_positive)
     max_retry_after: float = attrs.field(default=60.0, validator=_positive)
 
     def backoff(self, retry: int, rng: random.Random) -> float:
         """Full-jitter delay before retry number ``retry`` (1 = the first retry)."""
-        ceiling = min(self.backoff_cap, self.backoff_base * 2 ** (retry - 1))
+        check_int("retry", retry, 1)
+        if not isinstance(rng, random.Random):
+            raise InvalidArgument("rng", rng, "a random.Random")
+        ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** min(retry - 1, 64))
         return rng.uniform(0.0, ceiling)
 
     def __str__(self) -> str:
@@ -118,6 +137,8 @@ RetryLike = RetryPolicy | str
 
 def retry_policy(mode: RetryLike, parameter: str = "retry_mode") -> RetryPolicy:
     """Resolve a mode name or policy; anything else raises ``InvalidArgument`` naming ``parameter``."""
+    if not isinstance(parameter, str) or not parameter:
+        raise InvalidArgument("parameter", parameter, "the name of the parameter the mode came from")
     if isinstance(mode, RetryPolicy):
         return mode
     if isinstance(mode, str) and mode.lower() in RETRY_MODES:

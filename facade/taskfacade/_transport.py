@@ -36,6 +36,7 @@ import httpx
 
 from . import __version__, _netdeadline
 from ._body import BodyTooLarge, read_body
+from ._check import check_int, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
 from ._deadline import remaining_in_scope
 from ._errors import (
@@ -67,6 +68,7 @@ __all__ = [
     "GeneratedResponse",
     "Transport",
     "check_max_response_size",
+    "check_timeout",
     "default_pool_size",
 ]
 
@@ -131,7 +133,7 @@ class Exchange(Generic[R]):
     """
 
     response: R
-    attempts: int
+    attempts: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, 1))
     method: str
     url: str
 
@@ -240,14 +242,17 @@ def _no_tls_expected() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname by default
 
 
-def _check_timeout(timeout: float | httpx.Timeout, parameter: str = "timeout") -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        values = timeout.as_dict().values()
-        if all(isinstance(v, int | float) and v > 0 for v in values):
+def check_timeout(timeout: object, parameter: str = "timeout") -> httpx.Timeout:
+    """A per-request timeout: finite seconds > 0 (all four phases), or an ``httpx.Timeout`` with every field so."""
+    accepted = "seconds > 0 (finite) or an httpx.Timeout with every field set (never None)"
+    try:
+        if isinstance(timeout, httpx.Timeout):
+            for value in timeout.as_dict().values():
+                check_seconds(parameter, value)
             return timeout
-    elif isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0:
-        return httpx.Timeout(float(timeout))
-    raise InvalidArgument(parameter, timeout, "seconds > 0 or an httpx.Timeout with every field set (never None)")
+        return httpx.Timeout(check_seconds(parameter, timeout))
+    except InvalidArgument:
+        raise InvalidArgument(parameter, timeout, accepted) from None
 
 
 def check_max_response_size(value: object, parameter: str = "max_response_size") -> int:
@@ -324,8 +329,7 @@ class Transport:
             raise InvalidArgument("service", service, "a non-empty service name")
         if pool_size is None:
             pool_size = default_pool_size()
-        if not isinstance(pool_size, int) or isinstance(pool_size, bool) or pool_size < 1:
-            raise InvalidArgument("pool_size", pool_size, "an integer >= 1")
+        check_int("pool_size", pool_size, 1)
         if not isinstance(trust_env, bool):
             raise InvalidArgument("trust_env", trust_env, "True or False")
         tls = tls_setting(verify)
@@ -334,7 +338,7 @@ class Transport:
         self.redactor = redactor if redactor is not None else Redactor()
         if tls is True and self.base_url.startswith("http://"):
             tls = _no_tls_expected()
-        self.timeout = _check_timeout(timeout)
+        self.timeout = check_timeout(timeout)
         self.max_response_size = check_max_response_size(max_response_size)
         self.pool_size = pool_size
         self.clock = clock
@@ -387,6 +391,8 @@ class Transport:
         does. The generated client's own ``base_url``/``headers``/``timeout`` are ignored: everything comes from
         this transport's httpx client.
         """
+        if not callable(client_class) or not hasattr(client_class, "set_httpx_client"):
+            raise InvalidArgument("client_class", client_class, "a generated Client class (with set_httpx_client)")
         generated = client_class(base_url=self.base_url)
         setter = getattr(generated, "set_httpx_client", None)
         if setter is None:
@@ -451,6 +457,8 @@ class Transport:
             ResponseDecodeError: a success whose body does not match the spec.
         """
         result = self.exchange(operation, *args, idempotent=idempotent, retry=retry, timeout=timeout, **kwargs)
+        if not hasattr(result.response, "parsed"):
+            raise InvalidArgument("operation", operation, "a generated operation returning a Response (sync_detailed)")
         parsed = result.response.parsed
         if expect is not None and not isinstance(parsed, expect):
             raise ResponseDecodeError(
@@ -477,8 +485,12 @@ class Transport:
 
         Use it for statuses that carry meaning (202 "not ready yet", 204) or bodies decoded by content type.
         """
+        if not callable(operation):
+            raise InvalidArgument("operation", operation, "a generated operation (e.g. get_task.sync_detailed)")
+        if idempotent is not None and not isinstance(idempotent, bool):
+            raise InvalidArgument("idempotent", idempotent, "None, True or False")
         policy = self._retry if retry is None else retry_policy(retry, "retry")
-        per_call_timeout = None if timeout is None else _check_timeout(timeout)
+        per_call_timeout = None if timeout is None else check_timeout(timeout)
         if self._closed:
             raise ClientClosed(f"this {self.service} client is closed")
         client = kwargs.setdefault("client", self._adapter)
@@ -500,6 +512,8 @@ class Transport:
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         """Run ``fn`` on this client's thread pool (``pool_size`` threads): the basis of ``async_req=True``."""
+        if not callable(fn):
+            raise InvalidArgument("fn", fn, "a callable")
         with self._lock:
             if self._closed:
                 raise ClientClosed(f"this {self.service} client is closed")
@@ -567,6 +581,11 @@ class Transport:
             return self._too_large_failure(too_large)
         except httpx.HTTPError as exc:
             return self._network_failure(exc, frame.request)
+        except httpx.InvalidURL as exc:
+            # Arguments made a URL httpx will not build (a path or query past its 64 KiB, a control character).
+            # Services check their parameters first (``_check.check_url_text``); this keeps any they miss inside
+            # the error tree. httpx's message gives a position, never the URL.
+            raise InvalidArgument("request URL", None, f"a URL httpx can send ({exc})") from None
         except Exception as exc:
             if frame.response is None:
                 raise  # raised before anything was received: a bad argument, not a bad response

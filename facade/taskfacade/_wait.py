@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from ._clock import Clock
-from ._job import Job, check_wait_args
+from ._errors import InvalidArgument
+from ._job import Job, check_jobs, check_wait_args
 from ._poll import poll
 
 __all__ = ["as_completed", "wait_all"]
@@ -51,7 +52,7 @@ def wait_all(
         max_poll_errors: consecutive transient polling failures tolerated (see ``Job.wait``).
         clock: the clock to poll on (default: the first job's).
     """
-    materialized = list(jobs)
+    materialized = check_jobs(jobs)
     for _ in as_completed(
         materialized,
         timeout,
@@ -80,10 +81,14 @@ def as_completed(
     Arguments as for ``wait_all``. Raises ``WaitTimeout`` (a ``TimeoutError``) when the deadline passes with jobs
     still unfinished; the jobs yielded so far stay yielded.
     """
-    materialized = list(jobs)
+    materialized: list[J] = check_jobs(jobs)  # type: ignore[assignment]  # J is a Job; checked here
     check_wait_args(timeout, interval, max_poll_errors)
     fast = interval / 4 if min_interval is None else min_interval
     check_wait_args(timeout, fast, max_poll_errors, interval_name="min_interval")
+    if clock is not None and not isinstance(clock, Clock):
+        raise InvalidArgument("clock", clock, "None or a taskfacade.Clock (monotonic, time, sleep)")
+    if not isinstance(progress_bar, bool):
+        raise InvalidArgument("progress_bar", progress_bar, "True or False")
     chosen = _clock_of(materialized, clock)
     if chosen is None:
         return iter(())

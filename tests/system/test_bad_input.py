@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
+import httpx
 import pytest
 import taskfacade
 from taskfacade import deadline, geobox, tensorbay, tiledb
@@ -22,6 +23,8 @@ from taskfacade.tiledb import tasks as tiledb_tasks
 from taskfacade_emulator import Emulator
 
 UTC = datetime.UTC
+NAN = float("nan")
+INF = float("inf")
 NAIVE = datetime.datetime(2025, 1, 2, 3, 4, 5)
 AWARE = datetime.datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 TASK_UUID = "6a7d2a8e-0d4c-4b55-9c1e-3f4a5b6c7d8e"
@@ -203,6 +206,35 @@ CASES: list[Case] = [
         lambda c: list(taskfacade.as_completed([c.deadline_task], interval=True)),
         "interval",
     ),
+    # NaN and infinity (issue 9, item 4): ``nan < 0`` is false, so a plain range check let a wait run forever
+    Case("core wait_all nan timeout", lambda c: taskfacade.wait_all([c.deadline_task], timeout=NAN), "timeout"),
+    Case("core wait_all inf timeout", lambda c: taskfacade.wait_all([c.deadline_task], timeout=INF), "timeout"),
+    Case("core wait_all inf interval", lambda c: taskfacade.wait_all([c.deadline_task], interval=INF), "interval"),
+    Case(
+        "core wait_all nan min_interval",
+        lambda c: taskfacade.wait_all([c.deadline_task], min_interval=NAN),
+        "min_interval",
+    ),
+    Case(
+        "core as_completed nan timeout",
+        lambda c: list(taskfacade.as_completed([c.deadline_task], timeout=NAN)),
+        "timeout",
+        ("finite",),
+    ),
+    Case("core Job.wait nan timeout", lambda c: c.deadline_task.wait(timeout=NAN), "timeout", ("finite",)),
+    Case("core Job.wait -inf timeout", lambda c: c.tiledb_task.wait(timeout=-INF), "timeout"),
+    Case("core Job.wait inf interval", lambda c: c.tiledb_task.wait(interval=INF), "interval"),
+    Case("core Job.wait huge interval", lambda c: c.tiledb_task.wait(interval=1e300), "interval"),
+    Case("core RetryPolicy inf budget", _policy(budget=INF), "budget", ("finite",)),
+    Case("core RetryPolicy nan backoff_cap", _policy(backoff_cap=NAN), "backoff_cap"),
+    Case("core RetryPolicy inf max_retry_after", _policy(max_retry_after=INF), "max_retry_after"),
+    Case("core RetryPolicy unhashable statuses", _policy(retry_statuses=[[503]]), "retry_statuses"),
+    Case("core Transport inf timeout", _transport(timeout=INF), "timeout", ("finite",)),
+    Case("core Transport nan httpx.Timeout", _transport(timeout=httpx.Timeout(5.0, read=NAN)), "timeout"),
+    # raw exceptions that escaped the error tree (issue 9, item 5)
+    Case("core wait_all ids instead of jobs", lambda c: taskfacade.wait_all(["id"]), "jobs", ("taskfacade.Job",)),
+    Case("core as_completed a string", lambda c: list(taskfacade.as_completed("abc")), "jobs"),
+    Case("core wait_all clock", lambda c: taskfacade.wait_all([c.deadline_task], clock="now"), "clock"),
     Case("core Job.wait negative timeout", lambda c: c.deadline_task.wait(timeout=-5), "timeout"),
     Case("core Job.wait zero interval", lambda c: c.tiledb_task.wait(interval=0), "interval"),
     # -- TileDB tasks -----------------------------------------------------------------------------------------
@@ -225,6 +257,9 @@ CASES: list[Case] = [
     Case("tiledb fetch_tasks page as string", _fetch(page="2"), "page"),
     Case("tiledb fetch_tasks per_page 0", _fetch(per_page=0), "per_page"),
     Case("tiledb fetch_tasks per_page bool", _fetch(per_page=True), "per_page"),
+    Case("tiledb fetch_tasks per_page nan", _fetch(per_page=NAN), "per_page"),
+    Case("tiledb fetch_tasks page of 2**40", _fetch(page=2**40), "page", ("2147483647",)),
+    Case("tiledb Client inf timeout", lambda c: tiledb.Client(timeout=INF, profile_dir=c.profile_dir), "timeout"),
     Case("tiledb fetch_tasks query not a string", _fetch(query=5), "query"),
     Case("tiledb fetch_tasks empty file_type", _fetch(file_type=[""]), "file_type"),
     Case("tiledb fetch_tasks prefetch not a bool", _fetch(prefetch="yes"), "prefetch", ("True or False",)),
@@ -392,6 +427,25 @@ CASES: list[Case] = [
         lambda c: c.deadline.update_task(**_ids(c), targetRunStatus="CANCELED", clientToken="x" * 65),
         "clientToken",
     ),
+    Case(
+        "deadline update_task clientToken with a newline",
+        lambda c: c.deadline.update_task(**_ids(c), targetRunStatus="CANCELED", clientToken="a\nb"),
+        "clientToken",
+        ("printable ASCII",),
+    ),
+    Case(
+        "deadline get_paginator unhashable",
+        lambda c: c.deadline.get_paginator([]),
+        "operation_name",
+        ("list_tasks", "list_jobs"),
+    ),
+    Case("deadline client inf timeout", _dl_client(timeout=INF), "timeout"),
+    Case(
+        "deadline list_tasks maxResults nan",
+        lambda c: c.deadline.list_tasks(**_no_step(c), maxResults=NAN),
+        "maxResults",
+    ),
+    Case("deadline search_tasks itemOffset inf", lambda c: _search(c, itemOffset=INF), "itemOffset"),
     Case("deadline search_tasks no queueIds", lambda c: _search(c, queueIds=[]), "queueIds"),
     Case("deadline search_tasks negative itemOffset", lambda c: _search(c, itemOffset=-1), "itemOffset"),
     Case("deadline search_tasks huge itemOffset", lambda c: _search(c, itemOffset=10_001), "itemOffset"),
@@ -448,6 +502,17 @@ CASES: list[Case] = [
     Case("geobox get_tasks order_by numbers", lambda c: c.geobox.get_tasks(order_by=[1, 2]), "order_by", ("A, ",)),
     Case("geobox get_tasks search_fields numbers", lambda c: c.geobox.get_tasks(search_fields=[5]), "search_fields"),
     Case("geobox get_tasks q number", lambda c: c.geobox.get_tasks(q=5), "q"),
+    Case("geobox get_tasks q of 70000 characters", lambda c: c.geobox.get_tasks(q="x" * 70_000), "q", ("at most",)),
+    Case(
+        "geobox get_tasks search of 4-byte characters",
+        lambda c: c.geobox.get_tasks(search="\U0001f600" * 3000),
+        "search",
+    ),
+    Case("geobox get_task uuid of 70000 characters", lambda c: c.geobox.get_task("a" * 70_000), "uuid"),
+    Case("geobox get_tasks limit nan", lambda c: c.geobox.get_tasks(limit=NAN), "limit"),
+    Case("geobox wait nan timeout", lambda c: c.geobox_task.wait(timeout=NAN, progress_bar=False), "timeout"),
+    Case("geobox wait inf interval", lambda c: c.geobox_task.wait(interval=INF, progress_bar=False), "interval"),
+    Case("geobox client nan timeout", _gb_client(timeout=NAN), "timeout"),
     Case("geobox iter_tasks page_size 0", lambda c: c.geobox.iter_tasks(page_size=0), "page_size"),
     Case("geobox Task.get_task empty uuid", lambda c: geobox.Task.get_task(c.geobox, ""), "uuid"),
     Case("geobox Task.get_tasks unknown state", lambda c: geobox.Task.get_tasks(c.geobox, state="x"), "state"),
@@ -492,6 +557,14 @@ CASES: list[Case] = [
     Case("tensorbay job update until_complete", lambda c: c.squash_job.update(until_complete="y"), "until_complete"),
     Case("tensorbay job update negative timeout", lambda c: c.squash_job.update(timeout=-1), "timeout"),
     Case("tensorbay job update zero interval", lambda c: c.squash_job.update(True, interval=0), "interval"),
+    Case("tensorbay job update nan timeout", lambda c: c.squash_job.update(True, timeout=NAN), "timeout"),
+    Case("tensorbay job update inf interval", lambda c: c.squash_job.update(True, interval=INF), "interval"),
+    Case("tensorbay get_draft inf", lambda c: c.dataset.get_draft(INF), "draft_number"),
+    Case(
+        "tensorbay GAS inf timeout",
+        lambda c: tensorbay.GAS("ACCESSKEY-emulator", c.emu.base_url("tensorbay"), timeout=INF),
+        "timeout",
+    ),
     Case("tensorbay create_dataset empty name", lambda c: c.search_job.create_dataset(""), "name"),
     Case(
         "tensorbay create_dataset is_public string",

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
+from .._errors import InvalidArgument
 from .._retry import RetryLike
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._client import ClientMeta, DeadlineClient
@@ -102,6 +103,10 @@ def client(
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
     """
+    if environ is not None and not (
+        isinstance(environ, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in environ.items())
+    ):
+        raise InvalidArgument("environ", type(environ).__name__, "None or a mapping of variable names to strings")
     config = resolve_config(
         region_name=region_name,
         endpoint_url=endpoint_url,

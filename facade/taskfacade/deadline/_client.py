@@ -120,6 +120,8 @@ class DeadlineClient:
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
+        if not isinstance(config, ClientConfig):
+            raise InvalidArgument("config", type(config).__name__, "a ClientConfig (deadline.client() builds one)")
         credentials = config.credentials
         self._transport = Transport(
             service="deadline",
@@ -286,14 +288,14 @@ class DeadlineClient:
 
     def get_paginator(self, operation_name: str) -> Paginator:
         """A boto3-style paginator: ``"list_tasks"`` or ``"list_jobs"``."""
-        if operation_name not in PAGINATED:
+        if not self.can_paginate(operation_name):
             raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
         return Paginator(method, operation_name)
 
     def can_paginate(self, operation_name: str) -> bool:
-        """Whether ``get_paginator(operation_name)`` works."""
-        return operation_name in PAGINATED
+        """Whether ``get_paginator(operation_name)`` works (False for anything but a paginated operation's name)."""
+        return isinstance(operation_name, str) and operation_name in PAGINATED
 
     def close(self) -> None:
         """Release the connections (idempotent)."""

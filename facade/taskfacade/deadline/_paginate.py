@@ -58,6 +58,10 @@ class Paginator:
     """``client.get_paginator(name)``: builds ``PageIterator``s."""
 
     def __init__(self, method: Callable[..., dict[str, Any]], operation_name: str) -> None:
+        if not callable(method):
+            raise InvalidArgument("method", method, "the client method to paginate")
+        if not isinstance(operation_name, str) or operation_name not in PAGINATED:
+            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
         self._method = method
         self._operation = operation_name
         self._result_key, self._required, self._optional = PAGINATED[operation_name]
@@ -108,6 +112,18 @@ class PageIterator:
         page_size: int | None,
         start: tuple[str | None, int],
     ) -> None:
+        if not callable(method):
+            raise InvalidArgument("method", method, "the client method to paginate")
+        if not isinstance(result_key, str) or not result_key:
+            raise InvalidArgument("result_key", result_key, "the key of the items in a page, e.g. 'tasks'")
+        if not isinstance(kwargs, Mapping):
+            raise InvalidArgument("kwargs", kwargs, "the operation's arguments (a dict)")
+        for name, value in (("max_items", max_items), ("page_size", page_size)):
+            if value is not None:
+                check_int(name, value, 1)
+        if not (isinstance(start, tuple) and len(start) == 2 and (start[0] is None or isinstance(start[0], str))):
+            raise InvalidArgument("start", start, "(nextToken or None, items to skip)")
+        check_int("start[1]", start[1], 0)
         self._method = method
         self._result_key = result_key
         self._kwargs = dict(kwargs)

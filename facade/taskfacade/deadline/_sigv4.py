@@ -27,10 +27,9 @@ import httpx
 
 from ._config import Credentials
 
-__all__ = ["SigV4Auth", "aws_query", "canonical_path", "canonical_query"]
+__all__ = ["SigV4Auth", "amz_date", "aws_query", "canonical_path", "canonical_query"]
 
 ALGORITHM = "AWS4-HMAC-SHA256"
-_AMZ_DATE = "%Y%m%dT%H%M%SZ"
 
 
 def _utcnow() -> datetime.datetime:
@@ -74,6 +73,12 @@ def _signed_names(names: Iterable[str]) -> list[str]:
     return sorted({n for n in names if n in ("host", "content-type") or n.startswith("x-amz-")})
 
 
+def amz_date(when: datetime.datetime) -> str:
+    """``20240501T123005Z``: ``when`` in UTC, the year always four digits (``strftime("%Y")`` is not, on glibc)."""
+    utc = when.astimezone(datetime.UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="seconds").replace("-", "").replace(":", "") + "Z"
+
+
 class SigV4Auth(httpx.Auth):
     """Signs each request with SigV4 for one service and region.
 
@@ -113,7 +118,7 @@ class SigV4Auth(httpx.Auth):
             request.url = request.url.copy_with(query=aws_query(request.url.query).encode("ascii"))
         for name in ("authorization", "x-amz-date", "x-amz-security-token"):
             request.headers.pop(name, None)
-        stamp = self._now().astimezone(datetime.UTC).strftime(_AMZ_DATE)
+        stamp = amz_date(self._now())
         request.headers["X-Amz-Date"] = stamp
         if self.credentials.token:
             request.headers["X-Amz-Security-Token"] = self.credentials.token

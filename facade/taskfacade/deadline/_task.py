@@ -12,9 +12,11 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._clock import Clock
+from .._errors import InvalidArgument
 from .._job import Job, JobPhase
 from .._log import logger
 from ._exceptions import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
+from ._validate import check_id
 
 if TYPE_CHECKING:
     from ._client import DeadlineClient
@@ -54,8 +56,14 @@ class DeadlineTask(Job[str | None]):
     DEFAULT_INTERVAL: ClassVar[float] = 2.0
 
     def __init__(self, client: DeadlineClient, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
+        if not callable(getattr(client, "batch_get_task", None)):  # duck-typed: _client imports this module
+            raise InvalidArgument("client", type(client).__name__, "a taskfacade.deadline.DeadlineClient")
+        if not isinstance(ids, Mapping):
+            raise InvalidArgument("ids", ids, "a dict with farmId, queueId, jobId, stepId and taskId")
+        if data is not None and not isinstance(data, Mapping):
+            raise InvalidArgument("data", type(data).__name__, "None or a GetTask response (a dict)")
         self._client = client
-        self.ids: dict[str, str] = {name: ids[name] for name in IDS}
+        self.ids: dict[str, str] = {name: check_id(name, ids.get(name), f"ids[{name!r}]") for name in IDS}
         self._data: dict[str, Any] | None = dict(data) if data is not None else None
         self._raw_parameters: dict[str, Any] | None = None
 

@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from .. import _check as checks
+from .._check import INT32_MAX
 from .._errors import InvalidArgument
 
 __all__ = [
@@ -84,10 +86,7 @@ def check_id(name: str, value: Any, path: str | None = None) -> str:
 
 def check_int(name: str, value: Any, low: int, high: int | None = None) -> int:
     """An int (never a bool) within ``low..high``."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < low or (high is not None and value > high):
-        bound = f"{low}..{high}" if high is not None else f">= {low}"
-        raise _refuse(name, value, f"an integer {bound}")
-    return value
+    return checks.check_int(name, value, low, INT32_MAX if high is None else high)
 
 
 def check_next_token(name: str, value: Any) -> str:
@@ -98,9 +97,11 @@ def check_next_token(name: str, value: Any) -> str:
 
 
 def check_client_token(value: Any) -> str:
-    """An idempotency token: 1..64 characters."""
-    if not isinstance(value, str) or not 1 <= len(value) <= 64:
-        raise _refuse("clientToken", value, "a string of 1..64 characters (omit it to get a fresh uuid4)")
+    """An idempotency token: 1..64 printable ASCII characters (it travels in the ``X-Amz-Client-Token`` header)."""
+    if not isinstance(value, str) or not 1 <= len(value) <= 64 or not (value.isascii() and value.isprintable()):
+        raise _refuse(
+            "clientToken", value, "a string of 1..64 printable ASCII characters (omit it to get a fresh uuid4)"
+        )
     return value
 
 

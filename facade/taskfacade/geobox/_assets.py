@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from taskfacade._check import check_int
 from taskfacade._errors import ResponseDecodeError
 
 from ._enums import FileType, LayerType
@@ -39,6 +40,12 @@ __all__ = [
 ]
 
 
+def _optional_int(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    """None or an int (bodies are checked when parsed; this refuses NaN, floats and the like given by hand)."""
+    if value is not None:
+        check_int(attribute.name, value, -(2**63), 2**63 - 1)
+
+
 @attrs.frozen(kw_only=True)
 class Asset:
     """Fields every asset has. Only ``uuid`` is always there.
@@ -56,10 +63,10 @@ class Asset:
 
     uuid: str
     name: str | None = None
-    id: int | None = None
+    id: int | None = attrs.field(default=None, validator=_optional_int)
     display_name: str | None = None
     description: str | None = None
-    owner_id: int | None = None
+    owner_id: int | None = attrs.field(default=None, validator=_optional_int)
     created_at: datetime.datetime | None = None
     data: Mapping[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
@@ -69,24 +76,24 @@ class VectorLayer(Asset):
     """A vector layer (``result.layer_uuid``; ``GET /v1/vectorLayers/{uuid}/``)."""
 
     layer_type: LayerType | None = None
-    feature_count: int | None = None
+    feature_count: int | None = attrs.field(default=None, validator=_optional_int)
 
 
 @attrs.frozen(kw_only=True)
 class Raster(Asset):
     """A raster (``result.raster_uuid``; ``GET /v1/rasters/{uuid}/``)."""
 
-    band_count: int | None = None
-    width: int | None = None
-    height: int | None = None
-    srid: int | None = None
+    band_count: int | None = attrs.field(default=None, validator=_optional_int)
+    width: int | None = attrs.field(default=None, validator=_optional_int)
+    height: int | None = attrs.field(default=None, validator=_optional_int)
+    srid: int | None = attrs.field(default=None, validator=_optional_int)
 
 
 @attrs.frozen(kw_only=True)
 class Model(Asset):
     """A 3D model (``result.model_uuid``; ``GET /v1/3dmodels/{uuid}/``)."""
 
-    size: int | None = None
+    size: int | None = attrs.field(default=None, validator=_optional_int)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,21 +101,21 @@ class File(Asset):
     """A file (``result.file_uuid``; ``GET /v1/files/{uuid}/info/``)."""
 
     file_type: FileType | None = None
-    size: int | None = None
+    size: int | None = attrs.field(default=None, validator=_optional_int)
 
 
 @attrs.frozen(kw_only=True)
 class Tile3d(Asset):
     """A 3D tiles tileset (``result.3dtiles_uuid``; ``GET /v1/3dtiles/{uuid}/``)."""
 
-    size: int | None = None
+    size: int | None = attrs.field(default=None, validator=_optional_int)
 
 
 @attrs.frozen(kw_only=True)
 class Table(Asset):
     """A table (``result.table_uuid``; ``GET /v1/tables/{uuid}/``)."""
 
-    row_count: int | None = None
+    row_count: int | None = attrs.field(default=None, validator=_optional_int)
 
 
 @attrs.frozen

@@ -36,6 +36,7 @@ from taskfacade_generated.geobox.models import Task as TaskModel
 from taskfacade_generated.geobox.models import TaskStatus as WireStatus
 from taskfacade_generated.geobox.types import UNSET
 
+from taskfacade._check import check_url_text
 from taskfacade._clock import SYSTEM_CLOCK, Clock
 from taskfacade._errors import InvalidArgument, ResponseDecodeError
 from taskfacade._log import safe_url
@@ -91,7 +92,7 @@ def _check_ver(ver: object) -> None:
 
 def check_uuid(value: object, parameter: str = "uuid") -> str:
     """A task or asset uuid: a non-empty string that cannot escape its path segment."""
-    text = check_text(parameter, value)
+    text = check_url_text(parameter, check_text(parameter, value), accepted="a task uuid")
     if text.strip(".") == "":
         raise InvalidArgument(parameter, value, "a task uuid")
     return text

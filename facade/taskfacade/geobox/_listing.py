@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from taskfacade import _check as checks
 from taskfacade._errors import InvalidArgument
 
 from ._enums import TaskStatus
@@ -34,10 +35,8 @@ def check_bool(parameter: str, value: object) -> bool:
 
 
 def check_int(parameter: str, value: object, minimum: int, maximum: int = INT32_MAX) -> int:
-    """``value`` when it is an int (not a bool) in range, else ``InvalidArgument``."""
-    if isinstance(value, int) and not isinstance(value, bool) and minimum <= value <= maximum:
-        return value
-    raise InvalidArgument(parameter, value, f"an integer from {minimum} to {maximum}")
+    """``value`` when it is an int (not a bool) in range, else ``InvalidArgument`` (the core's shared check)."""
+    return checks.check_int(parameter, value, minimum, maximum)
 
 
 def _state(value: object) -> TaskStatus | None:
@@ -52,16 +51,14 @@ def _state(value: object) -> TaskStatus | None:
 def _text(parameter: str, value: object) -> str | None:
     if value is None or value == "":
         return None
-    if isinstance(value, str) and value.isprintable():
-        return value
-    raise InvalidArgument(parameter, value, "None or a string without control characters")
+    return checks.check_url_text(parameter, value, accepted="None or a string")
 
 
 def _joined(parameter: str, value: object, separator: str, example: str) -> str | None:
     if value is None or value == "" or isinstance(value, str):
         return _text(parameter, value)
     if isinstance(value, Sequence) and value and all(isinstance(v, str) and v and v.isprintable() for v in value):
-        return separator.join(value)
+        return checks.check_url_text(parameter, separator.join(value), accepted="a list of strings")
     raise InvalidArgument(parameter, value, f"None, a comma-separated string or a list of strings, e.g. {example}")
 
 

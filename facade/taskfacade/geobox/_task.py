@@ -23,6 +23,7 @@ import importlib.util
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from taskfacade._check import check_int
 from taskfacade._clock import Clock
 from taskfacade._errors import APIError as _APIError
 from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
@@ -265,8 +266,7 @@ class Task(Job[TaskStatus | None]):
         if max_poll_errors is not None and retry != 3:
             raise InvalidArgument("max_poll_errors", max_poll_errors, "None when retry= is given")
         tolerated = retry if max_poll_errors is None else max_poll_errors
-        if not isinstance(tolerated, int) or isinstance(tolerated, bool) or tolerated < 0:
-            raise InvalidArgument("retry" if max_poll_errors is None else "max_poll_errors", tolerated, "an int >= 0")
+        check_int("retry" if max_poll_errors is None else "max_poll_errors", tolerated, 0)
         self._track_progress = progress_bar and _tqdm_installed()
         try:
             return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol
 
+from .._check import check_int
 from .._errors import InvalidArgument
 from .._pager import Page, Pager, PageRequest
 from ._check import check_bool, check_choice, check_id, check_str
@@ -122,8 +123,7 @@ class DatasetClientBase:
 
     def get_draft(self, draft_number: int) -> Draft:
         """The draft with this number, whatever its status (``ResourceNotExistError`` when there is none)."""
-        if not isinstance(draft_number, int) or isinstance(draft_number, bool) or draft_number < 1:
-            raise InvalidArgument("draft_number", draft_number, "an integer >= 1")
+        check_int("draft_number", draft_number, 1)
         for draft in self.list_drafts("ALL"):
             if draft.number == draft_number:
                 return draft

@@ -9,6 +9,8 @@ import datetime
 
 import attrs
 
+from .._check import check_int
+
 __all__ = ["Draft", "FusionSearchResult", "SearchResult", "Status", "User"]
 
 
@@ -32,7 +34,7 @@ class Draft:
         updated_at: when it last changed (aware UTC).
     """
 
-    number: int
+    number: int = attrs.field(validator=lambda _i, a, v: check_int(a.name, v, 1))
     title: str
     branch_name: str
     status: str
@@ -62,6 +64,11 @@ class FusionSearchResult(SearchResult):
     """The result of a SUCCESS basic-search job on a fusion dataset (same fields as ``SearchResult``)."""
 
 
+def _optional_draft_number(_instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None:
+        check_int(attribute.name, value, 1)
+
+
 @attrs.frozen
 class Status:
     """Where a dataset client stands: the branch and commit that new jobs are based on.
@@ -71,7 +78,7 @@ class Status:
 
     branch_name: str | None
     commit_id: str | None
-    draft_number: int | None = None
+    draft_number: int | None = attrs.field(default=None, validator=_optional_draft_number)
 
     @property
     def is_draft(self) -> bool:

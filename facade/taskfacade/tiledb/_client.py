@@ -21,7 +21,7 @@ from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
-from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Transport, check_max_response_size
+from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Transport, check_max_response_size, check_timeout
 from . import _validate as v
 from ._auth import TileDBAuth
 from ._config import ProfileLocation, Settings, resolve_settings
@@ -84,10 +84,7 @@ class Client:
         self._max_response_size = check_max_response_size(max_response_size)
         if clock is not None and not isinstance(clock, Clock):
             raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
-        if not isinstance(timeout, httpx.Timeout) and not (
-            isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout > 0
-        ):
-            raise InvalidArgument("timeout", timeout, "seconds > 0 or an httpx.Timeout (never None)")
+        check_timeout(timeout)
         self._pool_threads = v.optional_int("pool_threads", pool_threads)
         self._retry = retry_policy(retry_mode, "retry_mode")
         _check_credentials(token, username, password)
@@ -118,7 +115,7 @@ class Client:
         Calls made on it directly use this client's auth, timeouts and pool, but not its retries or error
         mapping; the facade's functions are the way to get those.
         """
-        return self.transport.bind(builder)
+        return self.transport.bind(builder)  # checks ``builder`` (reported as client_class)
 
     def retry_mode(self, mode: RetryLike = "default") -> None:
         """Set how this client's requests are retried from now on (``default``, ``forceful``, ``disabled``)."""

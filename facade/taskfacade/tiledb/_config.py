@@ -20,7 +20,8 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,8 @@ class ProfileLocation:
         """Arguments first, then ``TILEDB_PROFILE_DIR``/``TILEDB_PROFILE_NAME``, then ``~/.tiledb``/``default``."""
         if name is not None and (not isinstance(name, str) or not name or name == "version"):
             raise InvalidArgument("profile", name, "a non-empty profile name other than 'version'")
+        if directory is not None and not isinstance(directory, str | os.PathLike):
+            raise InvalidArgument("profile_dir", directory, "None or a folder path (str or os.PathLike)")
         folder = directory if directory is not None else os.environ.get("TILEDB_PROFILE_DIR")
         path = Path(folder) if folder else Path.home() / ".tiledb"
         return cls(path, name or os.environ.get("TILEDB_PROFILE_NAME") or "default")
@@ -273,23 +276,61 @@ def write_profile(location: ProfileLocation, entry: Mapping[str, str]) -> Path:
     """Store ``entry`` as profile ``location.name``: atomically (temp file + rename), mode 0600, other profiles kept.
 
     The folder is created with mode 0700 when missing. An unreadable existing file is replaced, not merged.
+    Writers take turns (``_writer_lock``), which also makes this the moment to remove the temporary files of
+    writers that died mid-write (a kill -9 skips every cleanup): each holds a token.
     """
     location.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
-        existing = _read_json(location.path) or {}
-    except ConfigurationError:
-        existing = {}
-    data = {**existing, location.name: dict(entry), "version": 1}
-    fd, temp = tempfile.mkstemp(prefix=".profiles-", suffix=".tmp", dir=location.directory)  # created 0600
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=4, sort_keys=True)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, location.path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with _writer_lock(location.directory) as exclusive:
+        _remove_leftovers(location.directory, exclusive)
+        try:
+            existing = _read_json(location.path) or {}
+        except ConfigurationError:
+            existing = {}
+        data = {**existing, location.name: dict(entry), "version": 1}
+        fd, temp = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=location.directory)  # 0600
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, indent=4, sort_keys=True)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp, 0o600)
+            os.replace(temp, location.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
     return location.path
+
+
+_TEMP_PREFIX = ".profiles-"
+_TEMP_SUFFIX = ".tmp"
+#: Without file locks (Windows), a temporary file this old (seconds) is taken as left behind by a dead writer.
+_STALE_AFTER = 3600.0
+
+
+@contextlib.contextmanager
+def _writer_lock(directory: Path) -> Iterator[bool]:
+    """Hold an exclusive lock on ``directory/.profiles.lock`` (yields True), or yield False where there is no
+    ``fcntl``. The kernel releases the lock when its holder dies, even by kill -9, so a writer never waits on a
+    dead one, and while it holds the lock every other temporary file in the folder belongs to a dead writer."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield False
+        return
+    fd = os.open(directory / ".profiles.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield True
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _remove_leftovers(directory: Path, exclusive: bool) -> None:
+    """Delete temporary profile files left by writers that died mid-write (all of them under the lock, else
+    those older than ``_STALE_AFTER``)."""
+    now = time.time()
+    for leftover in directory.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            if exclusive or now - leftover.stat().st_mtime > _STALE_AFTER:
+                leftover.unlink()

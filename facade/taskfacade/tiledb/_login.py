@@ -132,9 +132,15 @@ class TileDBConfig(Mapping[str, str]):
     """
 
     def __init__(self, values: Mapping[str, str]) -> None:
+        if not isinstance(values, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in values.items()
+        ):
+            raise InvalidArgument("values", type(values).__name__, "a mapping of config keys to string values")
         self._values = dict(values)
 
     def __getitem__(self, key: str) -> str:
+        if not isinstance(key, str):  # unhashable keys too: a KeyError, as for any missing key (``get`` -> default)
+            raise KeyError(key)
         return self._values[key]
 
     def __iter__(self) -> Iterator[str]:

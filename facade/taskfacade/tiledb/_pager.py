@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from .._check import check_int
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._pager import Page, Pager, PageRequest
 
@@ -63,6 +64,10 @@ class TileDBPager(Pager[T]):
     def __init__(
         self, load: Callable[[int], WirePage[T]], *, page: int = 1, wire_base: int = 1, prefetch: bool = False
     ) -> None:
+        if not callable(load):
+            raise InvalidArgument("load", load, "a function wire page number -> page")
+        check_int("page", page, 1)
+        check_int("wire_base", wire_base, 0, 1)
         super().__init__(self._load_index, prefetch=prefetch)
         self._tiledb_load = load
         self._tiledb_wire_first = wire_base + page - 1
@@ -101,8 +106,7 @@ class TileDBPager(Pager[T]):
 
     def call_page(self, page: int) -> Any:
         """Fetch page ``page`` (1-based, like ``page=``) and return its response model; nothing is cached."""
-        if not isinstance(page, int) or isinstance(page, bool) or page < 1:
-            raise InvalidArgument("page", page, "an integer >= 1")
+        check_int("page", page, 1)
         return self._tiledb_load(self._tiledb_wire_base + page - 1).response
 
     def __repr__(self) -> str:

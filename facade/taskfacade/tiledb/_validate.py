@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from .._check import check_int
 from .._errors import InvalidArgument
 
 __all__ = [
@@ -90,9 +91,7 @@ def optional_str(parameter: str, value: Any) -> str | None:
 
 def positive_int(parameter: str, value: Any, minimum: int = 1) -> int:
     """An int >= ``minimum`` (bools refused)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-        raise InvalidArgument(parameter, value, f"an integer >= {minimum}")
-    return value
+    return check_int(parameter, value, minimum)
 
 
 def optional_int(parameter: str, value: Any, minimum: int = 1) -> int | None:

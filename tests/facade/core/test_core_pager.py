@@ -290,3 +290,11 @@ def test_fetch_must_return_pages() -> None:
 def test_page_size_validation(size: object) -> None:
     with pytest.raises(InvalidArgument, match="page_size"):
         Pager(Listing(1, 1), page_size=size)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("count", ["²", "١٢", "1e3", "nan"])
+def test_a_count_that_only_looks_numeric_is_a_decode_error(count: str) -> None:
+    """``"²".isdigit()`` is true but ``int("²")`` fails: a server's odd count is a ResponseDecodeError, not a
+    raw ValueError (found by the API fuzz)."""
+    with pytest.raises(ResponseDecodeError):
+        Page([], total_items=count)

@@ -161,3 +161,18 @@ def test_signing_key_is_cached_per_day_and_repr_hides_secrets() -> None:
 def test_botocore_is_not_imported_by_the_facade() -> None:
     code = "import sys, taskfacade.deadline; sys.exit('botocore' in sys.modules or 'boto3' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("when", "stamp"),
+    [
+        (dt.datetime(2024, 5, 1, 12, 30, 5, tzinfo=dt.UTC), "20240501T123005Z"),
+        (dt.datetime(999, 1, 2, 3, 4, 5, tzinfo=dt.UTC), "09990102T030405Z"),
+        (dt.datetime(2024, 5, 1, 14, 30, 5, 999, tzinfo=dt.timezone(dt.timedelta(hours=2))), "20240501T123005Z"),
+    ],
+)
+def test_amz_date_always_has_a_four_digit_year(when: dt.datetime, stamp: str) -> None:
+    """``X-Amz-Date`` from any clock is 16 characters (``strftime("%Y")`` writes year 999 as ``999``)."""
+    from taskfacade.deadline._sigv4 import amz_date
+
+    assert amz_date(when) == stamp

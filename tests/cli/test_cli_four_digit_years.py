@@ -1,0 +1,35 @@
+"""Times the command line writes (Geobox's CQL time filter, the table columns) always have a four-digit year
+(issue 9, item 9): ``strftime("%Y")`` writes the year 1 as ``1`` on glibc, and Geobox compares the filter with
+its ISO 8601 timestamps as strings, so ``'1-01-01T23:59:00'`` sorts after ``'2024-...'`` and selects nothing."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from taskfacade_cli._svc_geobox import _cql
+from taskfacade_cli._times import Window, format_time, parse_datetime, window
+
+UTC = datetime.UTC
+
+
+@pytest.mark.parametrize("year", [1, 9, 99, 999, 1000, 2024, 9999])
+def test_geobox_time_filter_writes_four_digit_years(year: int) -> None:
+    start = datetime.datetime(year, 1, 1, 23, 59, tzinfo=UTC)
+    end = datetime.datetime(year, 12, 31, 0, 0, 5, tzinfo=UTC)
+    q = _cql(Window(start, end), None)
+    assert q == f"created_at >= '{year:04d}-01-01T23:59:00' AND created_at <= '{year:04d}-12-31T00:00:05'"
+
+
+def test_geobox_time_filter_from_the_start_option() -> None:
+    """End to end through option parsing: ``--start 0001-01-01T23:59:00Z``."""
+    q = _cql(window(None, "0001-01-01T23:59:00Z", None), "x")
+    assert q.startswith("created_at >= '0001-01-01T23:59:00' AND name ILIKE")
+
+
+def test_times_shown_in_tables_have_four_digit_years() -> None:
+    assert format_time(parse_datetime("0042-03-04T05:06:07+00:00", "--end")) == "0042-03-04 05:06:07"
+    assert format_time(
+        datetime.datetime(2024, 5, 1, 14, 30, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
+    ) == ("2024-05-01 12:30:05")
+    assert format_time(None) == "-"
