@@ -69,6 +69,7 @@ def check_secret(value: object, parameter: str, source: str | None = None, *, he
         InvalidArgument: not a string, empty once trimmed, or holding a control character (or non-ASCII for a
             header-borne credential). The message names ``parameter`` and ``source``, never the value.
     """
+    _check_names(parameter, source)
     accepted = "a non-empty string of printable ASCII characters" if header else "a non-empty string"
     accepted += " without control characters (blanks at either end are trimmed)"
     if not isinstance(value, str):
@@ -78,6 +79,14 @@ def check_secret(value: object, parameter: str, source: str | None = None, *, he
     if not text or not _acceptable(text, header=header):
         raise InvalidArgument(parameter, HIDDEN, accepted + _what_is_wrong(text, header=header), source=source)
     return text
+
+
+def _check_names(parameter: object, source: object) -> None:
+    """The caller's own ``parameter`` and ``source`` arguments: what an error will name."""
+    if not isinstance(parameter, str) or not parameter or not parameter.isprintable():
+        raise InvalidArgument("parameter", parameter, "the name of the parameter being checked")
+    if source is not None and (not isinstance(source, str) or not source.isprintable()):
+        raise InvalidArgument("source", source, "None or where the value came from")
 
 
 def _acceptable(text: str, *, header: bool) -> bool:
@@ -150,9 +159,15 @@ class Redactor:
         self._lock = threading.Lock()
         self._forms: set[str] = set()
         self._pattern: re.Pattern[str] | None = None
+        if isinstance(secrets, str | bytes) or not isinstance(secrets, Iterable):
+            raise InvalidArgument("secrets", "<hidden>", "an iterable of credentials (strings or None)")
+        if isinstance(pairs, str | bytes) or not isinstance(pairs, Iterable):
+            raise InvalidArgument("pairs", "<hidden>", "an iterable of (username, password) pairs")
         self.add(*secrets)
-        for username, password in pairs:
-            self.add_pair(username, password)
+        for pair in pairs:
+            if not (isinstance(pair, tuple | list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                raise InvalidArgument("pairs", "<hidden>", "an iterable of (username, password) string pairs")
+            self.add_pair(pair[0], pair[1])
 
     def add(self, *secrets: str | None) -> None:
         """Also mask each of ``secrets`` (None, empty and very short values are ignored)."""
@@ -164,6 +179,8 @@ class Redactor:
 
     def add_pair(self, username: str, password: str) -> None:
         """Mask ``password`` and the HTTP Basic encoding of ``username:password``."""
+        if not isinstance(username, str) or not isinstance(password, str):
+            raise InvalidArgument("username" if not isinstance(username, str) else "password", "<hidden>", "a string")
         self.add(password)
         self.add(f"{username}:{password}")
 
@@ -180,6 +197,8 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         """``text`` with every known secret form and every URL's userinfo replaced by ``***``."""
+        if not isinstance(text, str):
+            raise InvalidArgument("text", type(text).__name__, "a string (redact_value takes any value)")
         pattern = self._pattern
         if pattern is not None:
             text = pattern.sub(MASK, text)

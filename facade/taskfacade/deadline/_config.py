@@ -60,6 +60,15 @@ class Credentials:
     token: str | None = None
     source: str = "arguments"
 
+    def __attrs_post_init__(self) -> None:
+        """Built directly (not by ``resolve_config``), the values get the same check: ``InvalidArgument`` naming
+        the field, never the value, for a value httpx could not send or that would need trimming."""
+        for name, value in (("access_key", self.access_key), ("secret_key", self.secret_key), ("token", self.token)):
+            if (value is not None or name != "token") and check_secret(value, name) != value:
+                raise InvalidArgument(name, "<hidden>", "a credential without blanks at either end")
+        if not isinstance(self.source, str):
+            raise InvalidArgument("source", self.source, "a description of where the credentials came from")
+
     def __repr__(self) -> str:
         token = ", token=****" if self.token else ""
         return f"Credentials(access_key={_masked(self.access_key)!r}{token}, source={self.source!r})"

@@ -25,6 +25,7 @@ from urllib.parse import quote, unquote_plus
 
 import httpx
 
+from .._errors import InvalidArgument
 from ._config import Credentials
 
 __all__ = ["SigV4Auth", "amz_date", "aws_query", "canonical_path", "canonical_query"]
@@ -79,6 +80,11 @@ def amz_date(when: datetime.datetime) -> str:
     return utc.isoformat(timespec="seconds").replace("-", "").replace(":", "") + "Z"
 
 
+def _check_request(request: object) -> None:
+    if not isinstance(request, httpx.Request):
+        raise InvalidArgument("request", type(request).__name__, "an httpx.Request")
+
+
 class SigV4Auth(httpx.Auth):
     """Signs each request with SigV4 for one service and region.
 
@@ -98,6 +104,13 @@ class SigV4Auth(httpx.Auth):
         service: str = "deadline",
         now: Callable[[], datetime.datetime] = _utcnow,
     ) -> None:
+        if not isinstance(credentials, Credentials):
+            raise InvalidArgument("credentials", type(credentials).__name__, "a deadline.Credentials")
+        for name, value in (("region", region), ("service", service)):
+            if not isinstance(value, str) or not value or not (value.isascii() and value.isprintable()):
+                raise InvalidArgument(name, value, "a non-empty printable ASCII name such as 'us-west-2'")
+        if not callable(now):
+            raise InvalidArgument("now", now, "a function returning an aware UTC datetime")
         self.credentials = credentials
         self.region = region
         self.service = service
@@ -114,6 +127,7 @@ class SigV4Auth(httpx.Auth):
 
     def sign(self, request: httpx.Request) -> None:
         """Add ``X-Amz-Date``, ``X-Amz-Security-Token`` (with a session token) and ``Authorization``."""
+        _check_request(request)
         if request.url.query:
             request.url = request.url.copy_with(query=aws_query(request.url.query).encode("ascii"))
         for name in ("authorization", "x-amz-date", "x-amz-security-token"):
@@ -135,6 +149,9 @@ class SigV4Auth(httpx.Auth):
     @staticmethod
     def canonical_request(request: httpx.Request, signed: list[str]) -> str:
         """The canonical request string over ``signed`` header names (lower case, sorted)."""
+        _check_request(request)
+        if not isinstance(signed, list) or not all(isinstance(name, str) and name.isprintable() for name in signed):
+            raise InvalidArgument("signed", signed, "a list of lower-case header names")
         headers = "".join(f"{name}:{','.join(' '.join(v.split()) for v in request.headers.get_list(name))}\n"
                           for name in signed)  # fmt: skip
         return "\n".join(
