@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from taskfacade import __version__
+
 from ._exit import EXIT_CODES_HELP
 
 __all__ = ["build_parser"]
@@ -265,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=TOP_EPILOG,
         formatter_class=_FORMATTER,
     )
+    parser.add_argument("--version", action="version", version=f"taskfacade {__version__}")
     _common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _tasks(commands)

@@ -158,7 +158,7 @@ class Job(abc.ABC, Generic[StatusT]):
             timeout: one overall deadline in seconds for the whole wait, requests and their retries included
                 (None = no limit). ``WaitTimeout`` (a ``TimeoutError``) is raised once it passes.
             interval: seconds between polls (default ``DEFAULT_INTERVAL``).
-            progress_bar: show a tqdm bar when tqdm is installed (silently none otherwise).
+            progress_bar: show a tqdm bar when tqdm is installed (otherwise none, and a warning once per process).
             max_poll_errors: consecutive transient polling failures tolerated (``TransportError``,
                 ``RateLimited``, ``ServerError``, also when wrapped in a service's own error); the next one is
                 raised. Any other error is raised at once. A FAILED or CANCELED job is not an error: its status

@@ -12,7 +12,11 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+from taskfacade_emulator import Emulator
 
 EMULATOR_EXTRA = ("starlette", "uvicorn")
 HINT = "pip install 'taskfacade[emulator]'"
@@ -66,3 +70,53 @@ def test_the_emulator_console_script_says_what_to_install_and_exits_2(tmp_path: 
     assert result.stderr.splitlines() == [
         "taskfacade-emulator: the taskfacade emulator needs the 'emulator' extra: pip install 'taskfacade[emulator]'"
     ]
+
+
+@pytest.fixture(scope="module")
+def emu() -> Iterator[Emulator]:
+    with Emulator(speed=0) as emulator:
+        yield emulator
+
+
+@pytest.mark.parametrize(
+    ("hidden", "result_format", "flags", "hint"),
+    [
+        (("pandas",), "json", ["--dataframe"], "pip install 'taskfacade[pandas]'"),
+        (("pyarrow",), "arrow", [], "pip install 'taskfacade[arrow]'"),
+    ],
+    ids=["dataframe-without-pandas", "arrow-without-pyarrow"],
+)
+def test_the_command_line_exits_2_naming_the_extra_when_pandas_or_pyarrow_is_missing(
+    tmp_path: Path, emu: Emulator, hidden: tuple[str, ...], result_format: str, flags: list[str], hint: str
+) -> None:
+    (task,) = emu.create_tasks("tiledb", type="SQL", result_format=result_format, run_s=0)
+    blocker(tmp_path, hidden)
+    argv = ["--emulator", emu.url, "tasks", "results", "tiledb", task, *flags]
+    code = f"import hide_extras, sys; from taskfacade_cli import main; sys.exit(main({argv!r}))"
+    result = run([sys.executable, "-c", code], tmp_path, tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("taskfacade: usage error: ") and line.endswith(hint), line
+    assert "fetch_results" not in line  # says what to install, not which Python function needed it
+
+
+def test_progress_bar_without_tqdm_warns_once_per_process_and_still_waits(tmp_path: Path, emu: Emulator) -> None:
+    ids = emu.create_tasks("geobox", count=3, run_s=0)
+    blocker(tmp_path, ("tqdm",))
+    code = textwrap.dedent(
+        f"""
+        import hide_extras, taskfacade
+        from taskfacade.geobox import GeoboxClient
+
+        client = GeoboxClient(host={emu.base_url("geobox")!r}, access_token="emulator-token")
+        jobs = [client.get_task(uid) for uid in {ids!r}]
+        print([str(job.wait(timeout=30, interval=0.1, progress_bar=True)) for job in jobs])
+        print([str(status) for status in taskfacade.wait_all(jobs, timeout=30, progress_bar=True)])
+        """
+    )
+    result = run([sys.executable, "-c", code], tmp_path, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [str(["SUCCESS"] * 3)] * 2
+    assert result.stderr.count("UserWarning: progress_bar=True shows no progress bar: tqdm is not installed") == 1
+    assert result.stderr.count("pip install 'taskfacade[progress]'") == 1
