@@ -17,7 +17,7 @@ def supported_minimum(text):
     """The ``(major, minor)`` of ``requires-python = ">=X.Y"``."""
     match = re.search(r'^requires-python\s*=\s*">=\s*(\d+)\.(\d+)"', text, re.MULTILINE)
     if match is None:
-        raise SystemExit("check_python: pyproject.toml has no requires-python = \">=X.Y\"")
+        raise SystemExit('check_python: pyproject.toml has no requires-python = ">=X.Y"')
     return int(match.group(1)), int(match.group(2))
 
 

@@ -61,8 +61,9 @@ def exit_code_for(error: BaseException) -> ExitCode:
     """The exit code for an exception a command let through.
 
     Usage errors are the facade's ``InvalidArgument`` and ``UnsupportedOperation``, the services'
-    configuration errors, and an ``ImportError``: an optional dependency that is not installed (pandas, pyarrow)
-    is a problem of the environment, whose message says which extra to install, not an API error; timeouts are ``WaitTimeout`` and TileDB's ``TaskNotReady``; every other facade error
+    configuration errors, and an ``ImportError``: an optional dependency that is not installed (pandas,
+    pyarrow) is a problem of the environment, whose message says which extra to install, not an API error.
+    Timeouts are ``WaitTimeout`` and TileDB's ``TaskNotReady``; every other facade error
     (API, network, undecodable response) is an API error.
     """
     if isinstance(error, CliError):

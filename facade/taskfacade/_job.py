@@ -21,15 +21,22 @@ from __future__ import annotations
 import abc
 import datetime
 import enum
+import sys
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic
+
+if sys.version_info >= (3, 13):
+    from typing import TypeVar
+else:  # TypeVar(default=...) (PEP 696) is in typing from 3.13
+    from typing_extensions import TypeVar
 
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 
 __all__ = ["Job", "JobPhase"]
 
-StatusT = TypeVar("StatusT")
+#: A job's status type; ``Any`` by default, so users may write plain ``Job`` (``Job[Any]``) in annotations.
+StatusT = TypeVar("StatusT", default=Any)
 
 
 class JobPhase(enum.StrEnum):
