@@ -7,6 +7,7 @@ half-way. The classifiers name the versions from that minimum on.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -43,8 +44,10 @@ def test_an_interpreter_below_the_range_is_refused_in_one_line(tmp_path: Path) -
 
 def test_make_checks_the_interpreter_before_it_creates_the_virtual_environment(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
+    outer_make = ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "PYTHON", "VENV")  # `make test` runs this test: start afresh
     dry_run = subprocess.run(
-        ["make", "-n", f"VENV={venv}", f"{venv}/bin/python"],
+        ["make", "--no-print-directory", "-n", f"VENV={venv}", f"{venv}/bin/python"],
+        env={k: v for k, v in os.environ.items() if k not in outer_make},
         cwd=ROOT,
         capture_output=True,
         text=True,
