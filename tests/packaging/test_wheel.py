@@ -1,7 +1,7 @@
 """The built wheel, installed into clean virtual environments, as a user gets it from a package index.
 
 One wheel per test session (``pip wheel``), and two environments, each built once: ``base`` has the wheel without
-extras at the lowest versions its requirements allow (httpx 0.27, attrs 23.1, typing-extensions 4.12) plus
+extras at the lowest versions its requirements allow (each ``>=`` bound of pyproject.toml, e.g. httpx 0.27) plus
 pytest; ``full`` has every extra at the newest versions (httpx 0.29 and later). So both ends of the runtime bounds
 are installed and used. The tests in this file share one xdist group, so that under ``-n 2`` one worker builds
 them (``--dist loadgroup`` in pyproject.toml). Downloads come from pip's cache after the first run.
@@ -11,17 +11,33 @@ from __future__ import annotations
 
 import email.parser
 import os
+import re
 import subprocess
 import sys
 import textwrap
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
 
 import pytest
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[2]
-LOWEST = ["httpx==0.27.0", "attrs==23.1.0", "typing-extensions==4.12.0"]
+
+
+def lowest_requirements() -> list[str]:
+    """Each runtime requirement pinned to its lower bound (``httpx>=0.27,<1`` -> ``httpx==0.27``), markers kept."""
+    pins = []
+    for requirement in tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]:
+        spec, _, marker = requirement.partition(";")
+        match = re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)(,.*)?", spec.strip())
+        assert match is not None, f"every runtime requirement needs a lower bound: {requirement!r}"
+        pins.append(f"{match[1]}=={match[2]}" + (f"; {marker.strip()}" if marker else ""))
+    return pins
+
+
+LOWEST = lowest_requirements()
 SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
 
 pytestmark = [pytest.mark.wheel, pytest.mark.xdist_group("wheel")]
@@ -106,7 +122,7 @@ def test_the_wheel_carries_the_metadata_a_package_index_shows(wheel: Path) -> No
 def test_base_install_imports_every_service_without_any_extra(base: Path) -> None:
     code = textwrap.dedent(
         """
-        import importlib, importlib.util, sys
+        import importlib, importlib.metadata, importlib.util, sys
         import taskfacade
         for name in ("tiledb", "deadline", "geobox", "tensorbay"):
             importlib.import_module(f"taskfacade.{name}")
@@ -114,12 +130,17 @@ def test_base_install_imports_every_service_without_any_extra(base: Path) -> Non
         import taskfacade_emulator, taskfacade_emulator.pytest_plugin
         print(taskfacade.__version__, taskfacade_emulator.missing_modules())
         print([m for m in ("starlette", "uvicorn", "tqdm", "pandas", "pyarrow") if importlib.util.find_spec(m)])
+        print(importlib.metadata.version("httpx"), importlib.metadata.version("attrs"))
         """
     )
     lines = checked([str(base / "python"), "-c", code]).stdout.splitlines()
     import taskfacade
 
-    assert lines == [f"{taskfacade.__version__} ['starlette', 'uvicorn']", "[]"]
+    assert lines[:2] == [f"{taskfacade.__version__} ['starlette', 'uvicorn']", "[]"]
+    lowest = {pin.split("==")[0]: pin.split("==")[1].split(";")[0] for pin in LOWEST}
+    httpx_version, attrs_version = lines[2].split()
+    assert Version(httpx_version) == Version(lowest["httpx"])  # the lower bounds are what got installed
+    assert Version(attrs_version) == Version(lowest["attrs"])
 
 
 def test_base_install_command_line_help_and_version(base: Path) -> None:
