@@ -1,5 +1,6 @@
 # The two commands a new machine needs: `make run` and `make test`. Both create .venv when it is missing.
-PYTHON ?= python3.11
+# Any Python 3 in the supported range (pyproject.toml's requires-python) will do: `make test PYTHON=python3.13`.
+PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -7,15 +8,16 @@ export PATH := $(abspath $(BIN)):$(PATH)
 .PHONY: run test lint typecheck contracts check-generated generate pytest fuzz bench clean spec-diff sync-specs check-generator
 
 $(BIN)/python:
+	@$(PYTHON) scripts/check_python.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade 'pip>=25.1'  # 25.1: --group (PEP 735 dependency groups)
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[emulator,progress,pandas]'
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[emulator,progress,pandas]' --group dev
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

@@ -5,7 +5,7 @@ The codes are part of the command line's contract (``taskfacade --help`` and doc
 ==== =====================================================================
 0    success
 1    a task ended FAILED or CANCELED (``tasks wait``, ``tasks results``)
-2    usage error: bad arguments or configuration, an unsupported verb
+2    usage error: bad arguments or configuration, an unsupported verb, a missing optional dependency
 3    timeout: a wait's deadline passed (or a result is not ready yet)
 4    API or network error
 130  interrupted (Ctrl-C)
@@ -35,7 +35,7 @@ class ExitCode(enum.IntEnum):
 EXIT_CODES_HELP = """exit codes:
   0  success
   1  a task ended FAILED or CANCELED
-  2  usage error (bad arguments or configuration, a verb the service does not have)
+  2  usage error (bad arguments or configuration, a verb the service does not have, a missing extra)
   3  timeout (a wait's deadline passed, or a result is not ready yet)
   4  API or network error
 """
@@ -60,8 +60,10 @@ class UsageError(CliError):
 def exit_code_for(error: BaseException) -> ExitCode:
     """The exit code for an exception a command let through.
 
-    Usage errors are the facade's ``InvalidArgument`` and ``UnsupportedOperation`` and the services'
-    configuration errors; timeouts are ``WaitTimeout`` and TileDB's ``TaskNotReady``; every other facade error
+    Usage errors are the facade's ``InvalidArgument`` and ``UnsupportedOperation``, the services'
+    configuration errors, and an ``ImportError``: an optional dependency that is not installed (pandas,
+    pyarrow) is a problem of the environment, whose message says which extra to install, not an API error.
+    Timeouts are ``WaitTimeout`` and TileDB's ``TaskNotReady``; every other facade error
     (API, network, undecodable response) is an API error.
     """
     if isinstance(error, CliError):
@@ -72,7 +74,7 @@ def exit_code_for(error: BaseException) -> ExitCode:
 
     if isinstance(error, taskfacade.WaitTimeout):
         return ExitCode.TIMEOUT
-    if isinstance(error, taskfacade.InvalidArgument | taskfacade.UnsupportedOperation):
+    if isinstance(error, taskfacade.InvalidArgument | taskfacade.UnsupportedOperation | ImportError):
         return ExitCode.USAGE
     if _is_configuration_error(error):
         return ExitCode.USAGE

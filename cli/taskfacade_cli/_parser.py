@@ -6,6 +6,8 @@ import argparse
 import re
 from typing import Any
 
+from taskfacade import __version__
+
 from . import _options as opt
 from ._exit import EXIT_CODES_HELP
 
@@ -328,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=TOP_EPILOG,
         formatter_class=_FORMATTER,
     )
+    parser.add_argument("--version", action="version", version=f"taskfacade {__version__}")
     _common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _tasks(commands)

@@ -10,15 +10,16 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 
-from ._app import EmulatorApp
-from ._clock import check_speed
-from ._core import DEFAULT_SEED_COUNT, MAX_SEED_COUNT, EmulatorCore, Settings
-from ._registry import SERVICE_NAMES
-from ._server import bind, serve, url_for
+from . import INSTALL_HINT, missing_modules
+
+# Not ``typing.TYPE_CHECKING`` (see __init__): the server's modules import the extra, so they load in main().
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._app import EmulatorApp
 
 
 def _int_in(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from ``low`` to ``high`` (argparse turns the ValueError into exit 2)."""
+    """An argparse type: a whole number from ``low`` to ``high`` (argparse turns the error into exit 2)."""
 
     def convert(text: str) -> int:
         try:
@@ -33,6 +34,8 @@ def _int_in(low: int, high: int) -> Callable[[str], int]:
 
 
 def _speed(text: str) -> float:
+    from ._clock import check_speed
+
     try:
         value = float(text)
         check_speed(value, "--speed")
@@ -42,6 +45,10 @@ def _speed(text: str) -> float:
 
 
 def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") -> argparse.Namespace:
+    """The command line's arguments (needs the ``emulator`` extra: the service names come from the registry)."""
+    from ._core import DEFAULT_SEED_COUNT, MAX_SEED_COUNT
+    from ._registry import SERVICE_NAMES
+
     parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument(
@@ -73,8 +80,17 @@ def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") ->
 def main(argv: Sequence[str] | None = None, prog: str = "taskfacade-emulator") -> int:
     """Run the emulator; prints ``taskfacade emulator listening on http://HOST:PORT`` once it accepts requests.
 
-    ``prog`` is the program name shown in usage and help (``taskfacade emulator`` when the CLI runs it).
+    ``prog`` is the program name shown in usage and help (``taskfacade emulator`` when the CLI runs it). Without
+    the ``emulator`` extra it prints one line naming what to install and returns 2 (a usage error, no traceback).
     """
+    if missing_modules():
+        print(f"{prog}: {INSTALL_HINT}", file=sys.stderr)
+        return 2
+    from ._app import EmulatorApp
+    from ._core import EmulatorCore, Settings
+    from ._registry import SERVICE_NAMES
+    from ._server import bind
+
     args = parse_args(argv, prog)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     counts = {name: getattr(args, f"{name}_count") for name in SERVICE_NAMES}
@@ -107,6 +123,8 @@ def main(argv: Sequence[str] | None = None, prog: str = "taskfacade-emulator") -
 
 async def _serve_until_signal(app: EmulatorApp, sock: socket.socket) -> None:
     """Serve until SIGINT or SIGTERM, announcing the URL on stdout once connections are accepted."""
+    from ._server import serve, url_for
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

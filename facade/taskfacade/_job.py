@@ -21,8 +21,14 @@ from __future__ import annotations
 import abc
 import datetime
 import enum
+import sys
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic
+
+if sys.version_info >= (3, 13):
+    from typing import TypeVar
+else:  # TypeVar(default=...) (PEP 696) is in typing from 3.13
+    from typing_extensions import TypeVar
 
 from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
@@ -30,7 +36,8 @@ from ._errors import InvalidArgument, UnsupportedOperation
 
 __all__ = ["Job", "JobPhase", "check_jobs", "check_wait_args"]
 
-StatusT = TypeVar("StatusT")
+#: A job's status type; ``Any`` by default, so users may write plain ``Job`` (``Job[Any]``) in annotations.
+StatusT = TypeVar("StatusT", default=Any)
 
 
 class JobPhase(enum.StrEnum):
@@ -159,7 +166,7 @@ class Job(abc.ABC, Generic[StatusT]):
             timeout: one overall deadline in seconds for the whole wait, requests and their retries included
                 (None = no limit). ``WaitTimeout`` (a ``TimeoutError``) is raised once it passes.
             interval: seconds between polls (default ``DEFAULT_INTERVAL``).
-            progress_bar: show a tqdm bar when tqdm is installed (silently none otherwise).
+            progress_bar: show a tqdm bar when tqdm is installed (otherwise none, and a warning once per process).
             max_poll_errors: consecutive transient polling failures tolerated (``TransportError``,
                 ``RateLimited``, ``ServerError``, also when wrapped in a service's own error); the next one is
                 raised. Any other error is raised at once. A FAILED or CANCELED job is not an error: its status

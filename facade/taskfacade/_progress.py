@@ -1,9 +1,13 @@
-"""Optional progress bars for waits: tqdm when it is installed (extra ``progress``), silently nothing otherwise."""
+"""Optional progress bars for waits: tqdm when it is installed (extra ``progress``), else a warning and no bar."""
 
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import Any
+
+#: The warning ``progress_bar=True`` gives without tqdm.
+MISSING_TQDM = "progress_bar=True shows no progress bar: tqdm is not installed (pip install 'taskfacade[progress]')"
 
 
 class ProgressBar:
@@ -16,6 +20,9 @@ class ProgressBar:
         try:
             tqdm = importlib.import_module("tqdm").tqdm
         except ImportError:
+            # Issued from this line (stacklevel=1), so the default warning filter shows it once per process
+            # however many waits ask for a bar; the wait itself goes on without one.
+            warnings.warn(MISSING_TQDM, UserWarning, stacklevel=1)
             return
         counts = "{n:.0f}/{total:.0f}" if unit == "%" else "{n_fmt}/{total_fmt} " + unit
         self._bar = tqdm(

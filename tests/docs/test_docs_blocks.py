@@ -11,7 +11,9 @@
   without a language, or a python dialect other than ``python`` (``py``, ``pycon``...), fails here, so no python
   block can go unrun.
 - Every relative link in the docs and the README points to a file that exists, and any ``#anchor`` to a heading of
-  that file.
+  that file. The README is also the package index's project page, where relative links break: it links files by
+  their absolute URL in the repository that pyproject.toml declares (``Source``), and those links are checked
+  against this checkout the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import contextlib
 import os
 import re
 import textwrap
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,8 @@ from taskfacade_emulator import Emulator
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 INDEX = DOCS / "index.md"
+#: Files of this checkout as the package index's README links them: the declared repository's main branch.
+BLOB = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]["Source"] + "/blob/main/"
 
 #: Docs whose python blocks a service's own test runs (and checks the output of): doc -> that test.
 DEDICATED: dict[str, str] = {
@@ -207,7 +212,13 @@ def test_every_docs_page_is_linked_from_the_index() -> None:
 
 def test_the_readme_links_the_docs_index() -> None:
     _, prose = parse((ROOT / "README.md").read_text(encoding="utf-8"), "README.md")
-    assert any(m["target"] == "docs/index.md" for line in prose for m in LINK.finditer(line))
+    assert any(m["target"] == BLOB + "docs/index.md" for line in prose for m in LINK.finditer(line))
+
+
+def test_the_readme_has_only_absolute_links_as_a_package_index_needs() -> None:
+    _, prose = parse((ROOT / "README.md").read_text(encoding="utf-8"), "README.md")
+    relative = [m["target"] for line in prose for m in LINK.finditer(line) if not re.match(r"^[a-z]+:", m["target"])]
+    assert not relative, f"README.md: use {BLOB}<path> (it is the package index page): {relative}"
 
 
 def anchors(path: Path) -> set[str]:
@@ -222,10 +233,12 @@ def test_relative_links_resolve(doc: str) -> None:
     path = ROOT / doc
     _, prose = parse(path.read_text(encoding="utf-8"), doc)
     for target in (m["target"] for line in prose for m in LINK.finditer(line)):
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target):
+        in_repository = target.startswith(BLOB)
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target) and not in_repository:
             continue  # https:, mailto: ...
-        file_part, _, anchor = target.partition("#")
-        linked = (path.parent / file_part).resolve() if file_part else path
+        file_part, _, anchor = target.removeprefix(BLOB).partition("#")
+        base = ROOT if in_repository else path.parent
+        linked = (base / file_part).resolve() if file_part else path
         assert linked.exists(), f"{doc}: broken link {target!r}"
         if anchor and linked.suffix == ".md":
             assert anchor in anchors(linked), f"{doc}: no heading for the anchor in {target!r}"

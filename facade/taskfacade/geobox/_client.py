@@ -18,7 +18,7 @@ from __future__ import annotations
 import ssl
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import httpx
 from taskfacade_generated.geobox.api.assets import (
@@ -205,6 +205,54 @@ class GeoboxClient:
 
         body = self._task_body(check_uuid(uuid))
         return Task(self, body["uuid"], body)
+
+    @overload
+    def get_tasks(
+        self,
+        *,
+        state: TaskStatus | str | None = None,
+        q: str | None = None,
+        search: str | None = None,
+        search_fields: str | Sequence[str] | None = None,
+        order_by: str | Sequence[str] | None = None,
+        return_count: Literal[True],
+        skip: int = 0,
+        limit: int = 10,
+        user_id: int | None = None,
+        shared: bool = False,
+    ) -> int: ...
+
+    @overload
+    def get_tasks(
+        self,
+        *,
+        state: TaskStatus | str | None = None,
+        q: str | None = None,
+        search: str | None = None,
+        search_fields: str | Sequence[str] | None = None,
+        order_by: str | Sequence[str] | None = None,
+        return_count: Literal[False] = False,
+        skip: int = 0,
+        limit: int = 10,
+        user_id: int | None = None,
+        shared: bool = False,
+    ) -> list[Task]: ...
+
+    @overload
+    def get_tasks(
+        self,
+        *,
+        state: TaskStatus | str | None = None,
+        q: str | None = None,
+        search: str | None = None,
+        search_fields: str | Sequence[str] | None = None,
+        order_by: str | Sequence[str] | None = None,
+        return_count: bool = False,
+        skip: int = 0,
+        limit: int = 10,
+        user_id: int | None = None,
+        shared: bool = False,
+    ) -> list[Task] | int: ...
 
     def get_tasks(
         self,

@@ -94,7 +94,8 @@ class Task(Job[TaskStatus | None]):
         """A page of tasks or their count (same as ``api.get_tasks(**kwargs)``; see there for the filters)."""
         if not isinstance(api, _client_class()):
             raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
-        return api.get_tasks(**kwargs)
+        found: list[Task] | int = api.get_tasks(**kwargs)  # keyword arguments: no overload applies, so say it
+        return found
 
     # -- data ---------------------------------------------------------------------------------------------------
 

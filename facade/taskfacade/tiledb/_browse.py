@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from concurrent.futures import Future
-from typing import Any
+from typing import Any, Literal, overload
 
 from taskfacade_generated.tiledb.api.arrays import list_owned_arrays as owned_arrays_op
 from taskfacade_generated.tiledb.api.arrays import list_public_arrays as public_arrays_op
@@ -127,6 +127,60 @@ def _array_params(**kwargs: Any) -> dict[str, Any]:
     }
 
 
+@overload
+def list_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: Literal[False] = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> ArrayPager[Any]: ...
+
+
+@overload
+def list_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    *,
+    async_req: Literal[True],
+    with_metadata: bool | None = None,
+    client: Client | None = None,
+) -> Future[ArrayPager[Any]]: ...
+
+
+@overload
+def list_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: bool = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> ArrayPager[Any] | Future[ArrayPager[Any]]: ...
+
+
 def list_arrays(
     namespace: str | None = None,
     permissions: str | None = None,
@@ -162,6 +216,60 @@ def list_arrays(
     return _arrays("owned", client, async_req, page, params)  # type: ignore[no-any-return]
 
 
+@overload
+def list_public_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: Literal[False] = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> ArrayPager[Any]: ...
+
+
+@overload
+def list_public_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    *,
+    async_req: Literal[True],
+    with_metadata: bool | None = None,
+    client: Client | None = None,
+) -> Future[ArrayPager[Any]]: ...
+
+
+@overload
+def list_public_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: bool = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> ArrayPager[Any] | Future[ArrayPager[Any]]: ...
+
+
 def list_public_arrays(
     namespace: str | None = None,
     permissions: str | None = None,
@@ -183,6 +291,60 @@ def list_public_arrays(
         file_type=file_type, exclude_file_type=exclude_file_type, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
     return _arrays("public", client, async_req, page, params)  # type: ignore[no-any-return]
+
+
+@overload
+def list_shared_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: Literal[False] = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> ArrayPager[Any]: ...
+
+
+@overload
+def list_shared_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    *,
+    async_req: Literal[True],
+    with_metadata: bool | None = None,
+    client: Client | None = None,
+) -> Future[ArrayPager[Any]]: ...
+
+
+@overload
+def list_shared_arrays(
+    namespace: str | None = None,
+    permissions: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    file_type: str | list[str] | None = None,
+    exclude_file_type: str | list[str] | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: bool = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> ArrayPager[Any] | Future[ArrayPager[Any]]: ...
 
 
 def list_shared_arrays(
@@ -228,6 +390,63 @@ def _groups(kind: str, client: Client | None, async_req: Any, page: Any, params:
     return _run(chosen, async_req, pager)
 
 
+@overload
+def list_groups(
+    namespace: str | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: Literal[False] = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> GroupPager[Any]: ...
+
+
+@overload
+def list_groups(
+    namespace: str | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    *,
+    async_req: Literal[True],
+    with_metadata: bool | None = None,
+    client: Client | None = None,
+) -> Future[GroupPager[Any]]: ...
+
+
+@overload
+def list_groups(
+    namespace: str | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: bool = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> GroupPager[Any] | Future[GroupPager[Any]]: ...
+
+
 def list_groups(
     namespace: str | None = None,
     permission: str | None = None,
@@ -266,6 +485,63 @@ def list_groups(
     return _groups("owned", client, async_req, page, params)  # type: ignore[no-any-return]
 
 
+@overload
+def list_public_groups(
+    namespace: str | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: Literal[False] = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> GroupPager[Any]: ...
+
+
+@overload
+def list_public_groups(
+    namespace: str | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    *,
+    async_req: Literal[True],
+    with_metadata: bool | None = None,
+    client: Client | None = None,
+) -> Future[GroupPager[Any]]: ...
+
+
+@overload
+def list_public_groups(
+    namespace: str | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: bool = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> GroupPager[Any] | Future[GroupPager[Any]]: ...
+
+
 def list_public_groups(
     namespace: str | None = None,
     permission: str | None = None,
@@ -288,6 +564,66 @@ def list_public_groups(
         search=search, flat=flat, parent=parent, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
     return _groups("public", client, async_req, page, params)  # type: ignore[no-any-return]
+
+
+@overload
+def list_shared_groups(
+    namespace: str | None = None,
+    shared_to: str | list[str] | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: Literal[False] = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> GroupPager[Any]: ...
+
+
+@overload
+def list_shared_groups(
+    namespace: str | None = None,
+    shared_to: str | list[str] | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    *,
+    async_req: Literal[True],
+    with_metadata: bool | None = None,
+    client: Client | None = None,
+) -> Future[GroupPager[Any]]: ...
+
+
+@overload
+def list_shared_groups(
+    namespace: str | None = None,
+    shared_to: str | list[str] | None = None,
+    permission: str | None = None,
+    group_type: str | None = None,
+    tag: str | list[str] | None = None,
+    exclude_tag: str | list[str] | None = None,
+    search: str | None = None,
+    flat: bool = True,
+    parent: str | uuid.UUID | None = None,
+    page: int | None = None,
+    per_page: int | None = None,
+    async_req: bool = False,
+    with_metadata: bool | None = None,
+    *,
+    client: Client | None = None,
+) -> GroupPager[Any] | Future[GroupPager[Any]]: ...
 
 
 def list_shared_groups(

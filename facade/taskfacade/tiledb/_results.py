@@ -113,6 +113,6 @@ def fetch_results_pandas(
     vendor's default would unpickle server data.
     """
     uid = v.task_uuid("task_id", task_id)
-    require_module("pandas", "pandas", "fetch_results_pandas")
+    require_module("pandas", "pandas", "a DataFrame result")
     value = fetch_results(uid, result_format=result_format, allow_pickle=allow_pickle, client=client)
     return _to_frame(value, str(uid))

@@ -242,14 +242,15 @@ def test_progress_bar_with_tqdm(capsys: pytest.CaptureFixture[str]) -> None:
     assert "100/100" in err
 
 
-def test_progress_bar_without_tqdm_is_silently_off(
+def test_progress_bar_without_tqdm_is_off_with_a_warning_naming_the_extra(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(sys.modules, "tqdm", None)  # import tqdm now raises ImportError
     service = FakeService()
     service.add("j", 0, 2)
-    assert FakeJob(service, "j").wait(interval=1, progress_bar=True) == "DONE"
-    assert capsys.readouterr().err == ""
+    with pytest.warns(UserWarning, match=r"tqdm is not installed \(pip install 'taskfacade\[progress\]'\)"):
+        assert FakeJob(service, "j").wait(interval=1, progress_bar=True) == "DONE"
+    assert capsys.readouterr().err == ""  # no bar drawn
 
 
 def test_phase_may_depend_on_more_than_the_status() -> None:

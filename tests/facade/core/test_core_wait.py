@@ -189,7 +189,8 @@ def test_wait_all_progress_bar(capsys: pytest.CaptureFixture[str], monkeypatch: 
     wait_all([FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
     assert "3/3 jobs" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "tqdm", None)
-    wait_all([FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
+    with pytest.warns(UserWarning, match="tqdm is not installed"):
+        wait_all([FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
     assert capsys.readouterr().err == ""
 
 

@@ -105,7 +105,8 @@ def test_progress_bar_without_tqdm(
     monkeypatch.setitem(sys.modules, "tqdm", None)  # "not installed"
     task = _task(emu, client, run_s=6)
     emu.clear_request_counts()
-    assert task.wait(interval=2, progress_bar=True) is TaskStatus.SUCCESS
+    with pytest.warns(UserWarning, match="tqdm is not installed"):
+        assert task.wait(interval=2, progress_bar=True) is TaskStatus.SUCCESS
     assert GET_STATUS not in counts(emu)
     assert "Task:" not in capsys.readouterr().err
 
