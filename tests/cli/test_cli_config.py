@@ -71,7 +71,8 @@ def test_config_errors_are_usage_errors(bare_env: dict[str, str], tmp_path: Path
     config.chmod(0o644)
     unknown = cs.run("tasks", "list", "tiledb", env=bare_env)
     assert unknown.code == 2
-    assert "unknown config key 'tiledb.colour'; accepted: emulator, retry_mode, tiledb.endpoint" in unknown.stderr
+    accepted = "accepted: emulator, retry_mode, trust_env, tiledb.endpoint"
+    assert f"unknown config key 'tiledb.colour'; {accepted}" in unknown.stderr
     assert "is readable by other users" not in unknown.stderr  # refused before the warning matters
     config.write_text("[profiles.default\n")
     broken = cs.run("config", "show", env=bare_env)

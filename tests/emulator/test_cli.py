@@ -104,7 +104,7 @@ def test_a_busy_port_is_a_clear_error_with_exit_code_2() -> None:
     ("args", "message"),
     [
         (["--speed", "-1"], "speed must be a number from 0 to 1000000, got -1.0"),
-        (["--seed-count", "-3"], "seed_count must be an integer >= 0, got -3"),
+        (["--seed-count", "-3"], "seed_count must be an integer from 0 to 1000000, got -3"),
         (["--db", "/nonexistent-dir/emu.sqlite"], "db: cannot create '/nonexistent-dir/emu.sqlite'"),
     ],
 )

@@ -215,7 +215,7 @@ def test_stop_does_not_wait_long_for_a_request_still_in_flight() -> None:
 
 
 def test_bad_settings_are_refused_before_anything_starts() -> None:
-    with pytest.raises(ValueError, match="seed_count must be an integer >= 0, got -1"):
+    with pytest.raises(ValueError, match="seed_count must be an integer from 0 to 1000000, got -1"):
         fake_emulator(seed_count=-1)
     with pytest.raises(ValueError, match="speed must be a number from 0 to 1000000"):
         Settings(speed=-2).validate()
