@@ -209,8 +209,13 @@ CASES: list[Case] = [
     Case("tiledb fetch_tasks unknown status", _fetch(status="DONE"), "status", TILEDB_STATUSES),
     Case("tiledb fetch_tasks unknown type", _fetch(type="PYTHON"), "type", ("SQL", "UDF")),
     Case("tiledb fetch_tasks unknown exclude_type", _fetch(exclude_type=["SQL", "NOPE"]), "exclude_type", ("UDF",)),
-    Case("tiledb fetch_tasks naive start", _fetch(start=NAIVE), "start", ("timezone-aware",)),
-    Case("tiledb fetch_tasks naive end", _fetch(end=NAIVE), "end", ("timezone-aware",)),
+    Case(
+        "tiledb fetch_tasks naive start after naive end",
+        _fetch(start=NAIVE, end=NAIVE - datetime.timedelta(days=1)),
+        "start",
+        ("before end",),
+    ),
+    Case("tiledb fetch_tasks naive start before 1970", _fetch(start=datetime.datetime(1960, 1, 1)), "start", ("1970",)),
     Case("tiledb fetch_tasks start as string", _fetch(start="2025-01-01"), "start", ("datetime",)),
     Case(
         "tiledb fetch_tasks start after end",

@@ -2,7 +2,8 @@
 
 Every route authenticates first (401 in TileDB's ``Error`` format), then validates its parameters (400 naming
 the parameter and what it accepts) before touching storage. The task listing is 0-based on the wire and echoes
-that page in ``pagination_metadata.page``; ``array_tasks`` is omitted when a page is empty, as the real server's
+that page in ``pagination_metadata.page`` (an integral float such as ``page=1.0``, which tiledb-client 3.x sends,
+counts as its whole number); ``array_tasks`` is omitted when a page is empty, as the real server's
 ``x-omitempty`` does.
 """
 
@@ -93,7 +94,7 @@ class TileDBApi:
             status=p.optional_choice(q, "status", ARRAY_TASK_STATUSES),
             search=p.optional_str(q, "search"),
         )
-        page = p.optional_int(q, "page") or 0
+        page = p.optional_page(q, "page") or 0
         per_page = min(p.optional_int(q, "per_page", minimum=1) or DEFAULT_PER_PAGE, MAX_PER_PAGE)
         order = _task_order(p.order_by(q, "orderby", ("start_time", "name")))
         where, params = flt.where()

@@ -8,7 +8,6 @@ held. ``async_req=True`` gives a Future of the pager with its first page already
 from __future__ import annotations
 
 import uuid
-from concurrent.futures import Future
 from typing import Any
 
 from taskfacade_generated.tiledb.api.arrays import list_owned_arrays as owned_arrays_op
@@ -24,6 +23,7 @@ from taskfacade_generated.tiledb.types import Unset
 
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
+from ._async import AsyncResult
 from ._client import Client, resolve_client
 from ._pager import ArrayPager, GroupPager, TileDBPager, WirePage
 
@@ -141,7 +141,7 @@ def list_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]:
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List arrays in a user account (``GET /v1/arrays/browser/owned``), as a pager of ``ArrayInfo``.
 
     Args:
@@ -176,7 +176,7 @@ def list_public_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]:
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List public arrays (``GET /v1/arrays/browser/public``); arguments as for ``list_arrays``."""
     params = _array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
@@ -199,7 +199,7 @@ def list_shared_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]:
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List arrays shared with you (``GET /v1/arrays/browser/shared``); arguments as for ``list_arrays``."""
     params = _array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
@@ -243,7 +243,7 @@ def list_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]:
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List groups owned by a user (``GET /v1/groups/browser/owned``), as a pager of ``GroupInfo``.
 
     Args:
@@ -281,7 +281,7 @@ def list_public_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]:
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List public groups (``GET /v1/groups/browser/public``); arguments as for ``list_groups``."""
     params = _group_params(
         namespace=namespace, permission=permission, group_type=group_type, tag=tag, exclude_tag=exclude_tag,
@@ -306,7 +306,7 @@ def list_shared_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]:
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List groups shared by/to specified namespaces (``GET /v1/groups/browser/shared``).
 
     ``shared_to``: only groups shared to these namespaces (one or a list); the rest as for ``list_groups``.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import stat
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
@@ -126,7 +125,8 @@ def test_bad_client_arguments(arguments: dict[str, Any], parameter: str) -> None
     assert "secret" not in str(caught.value)
 
 
-def test_secrets_stay_out_of_reprs(emu: Emulator) -> None:
+def test_secrets_stay_out_of_reprs(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TILEDB_PROFILE_DIR")  # the native tiledb.Config fails to list itself if it names no file
     basic = Client(host=emu.base_url("tiledb"), username="emulator", password="emulator-password-123")
     for text in (repr(basic), repr(basic.settings), repr(basic.transport), repr(client.Config(client=basic))):
         assert "emulator-password-123" not in text
@@ -250,9 +250,11 @@ def test_bad_login_arguments_make_no_request(
     assert not _profiles(tmp_path).exists()
 
 
-def test_config_is_a_plain_mapping_of_rest_settings(emu: Emulator) -> None:
+def test_config_is_a_plain_mapping_without_the_native_library(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tiledb", None)  # as if the native package were not installed
     tokened = make_client(emu)
     config = client.Config({"sm.tile_cache_size": 1000, "rest.use_refactored_array_open": True}, client=tokened)
+    assert isinstance(config, client.TileDBConfig)
     assert dict(config) == {
         "rest.server_address": emu.base_url("tiledb"),
         "rest.verify_ssl": "true",
@@ -271,21 +273,42 @@ def test_config_is_a_plain_mapping_of_rest_settings(emu: Emulator) -> None:
         client.Config(["not", "a", "mapping"], client=tokened)  # type: ignore[arg-type]
     with pytest.raises(InvalidArgument):
         client.Config({"key": None}, client=tokened)
-
-
-def test_ctx_needs_the_native_library(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
-    tokened = make_client(emu)
-    monkeypatch.setitem(sys.modules, "tiledb", None)
     with pytest.raises(ImportError, match="pip install tiledb"):
         client.Ctx(client=tokened)
-    fake = types.ModuleType("tiledb")
-    fake.Config = lambda values: ("config", values)  # type: ignore[attr-defined]
-    fake.Ctx = lambda config: ("ctx", config)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tiledb", fake)
-    kind, (_, values) = client.Ctx({"sm.x": "1"}, client=tokened)
-    assert kind == "ctx"
-    assert values["rest.token"] == TOKEN
-    assert values["sm.x"] == "1"
+
+
+def test_config_and_ctx_are_native_when_tiledb_is_installed(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the real native package (a dev dependency): ``tiledb.Ctx(client.Config())`` works, as with the vendor."""
+    import tiledb
+
+    monkeypatch.delenv("TILEDB_PROFILE_DIR")  # the native library reads it too, and fails when it names no file
+
+    tokened = make_client(emu, token="token-abc-123")
+    config = client.Config({"sm.tile_cache_size": 1000, "rest.use_refactored_array_open": True}, client=tokened)
+    assert isinstance(config, tiledb.Config)
+    assert config["rest.server_address"] == emu.base_url("tiledb")
+    assert config["rest.token"] == "token-abc-123"
+    assert config["rest.workspace"] == WORKSPACE
+    assert config["sm.tile_cache_size"] == "1000"
+    assert config["rest.use_refactored_array_open"] == "true"
+    assert "token-abc-123" not in repr(config)
+    assert "token-abc-123" not in str(config)
+
+    ctx = tiledb.Ctx(client.Config(client=tokened))
+    assert ctx.config()["rest.token"] == "token-abc-123"
+    assert ctx.config()["rest.server_address"] == emu.base_url("tiledb")
+    made = client.Ctx({"sm.tile_cache_size": "77"}, client=tokened)
+    assert isinstance(made, tiledb.Ctx)
+    assert made.config()["sm.tile_cache_size"] == "77"
+    assert made.config()["rest.token"] == "token-abc-123"
+
+    basic = Client(host="h.example", username="u", password="p-secret-9", verify_ssl=False)
+    native_basic = client.Config(client=basic)
+    assert (native_basic["rest.username"], native_basic["rest.password"]) == ("u", "p-secret-9")
+    assert native_basic["rest.verify_ssl"] == "false"
+    assert "p-secret-9" not in repr(native_basic)
+    with pytest.raises(InvalidArgument):
+        client.Config({"key": None}, client=tokened)
 
 
 def test_the_default_client_comes_from_the_environment_and_can_be_replaced(

@@ -137,8 +137,8 @@ def test_empty_listing_has_no_array_tasks_key(emu: Emulator, client: Client) -> 
 
 
 BAD_ARGUMENTS: list[tuple[str, dict[str, Any]]] = [
-    ("start", {"start": datetime.datetime(2025, 1, 1)}),  # naive
-    ("end", {"end": datetime.datetime(2025, 1, 1)}),
+    ("start", {"start": datetime.datetime(2025, 1, 2), "end": datetime.datetime(2025, 1, 1)}),  # naive, reversed
+    ("start", {"start": datetime.datetime(1960, 1, 1)}),  # naive, before the epoch
     ("end", {"end": "2025-01-01"}),
     ("start", {"start": datetime.datetime(2025, 2, 1, tzinfo=UTC), "end": datetime.datetime(2025, 1, 1, tzinfo=UTC)}),
     ("start", {"start": datetime.datetime(1960, 1, 1, tzinfo=UTC)}),
