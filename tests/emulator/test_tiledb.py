@@ -587,3 +587,16 @@ def test_hundred_thousand_tasks_list_quickly() -> None:
 
 def _epoch(stamp: str) -> float:
     return dt.datetime.fromisoformat(stamp).timestamp()
+
+
+def test_a_workspace_by_id_or_by_name_and_unknown_ones(http: httpx.Client) -> None:
+    """``GET /v4/workspaces/{workspace}``: how tiledb-client 3.x turns a configured workspace name into its id."""
+    for wanted in (WS, WS.removeprefix("ws_")):
+        answer = http.get(f"/v4/workspaces/{wanted}")
+        assert answer.status_code == 200, answer.text
+        data = answer.json()["data"]
+        assert data["workspace_id"] == WS
+        assert data["name"] == WS.removeprefix("ws_")
+        for required in ("created_by", "self", "created_at"):  # tiledb-client's model refuses answers without them
+            assert data[required]
+    _error(http.get("/v4/workspaces/someone-else"), 404)

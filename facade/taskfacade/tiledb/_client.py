@@ -27,6 +27,7 @@ from ._auth import TileDBAuth
 from ._config import ProfileLocation, Settings, resolve_settings
 from ._errors import ConfigurationError
 from ._retrymode import RetryLike, RetryMode, tiledb_retry_policy
+from ._workspace import is_workspace_id, workspace_id_of
 
 __all__ = ["Client", "default_client", "set_default_client"]
 
@@ -45,7 +46,8 @@ class Client:
         host: the server, e.g. ``https://api.tiledb.com`` (a bare host name gets ``https://``).
         token: an API token.
         username, password: HTTP Basic credentials (instead of a token).
-        workspace: the workspace id (``ws_...``) the task endpoints are addressed in.
+        workspace: the workspace the task endpoints are addressed in: its id (``ws_...``) or its name (resolved
+            to the id on first use).
         verify_ssl: check TLS certificates (default True).
         ca_file: a CA bundle to check them against.
         profile: the profile name in the profile file (default ``$TILEDB_PROFILE_NAME`` or ``default``).
@@ -110,6 +112,7 @@ class Client:
         self._lock = threading.Lock()
         self._transport: Transport | None = None
         self._user: Any = None
+        self._workspace_ids: dict[str, str] = {}  # workspace name -> id, resolved once per client
 
     # -- the seed's methods ------------------------------------------------------------------------------------
 
@@ -161,14 +164,29 @@ class Client:
 
     @property
     def workspace(self) -> str:
-        """The workspace the task endpoints are addressed in; ``ConfigurationError`` when none is configured."""
+        """The id of the workspace the task endpoints are addressed in.
+
+        A workspace configured by name is resolved to its id on first use (one ``GET /v4/workspaces/{name}``, as
+        tiledb-client does) and remembered by this client.
+
+        Raises:
+            ConfigurationError: no workspace is configured, or none has the configured name.
+        """
         workspace = self.settings.workspace or _workspace_from_token(self.settings.token)
         if not workspace:
             raise ConfigurationError(
-                "no TileDB workspace configured: pass workspace='ws_...' to Client or login, "
+                "no TileDB workspace configured: pass workspace='ws_...' (or its name) to Client or login, "
                 "or set TILEDB_REST_WORKSPACE"
             )
-        return workspace
+        if is_workspace_id(workspace):
+            return workspace
+        with self._lock:
+            known = self._workspace_ids.get(workspace)
+        if known is None:
+            known = workspace_id_of(self.transport, workspace)
+            with self._lock:
+                self._workspace_ids[workspace] = known
+        return known
 
     @property
     def transport(self) -> Transport:

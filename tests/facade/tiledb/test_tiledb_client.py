@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from taskfacade import InvalidArgument, Unauthorized
+from taskfacade import InvalidArgument, NotFound, Unauthorized
 from taskfacade.tiledb import Client, ConfigurationError, TasksError, client, default_client, set_default_client, tasks
 from taskfacade.tiledb._client import _workspace_from_token
 from taskfacade_emulator import Emulator
@@ -85,6 +85,30 @@ def test_an_unreadable_profile_is_a_configuration_error(tmp_path: Path, content:
     path.write_text(content)
     with pytest.raises(ConfigurationError, match="profile"):
         Client()
+
+
+def test_a_workspace_given_by_name_is_resolved_once(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As tiledb-client's ``get_workspace_id``: a name is turned into the id with ``GET /v4/workspaces/{name}``."""
+    by_name = make_client(emu, workspace="emulator")
+    seeded = str(emu.seeded()["tiledb"]["task_ids"][0])
+    assert tasks.task(seeded, client=by_name).id == seeded
+    assert len(tasks.fetch_tasks(client=by_name)) > 0
+    assert by_name.workspace == WORKSPACE
+    assert requests_made(emu, "GET /v4/workspaces/{workspace}") == 1  # remembered by the client
+    assert requests_made(emu, "GET /v1/task/{workspace}/{id}") == 1
+
+    monkeypatch.setenv("TILEDB_REST_WORKSPACE", "emulator")  # the environment works the same way
+    monkeypatch.setenv("TILEDB_REST_TOKEN", TOKEN)
+    monkeypatch.setenv("TILEDB_REST_SERVER_ADDRESS", emu.base_url("tiledb"))
+    assert tasks.task(seeded).id == seeded
+
+    unknown = make_client(emu, workspace="nobody-has-this")
+    with pytest.raises(ConfigurationError, match="'nobody-has-this' not found") as caught:
+        tasks.task(seeded, client=unknown)
+    assert isinstance(caught.value.__cause__, NotFound)
+    emu.clear_request_counts()
+    assert tasks.task(seeded, client=make_client(emu)).id == seeded  # an id is never looked up
+    assert requests_made(emu, "GET /v4/workspaces/{workspace}") == 0
 
 
 def test_missing_credentials_or_workspace_fail_before_any_request(emu: Emulator) -> None:

@@ -24,6 +24,9 @@ import pytest
 from taskfacade_emulator import Emulator
 from tiledb_helpers import TOKEN, WORKSPACE
 
+#: The emulator workspace's name (its id is WORKSPACE); the suite configures both sides by name.
+WORKSPACE_NAME = WORKSPACE.removeprefix("ws_")
+
 IDIOMS = Path(__file__).with_name("porting_idioms.py")
 #: +05:30 all year: a naive datetime read as UTC would be 5.5 hours off.
 TIME_ZONE = "Asia/Kolkata"
@@ -65,7 +68,7 @@ def observations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dic
             TZ=TIME_ZONE,
             TILEDB_REST_TOKEN=TOKEN,
             TILEDB_REST_SERVER_ADDRESS=emu.base_url("tiledb"),
-            TILEDB_REST_WORKSPACE=WORKSPACE,
+            TILEDB_REST_WORKSPACE=WORKSPACE_NAME,  # by name: both sides resolve it to ws_emulator
             PYTHONWARNINGS="ignore",
         )
         runs = {
@@ -83,6 +86,8 @@ def observations(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[dic
             out, err = run.communicate(timeout=120)
             assert run.returncode == 0, f"{side}: {err[-3000:]}"
             results[side] = json.loads(out)
+        resolved = emu.request_counts()["tiledb"].get("GET /v4/workspaces/{workspace}", 0)
+        assert 2 <= resolved <= 3, resolved  # the name was resolved: once by the vendor, once (per client) by us
         yield results["vendor"], results["taskfacade"]
 
 
