@@ -122,6 +122,24 @@ def observe(tasks: Any, client: Any, ids: dict[str, Any]) -> dict[str, dict[str,
         return "no error"
 
     @idiom
+    def async_req_failure() -> Any:
+        tasks.task(str(uuid.uuid4()), async_req=True).get(30)
+        return "no error"
+
+    @idiom
+    def pager_page_numbers() -> Any:
+        week = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=7)
+        pager = tasks.fetch_tasks(start=week, per_page=4, order_by="name")
+        first = [t.id for t in pager.array_tasks]
+        page = pager.page
+        pager.call_page(1)
+        return {"page": page, "call_page_1_is_first_page": [t.id for t in pager.array_tasks] == first}
+
+    @idiom
+    def last_sql_task_in_a_new_process() -> Any:
+        return tasks.last_sql_task().type == "SQL"
+
+    @idiom
     def fetch_results_json() -> Any:
         return tasks.fetch_results(ids["json"])
 

@@ -44,11 +44,38 @@ def _invalid_argument_for_value_error(vendor: dict[str, Any], ours: dict[str, An
     assert ours["raises"] == "InvalidArgument"  # a ValueError subclass naming the parameter and accepted values
 
 
+def _wrapped_async_error(vendor: dict[str, Any], ours: dict[str, Any]) -> None:
+    assert vendor["raises"] == "ApiException"  # the generated layer's raw exception, not TasksError
+    assert ours["raises"] == "TasksError"
+
+
+def _one_based_pages(vendor: dict[str, Any], ours: dict[str, Any]) -> None:
+    assert vendor["value"] == {"page": 0.0, "call_page_1_is_first_page": False}  # the 0-based wire page, a float
+    assert ours["value"] == {"page": 1, "call_page_1_is_first_page": True}  # 1-based, like fetch_tasks(page=)
+
+
+def _asked_of_the_server(vendor: dict[str, Any], ours: dict[str, Any]) -> None:
+    assert vendor["raises"] == "Exception"  # "There is no last run sql task in current python session"
+    assert ours["value"] is True  # the user's newest SQL task, from the server
+
+
 #: The idioms that differ on purpose, with the reason (also in docs/tiledb.md).
 DIFFERENT: dict[str, tuple[str, Callable[[dict[str, Any], dict[str, Any]], None]]] = {
     "retry_mode_unknown_string": (
         "InvalidArgument (a ValueError) naming the parameter and the accepted values, not a bare ValueError",
         _invalid_argument_for_value_error,
+    ),
+    "async_req_failure": (
+        "TasksError chained to NotFound, as the synchronous call raises; the vendor leaves async errors unwrapped",
+        _wrapped_async_error,
+    ),
+    "pager_page_numbers": (
+        "page and call_page(p) are 1-based like fetch_tasks(page=); the vendor's are the 0-based wire page (a float)",
+        _one_based_pages,
+    ),
+    "last_sql_task_in_a_new_process": (
+        "asked of the server, so it works in any process; the vendor only knows tasks this process submitted",
+        _asked_of_the_server,
     ),
 }
 
@@ -114,6 +141,9 @@ IDIOM_NAMES = [
     "async_req_apply_result",
     "async_req_get_with_timeout_keyword",
     "unknown_task_is_a_tasks_error",
+    "async_req_failure",
+    "pager_page_numbers",
+    "last_sql_task_in_a_new_process",
     "fetch_results_json",
     "retry_modes",
     "retry_mode_unknown_string",
