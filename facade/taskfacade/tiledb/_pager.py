@@ -138,7 +138,30 @@ def _as_page(loaded: WirePage[T], *, skipped_pages: int) -> Page[T]:
 
 
 class TaskPager(TileDBPager[T]):
-    """The task listing (``fetch_tasks``): a pager of ``TileDBTask`` (the vendor's ``ArrayTaskPager``)."""
+    """The task listing (``fetch_tasks``): a pager of ``TileDBTask`` (the vendor's ``ArrayTaskPager``).
+
+    Besides the pager attributes it keeps the vendor's ``func``, ``args`` and ``kwargs``:
+    ``func(*args, page=wire_page, **kwargs)`` fetches one page of this listing (``page`` 0-based, as the task
+    endpoint counts) and returns its response model.
+    """
+
+    def __init__(
+        self,
+        load: Callable[[int], WirePage[T]],
+        *,
+        page: int = 1,
+        wire_base: int = 1,
+        prefetch: bool = False,
+        func: Callable[..., Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(load, page=page, wire_base=wire_base, prefetch=prefetch)
+        #: ``func(*args, page=wire_page, **kwargs)`` -> one page's response model (the vendor pager's ``func``).
+        self.func = func if func is not None else (lambda *_args, page, **_kwargs: load(page).response)
+        #: Positional arguments for ``func`` (none here: the client knows its workspace).
+        self.args: tuple[Any, ...] = ()
+        #: The listing's wire parameters for ``func``.
+        self.kwargs: dict[str, Any] = dict(kwargs or {})
 
     @property
     def array_tasks(self) -> list[T]:

@@ -208,7 +208,24 @@ def fetch_tasks(
         order_by=order_by,
         per_page=per_page,
     )
-    return TaskPager(_loader(chosen, params), page=first, wire_base=0, prefetch=v.flag("prefetch", prefetch))
+    return TaskPager(
+        _loader(chosen, params),
+        page=first,
+        wire_base=0,
+        prefetch=v.flag("prefetch", prefetch),
+        func=_page_function(chosen),
+        kwargs=params,
+    )
+
+
+def _page_function(client: Client) -> Callable[..., ArrayTaskData]:
+    """The vendor pager's ``func``: ``func(page=wire_page, **wire_params)`` -> one page's ``ArrayTaskData``."""
+
+    def tasks_workspace_get(*, page: int, **params: Any) -> ArrayTaskData:
+        wire_page = v.positive_int("page", page, minimum=0)
+        return list_page(client, wire_page, params).response  # type: ignore[no-any-return]
+
+    return tasks_workspace_get
 
 
 #: Seed 000's alias.

@@ -136,6 +136,14 @@ def observe(tasks: Any, client: Any, ids: dict[str, Any]) -> dict[str, dict[str,
         return {"page": page, "call_page_1_is_first_page": [t.id for t in pager.array_tasks] == first}
 
     @idiom
+    def pager_func_args_kwargs() -> Any:
+        # ArrayTaskPager's own plumbing: func(*args, page=wire_page, **kwargs) is one page of the same listing.
+        week = datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=7)
+        pager = tasks.fetch_tasks(start=week, per_page=4, order_by="name")
+        second = pager.func(*pager.args, page=1, **pager.kwargs)
+        return [t.id for t in second.array_tasks]
+
+    @idiom
     def last_sql_task_in_a_new_process() -> Any:
         return tasks.last_sql_task().type == "SQL"
 
