@@ -331,6 +331,13 @@ CASES: list[Case] = [
     Case("tiledb Client empty token", lambda c: tiledb.Client(token="", profile_dir=c.profile_dir), "token"),
     Case("tiledb Client.retry_mode", lambda c: c.tiledb.retry_mode("sometimes"), "mode", RETRY_MODES),
     Case("tiledb Client.set_threads 0", lambda c: c.tiledb.set_threads(0), "threads"),
+    Case(
+        "tiledb RetryMode.maybe_from unknown",
+        lambda c: tiledb_client.RetryMode.maybe_from("sometimes"),
+        "mode",
+        ("RetryMode", "forceful"),
+    ),
+    Case("tiledb Client retry_mode number", lambda c: tiledb_client.Client(retry_mode=3), "retry_mode", ("RetryMode",)),
     Case("tiledb Config not a mapping", lambda c: tiledb_client.Config(5), "cfg_dict"),
     Case("tiledb Config None value", lambda c: tiledb_client.Config({"rest.token": None}), "cfg_dict"),
     Case("tiledb login without credentials", lambda c: tiledb.login(profile_dir=c.profile_dir), "token"),
