@@ -38,6 +38,10 @@ def workspace_id_of(transport: Transport, name: str) -> str:
         ) from exc
     data = found.data
     workspace_id = None if isinstance(data, Unset) else data.workspace_id
-    if not isinstance(workspace_id, str) or not is_workspace_id(workspace_id):
+    if (
+        not isinstance(workspace_id, str)
+        or not workspace_id
+        or not (workspace_id.isascii() and workspace_id.isprintable())
+    ):
         raise ResponseDecodeError(f"workspace {name!r}: the answer holds no workspace id", service="tiledb")
     return workspace_id
