@@ -202,7 +202,10 @@ def test_array_task_fields_follow_the_reference(all_tasks: list[dict]) -> None:
     ("params", "name"),
     [
         ({"page": "-1"}, "page"),
-        ({"page": "1.0"}, "page"),
+        ({"page": "1.5"}, "page"),
+        ({"page": "1e0"}, "page"),
+        ({"page": "-1.0"}, "page"),
+        ({"page": ".0"}, "page"),
         ({"per_page": "0"}, "per_page"),
         ({"start": "yesterday"}, "start"),
         ({"type": "sql"}, "type"),
@@ -215,6 +218,16 @@ def test_array_task_fields_follow_the_reference(all_tasks: list[dict]) -> None:
 def test_bad_list_parameters_are_400_naming_the_parameter(http: httpx.Client, params: dict, name: str) -> None:
     body = _error(http.get(f"/v1/tasks/{WS}", params=params), 400)
     assert f"'{name}'" in body["message"]
+
+
+def test_an_integral_float_page_is_its_whole_number(http: httpx.Client) -> None:
+    """tiledb-client 3.x asks for its second page as ``page=1.0``: the same page as ``page=1``, not a 400."""
+    as_int = http.get(f"/v1/tasks/{WS}", params={"page": "1", "per_page": "3"})
+    for spelled in ("1.0", "1.00", "1."):
+        as_float = http.get(f"/v1/tasks/{WS}", params={"page": spelled, "per_page": "3"})
+        assert as_float.status_code == 200, as_float.text
+        assert as_float.json() == as_int.json()
+        assert as_float.json()["pagination_metadata"]["page"] == 1
 
 
 def test_numbers_are_int64_and_huge_pages_are_empty(http: httpx.Client) -> None:
@@ -574,3 +587,16 @@ def test_hundred_thousand_tasks_list_quickly() -> None:
 
 def _epoch(stamp: str) -> float:
     return dt.datetime.fromisoformat(stamp).timestamp()
+
+
+def test_a_workspace_by_id_or_by_name_and_unknown_ones(http: httpx.Client) -> None:
+    """``GET /v4/workspaces/{workspace}``: how tiledb-client 3.x turns a configured workspace name into its id."""
+    for wanted in (WS, WS.removeprefix("ws_")):
+        answer = http.get(f"/v4/workspaces/{wanted}")
+        assert answer.status_code == 200, answer.text
+        data = answer.json()["data"]
+        assert data["workspace_id"] == WS
+        assert data["name"] == WS.removeprefix("ws_")
+        for required in ("created_by", "self", "created_at"):  # tiledb-client's model refuses answers without them
+            assert data[required]
+    _error(http.get("/v4/workspaces/someone-else"), 404)

@@ -56,13 +56,23 @@ def vendor() -> dict[str, Operation]:
     return operations(converted)
 
 
+#: our operations that are not in the v1 spec at all, with why (each is exercised against tiledb-client instead)
+NOT_IN_V1 = {
+    "getWorkspace": "tiledb-client 3.x's v4 API (workspaces_api.get_workspace), how it resolves a workspace name; "
+    "the porting suite (tests/facade/tiledb/test_tiledb_porting.py) runs the real client against it",
+}
+
+
 @pytest.fixture(scope="module")
 def pairs(vendor: dict[str, Operation]) -> dict[str, tuple[Operation, Operation]]:
     """Our operationId -> (the vendor's operation at the legacy path, ours)."""
     by_place = {(op.method, op.path): op for op in vendor.values()}
     ours = operations(yaml.safe_load((ROOT / "openapi" / "tiledb.yaml").read_text()))
     out = {}
+    assert set(NOT_IN_V1) <= set(ours)
     for op_id, op in ours.items():
+        if op_id in NOT_IN_V1:
+            continue
         place = (op.method, op.path.replace("/{workspace}", ""))
         assert place in by_place, f"{op_id}: {place} is not in the vendor's spec"
         out[op_id] = (by_place[place], op)

@@ -327,6 +327,15 @@ def _paginate(pages: Any) -> list[Any]:
     return list(itertools.islice(iter(pages), 3))
 
 
+def _tiledb_workspace_by_name(c: Clients) -> str:
+    """A client configured with a workspace *name* resolves it (GET /v4/workspaces/{name}) on first use."""
+    by_name = tiledb.Client(
+        retry_mode="disabled", host=c.tiledb.settings.host, token="fuzz-tiledb-token", workspace="fuzz-team", timeout=5
+    )
+    with by_name:
+        return by_name.workspace
+
+
 PROBES: dict[str, Probe] = {
     # TileDB
     "tiledb.list_tasks": Probe(lambda c, _b: tiledb_tasks.fetch_tasks(client=c.tiledb)),
@@ -340,6 +349,7 @@ PROBES: dict[str, Probe] = {
     "tiledb.list_organizations": Probe(lambda c, _b: tiledb.client.organizations(client=c.tiledb)),
     "tiledb.get_organization": Probe(lambda c, _b: tiledb.client.organization("acme", client=c.tiledb)),
     "tiledb.get_session": Probe(lambda c, _b: _tiledb_login(c), setup={"tiledb.get_user": _json_answer(TILEDB_USER)}),
+    "tiledb.get_workspace": Probe(lambda c, _b: _tiledb_workspace_by_name(c)),
     "tiledb.list_owned_arrays": Probe(lambda c, _b: tiledb.client.list_arrays(client=c.tiledb)),
     "tiledb.list_public_arrays": Probe(lambda c, _b: tiledb.client.list_public_arrays(client=c.tiledb)),
     "tiledb.list_shared_arrays": Probe(lambda c, _b: tiledb.client.list_shared_arrays(client=c.tiledb)),

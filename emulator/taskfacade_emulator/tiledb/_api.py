@@ -1,8 +1,9 @@
-"""The TileDB routes: tasks (list, get, result), user, organizations, session login and the browsers.
+"""The TileDB routes: tasks (list, get, result), user, organizations, session login, workspaces and the browsers.
 
 Every route authenticates first (401 in TileDB's ``Error`` format), then validates its parameters (400 naming
 the parameter and what it accepts) before touching storage. The task listing is 0-based on the wire and echoes
-that page in ``pagination_metadata.page``; ``array_tasks`` is omitted when a page is empty, as the real server's
+that page in ``pagination_metadata.page`` (an integral float such as ``page=1.0``, which tiledb-client 3.x sends,
+counts as its whole number); ``array_tasks`` is omitted when a page is empty, as the real server's
 ``x-omitempty`` does.
 """
 
@@ -21,7 +22,7 @@ from .._service import Context
 from . import _params as p
 from ._auth import Authenticator
 from ._browse import DEFAULT_PER_PAGE, MAX_PER_PAGE, browse_arrays, browse_groups
-from ._catalog import organizations, user_profile
+from ._catalog import organizations, user_profile, workspace, workspace_name
 from ._results import result_body
 from ._tasks import TaskFilter, render_task, status_at
 from ._wire import ARRAY_TASK_STATUSES, ARRAY_TASK_TYPES, CODE_NO_RESULTS, error_response, json_response
@@ -53,6 +54,7 @@ class TileDBApi:
             ("/v1/organizations", self.list_organizations),
             ("/v1/organizations/{organization}", self.get_organization),
             ("/v1/session", self.get_session),
+            ("/v4/workspaces/{workspace}", self.get_workspace),
         ]
         table += [(f"/v1/arrays/browser/{kind}", self._arrays(kind)) for kind in ("owned", "public", "shared")]
         table += [(f"/v1/groups/browser/{kind}", self._groups(kind)) for kind in ("owned", "public", "shared")]
@@ -93,7 +95,7 @@ class TileDBApi:
             status=p.optional_choice(q, "status", ARRAY_TASK_STATUSES),
             search=p.optional_str(q, "search"),
         )
-        page = p.optional_int(q, "page") or 0
+        page = p.optional_page(q, "page") or 0
         per_page = min(p.optional_int(q, "per_page", minimum=1) or DEFAULT_PER_PAGE, MAX_PER_PAGE)
         order = _task_order(p.order_by(q, "orderby", ("start_time", "name")))
         where, params = flt.where()
@@ -174,6 +176,14 @@ class TileDBApi:
         if expires is not None and expires <= self._ctx.clock.now():
             raise p.BadParameterError(f"'expires' must be in the future, got {q.get('expires')!r}")
         return json_response(self._auth.create_session(remember_me=remember_me, expires=expires))
+
+    async def get_workspace(self, request: Request) -> Response:
+        """The emulator's one workspace, asked for by id or by name (how tiledb-client resolves a name)."""
+        wanted = str(request.path_params["workspace"])
+        workspace_id = self._ctx.credentials.tiledb_workspace
+        if wanted not in (workspace_id, workspace_name(workspace_id)):
+            raise NotFoundError(f"workspace {wanted!r} not found")
+        return json_response(workspace(workspace_id, self._ctx.credentials.tiledb_username, self._account_created()))
 
     def _account_created(self) -> float:
         row = self._store.query_one("SELECT value FROM tiledb_meta WHERE key = 'seeded_at'")

@@ -67,6 +67,35 @@ def user_profile(username: str) -> dict[str, Any]:
     }
 
 
+def workspace_name(workspace_id: str) -> str:
+    """The emulator workspace's name: its id without the ``ws_`` prefix (``ws_emulator`` is named ``emulator``)."""
+    return workspace_id.removeprefix("ws_") or workspace_id
+
+
+def workspace(workspace_id: str, username: str, created_at: float) -> dict[str, Any]:
+    """``GET /v4/workspaces/{workspace}``: the v4 envelope, with every field tiledb-client 3.x requires."""
+    member = {
+        "user_id": _uid(f"user:{username}"),
+        "username": username,
+        "display_name": "Emulator User",
+        "email": f"{username}@example.com",
+        "role": "owner",
+        "added_by": username,
+        "created_at": rfc3339(created_at),
+    }
+    return {
+        "data": {
+            "workspace_id": workspace_id,
+            "name": workspace_name(workspace_id),
+            "description": "The emulator's workspace.",
+            "created_by": member,
+            "self": member,
+            "created_at": rfc3339(created_at),
+            "updated_at": rfc3339(created_at),
+        }
+    }
+
+
 def organizations(username: str, created_at: float) -> list[dict[str, Any]]:
     """``GET /v1/organizations``: every organization the user belongs to."""
     out = []

@@ -2,7 +2,9 @@
 
 A parameter given twice is read from its first occurrence, as Go's ``url.Values.Get`` does. An empty value
 counts as absent for free text (``search=``) but is malformed for numbers, booleans, dates and enum values.
-Integers must be plain decimal digits (``page=1.0`` is refused, so a client that sends floats finds out).
+Integers must be plain decimal digits, with one exception: the task listing's page number may carry a zero
+fraction (``page=1.0``), because tiledb-client 3.x types it as a float and sends its second page that way;
+``page=1.5`` is still refused.
 Numbers beyond int64 are refused; callers keep derived values (offsets) out of SQL unless they fit.
 """
 
@@ -18,6 +20,7 @@ from starlette.datastructures import QueryParams
 #: Largest integer parameter accepted (the spec's int64; SQLite integers are signed 64-bit too).
 INT64_MAX = 2**63 - 1
 _INT = re.compile(r"^[0-9]+$")
+_INTEGRAL_FLOAT = re.compile(r"^([0-9]+)\.0*$")
 _TRUE = frozenset({"true", "1"})
 _FALSE = frozenset({"false", "0"})
 
@@ -52,6 +55,25 @@ def optional_int(params: QueryParams, name: str, *, minimum: int = 0) -> int | N
     value = int(raw)
     if not minimum <= value <= INT64_MAX:
         raise BadParameterError(f"'{name}' must be a whole number from {minimum} to {INT64_MAX}, got {raw!r}")
+    return value
+
+
+def optional_page(params: QueryParams, name: str) -> int | None:
+    """Like ``optional_int`` (minimum 0), but an integral float such as ``1.0`` counts as its whole number.
+
+    tiledb-client 3.x's generated model types the page as a float and requests ``page=1.0`` for its second
+    page; the real server reads that as 1. Fractions (``1.5``), exponents and signs are still refused.
+    """
+    raw = _typed(params, name)
+    if raw is None:
+        return None
+    whole = _INTEGRAL_FLOAT.match(raw)
+    digits = whole.group(1) if whole else raw
+    if not _INT.match(digits):
+        raise BadParameterError(f"'{name}' must be a whole number >= 0 (1.0 counts as 1), got {raw!r}")
+    value = int(digits)
+    if value > INT64_MAX:
+        raise BadParameterError(f"'{name}' must be a whole number from 0 to {INT64_MAX}, got {raw!r}")
     return value
 
 

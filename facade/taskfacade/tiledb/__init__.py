@@ -11,6 +11,7 @@ The most used names are also importable from here. See docs/tiledb.md.
 """
 
 from . import client, tasks
+from ._async import AsyncResult, AsyncTimeout
 from ._client import Client, default_client, set_default_client
 from ._errors import (
     ConfigurationError,
@@ -22,11 +23,14 @@ from ._errors import (
 )
 from ._login import Config, Ctx, login
 from ._pager import ArrayPager, GroupPager, TaskPager, TileDBPager
+from ._retrymode import RetryMode
 from ._task import STATUS_PHASES, TileDBTask
 
 __all__ = [
     "STATUS_PHASES",
     "ArrayPager",
+    "AsyncResult",
+    "AsyncTimeout",
     "Client",
     "Config",
     "ConfigurationError",
@@ -34,6 +38,7 @@ __all__ = [
     "GroupPager",
     "NoChargeableNamespace",
     "PickleRefused",
+    "RetryMode",
     "TaskNotReady",
     "TaskPager",
     "TasksError",

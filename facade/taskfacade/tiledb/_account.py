@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any, Literal, TypeVar, overload
 
 from taskfacade_generated.tiledb.api.organizations import get_organization, list_organizations
@@ -15,6 +14,7 @@ from taskfacade_generated.tiledb.types import Unset
 
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
+from ._async import AsyncResult
 from ._client import Client, resolve_client
 from ._errors import NoChargeableNamespace
 
@@ -30,7 +30,7 @@ __all__ = [
 T = TypeVar("T")
 
 
-def _maybe_async(client: Client, async_req: bool, fn: Callable[[Client], T]) -> T | Future[T]:
+def _maybe_async(client: Client, async_req: bool, fn: Callable[[Client], T]) -> T | AsyncResult[T]:
     if v.flag("async_req", async_req):
         return client.submit(fn, client)
     return fn(client)
@@ -47,10 +47,10 @@ def user_profile(async_req: Literal[False] = False, *, client: Client | None = N
 
 
 @overload
-def user_profile(async_req: Literal[True], *, client: Client | None = None) -> Future[User]: ...
+def user_profile(async_req: Literal[True], *, client: Client | None = None) -> AsyncResult[User]: ...
 
 
-def user_profile(async_req: bool = False, *, client: Client | None = None) -> User | Future[User]:
+def user_profile(async_req: bool = False, *, client: Client | None = None) -> User | AsyncResult[User]:
     """Your user profile (``GET /v1/user``), as the generated ``User`` model; a Future with ``async_req=True``."""
     return _maybe_async(resolve_client(client), async_req, _fetch_user)
 
@@ -74,12 +74,12 @@ def organizations(async_req: Literal[False] = False, *, client: Client | None = 
 
 
 @overload
-def organizations(async_req: Literal[True], *, client: Client | None = None) -> Future[list[Organization]]: ...
+def organizations(async_req: Literal[True], *, client: Client | None = None) -> AsyncResult[list[Organization]]: ...
 
 
 def organizations(
     async_req: bool = False, *, client: Client | None = None
-) -> list[Organization] | Future[list[Organization]]:
+) -> list[Organization] | AsyncResult[list[Organization]]:
     """All organizations the user is part of (``GET /v1/organizations``)."""
     return _maybe_async(resolve_client(client), async_req, _fetch_organizations)
 
@@ -93,12 +93,12 @@ def organization(
 @overload
 def organization(
     organization: str, async_req: Literal[True], *, client: Client | None = None
-) -> Future[Organization]: ...
+) -> AsyncResult[Organization]: ...
 
 
 def organization(
     organization: str, async_req: bool = False, *, client: Client | None = None
-) -> Organization | Future[Organization]:
+) -> Organization | AsyncResult[Organization]:
     """One organization, by name or id (``GET /v1/organizations/{organization}``); ``NotFound`` if there is none."""
     name = v.optional_str("organization", organization)
     if name is None:

@@ -8,7 +8,6 @@ held. ``async_req=True`` gives a Future of the pager with its first page already
 from __future__ import annotations
 
 import uuid
-from concurrent.futures import Future
 from typing import Any, Literal, overload
 
 from taskfacade_generated.tiledb.api.arrays import list_owned_arrays as owned_arrays_op
@@ -24,6 +23,7 @@ from taskfacade_generated.tiledb.types import Unset
 
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
+from ._async import AsyncResult
 from ._client import Client, resolve_client
 from ._pager import ArrayPager, GroupPager, TileDBPager, WirePage
 
@@ -160,7 +160,7 @@ def list_arrays(
     async_req: Literal[True],
     with_metadata: bool | None = None,
     client: Client | None = None,
-) -> Future[ArrayPager[Any]]: ...
+) -> AsyncResult[ArrayPager[Any]]: ...
 
 
 @overload
@@ -178,7 +178,7 @@ def list_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]: ...
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]: ...
 
 
 def list_arrays(
@@ -195,7 +195,7 @@ def list_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]:
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List arrays in a user account (``GET /v1/arrays/browser/owned``), as a pager of ``ArrayInfo``.
 
     Args:
@@ -249,7 +249,7 @@ def list_public_arrays(
     async_req: Literal[True],
     with_metadata: bool | None = None,
     client: Client | None = None,
-) -> Future[ArrayPager[Any]]: ...
+) -> AsyncResult[ArrayPager[Any]]: ...
 
 
 @overload
@@ -267,7 +267,7 @@ def list_public_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]: ...
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]: ...
 
 
 def list_public_arrays(
@@ -284,7 +284,7 @@ def list_public_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]:
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List public arrays (``GET /v1/arrays/browser/public``); arguments as for ``list_arrays``."""
     params = _array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
@@ -326,7 +326,7 @@ def list_shared_arrays(
     async_req: Literal[True],
     with_metadata: bool | None = None,
     client: Client | None = None,
-) -> Future[ArrayPager[Any]]: ...
+) -> AsyncResult[ArrayPager[Any]]: ...
 
 
 @overload
@@ -344,7 +344,7 @@ def list_shared_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]: ...
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]: ...
 
 
 def list_shared_arrays(
@@ -361,7 +361,7 @@ def list_shared_arrays(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> ArrayPager[Any] | Future[ArrayPager[Any]]:
+) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List arrays shared with you (``GET /v1/arrays/browser/shared``); arguments as for ``list_arrays``."""
     params = _array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
@@ -425,7 +425,7 @@ def list_groups(
     async_req: Literal[True],
     with_metadata: bool | None = None,
     client: Client | None = None,
-) -> Future[GroupPager[Any]]: ...
+) -> AsyncResult[GroupPager[Any]]: ...
 
 
 @overload
@@ -444,7 +444,7 @@ def list_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]: ...
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]: ...
 
 
 def list_groups(
@@ -462,7 +462,7 @@ def list_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]:
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List groups owned by a user (``GET /v1/groups/browser/owned``), as a pager of ``GroupInfo``.
 
     Args:
@@ -520,7 +520,7 @@ def list_public_groups(
     async_req: Literal[True],
     with_metadata: bool | None = None,
     client: Client | None = None,
-) -> Future[GroupPager[Any]]: ...
+) -> AsyncResult[GroupPager[Any]]: ...
 
 
 @overload
@@ -539,7 +539,7 @@ def list_public_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]: ...
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]: ...
 
 
 def list_public_groups(
@@ -557,7 +557,7 @@ def list_public_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]:
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List public groups (``GET /v1/groups/browser/public``); arguments as for ``list_groups``."""
     params = _group_params(
         namespace=namespace, permission=permission, group_type=group_type, tag=tag, exclude_tag=exclude_tag,
@@ -603,7 +603,7 @@ def list_shared_groups(
     async_req: Literal[True],
     with_metadata: bool | None = None,
     client: Client | None = None,
-) -> Future[GroupPager[Any]]: ...
+) -> AsyncResult[GroupPager[Any]]: ...
 
 
 @overload
@@ -623,7 +623,7 @@ def list_shared_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]: ...
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]: ...
 
 
 def list_shared_groups(
@@ -642,7 +642,7 @@ def list_shared_groups(
     with_metadata: bool | None = None,
     *,
     client: Client | None = None,
-) -> GroupPager[Any] | Future[GroupPager[Any]]:
+) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List groups shared by/to specified namespaces (``GET /v1/groups/browser/shared``).
 
     ``shared_to``: only groups shared to these namespaces (one or a list); the rest as for ``list_groups``.

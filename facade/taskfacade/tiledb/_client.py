@@ -12,20 +12,22 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any, ParamSpec, TypeVar
 
 import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
-from .._retry import RetryLike, RetryPolicy, retry_policy
+from .._retry import RetryPolicy
 from .._secrets import Redactor
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Transport, check_max_response_size, check_timeout
 from . import _validate as v
+from ._async import AsyncResult, run_async
 from ._auth import TileDBAuth
 from ._config import ProfileLocation, Settings, resolve_settings
 from ._errors import ConfigurationError
+from ._retrymode import RetryLike, RetryMode, tiledb_retry_policy
+from ._workspace import is_workspace_id, workspace_id_of
 
 __all__ = ["Client", "default_client", "set_default_client"]
 
@@ -39,12 +41,13 @@ class Client:
     Args:
         pool_threads: threads for ``async_req=True`` calls and connections kept open (default: CPU count + 4,
             at most 32).
-        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``
-            (see docs/retry-modes.md).
+        retry_mode: a ``RetryMode`` (``DEFAULT``, ``FORCEFUL``, ``DISABLED``), its string (``"default"``...) or
+            a ``taskfacade.RetryPolicy`` (see docs/retry-modes.md).
         host: the server, e.g. ``https://api.tiledb.com`` (a bare host name gets ``https://``).
         token: an API token.
         username, password: HTTP Basic credentials (instead of a token).
-        workspace: the workspace id (``ws_...``) the task endpoints are addressed in.
+        workspace: the workspace the task endpoints are addressed in: its id (``ws_...``) or its name (resolved
+            to the id on first use).
         verify_ssl: check TLS certificates (default True).
         ca_file: a CA bundle to check them against.
         profile: the profile name in the profile file (default ``$TILEDB_PROFILE_NAME`` or ``default``).
@@ -64,7 +67,7 @@ class Client:
     def __init__(
         self,
         pool_threads: int | None = None,
-        retry_mode: RetryLike = "default",
+        retry_mode: RetryLike = RetryMode.DEFAULT,
         *,
         host: str | None = None,
         token: str | None = None,
@@ -86,7 +89,7 @@ class Client:
             raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
         check_timeout(timeout)
         self._pool_threads = v.optional_int("pool_threads", pool_threads)
-        self._retry = retry_policy(retry_mode, "retry_mode")
+        self._retry = tiledb_retry_policy(retry_mode, "retry_mode")
         _check_credentials(token, username, password)
         arguments = {
             "host": v.optional_str("host", host),
@@ -106,6 +109,7 @@ class Client:
         self._lock = threading.Lock()
         self._transport: Transport | None = None
         self._user: Any = None
+        self._workspace_ids: dict[str, str] = {}  # workspace name -> id, resolved once per client
 
     # -- the seed's methods ------------------------------------------------------------------------------------
 
@@ -117,9 +121,10 @@ class Client:
         """
         return self.transport.bind(builder)  # checks ``builder`` (reported as client_class)
 
-    def retry_mode(self, mode: RetryLike = "default") -> None:
-        """Set how this client's requests are retried from now on (``default``, ``forceful``, ``disabled``)."""
-        policy = retry_policy(mode, "mode")
+    def retry_mode(self, mode: RetryLike = RetryMode.DEFAULT) -> None:
+        """Set how this client's requests are retried from now on (a ``RetryMode``, or ``"default"``,
+        ``"forceful"``, ``"disabled"``, or a ``RetryPolicy``)."""
+        policy = tiledb_retry_policy(mode, "mode")
         with self._lock:
             self._retry = policy
             if self._transport is not None:
@@ -156,14 +161,29 @@ class Client:
 
     @property
     def workspace(self) -> str:
-        """The workspace the task endpoints are addressed in; ``ConfigurationError`` when none is configured."""
+        """The id of the workspace the task endpoints are addressed in.
+
+        A workspace configured by name is resolved to its id on first use (one ``GET /v4/workspaces/{name}``, as
+        tiledb-client does) and remembered by this client.
+
+        Raises:
+            ConfigurationError: no workspace is configured, or none has the configured name.
+        """
         workspace = self.settings.workspace or _workspace_from_token(self.settings.token)
         if not workspace:
             raise ConfigurationError(
-                "no TileDB workspace configured: pass workspace='ws_...' to Client or login, "
+                "no TileDB workspace configured: pass workspace='ws_...' (or its name) to Client or login, "
                 "or set TILEDB_REST_WORKSPACE"
             )
-        return workspace
+        if is_workspace_id(workspace):
+            return workspace
+        with self._lock:
+            known = self._workspace_ids.get(workspace)
+        if known is None:
+            known = workspace_id_of(self.transport, workspace)
+            with self._lock:
+                self._workspace_ids[workspace] = known
+        return known
 
     @property
     def transport(self) -> Transport:
@@ -176,9 +196,13 @@ class Client:
                 self._transport = self._open()
             return self._transport
 
-    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        """Run ``fn`` on this client's thread pool: what ``async_req=True`` does."""
-        return self.transport.submit(fn, *args, **kwargs)
+    def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> AsyncResult[T]:
+        """Run ``fn`` on this client's thread pool: what ``async_req=True`` does.
+
+        The result is a ``concurrent.futures.Future`` that also has ``ApplyResult``'s ``get``, ``ready``,
+        ``successful`` and ``wait`` (see ``_async.py``).
+        """
+        return run_async(self.transport.submit, fn, *args, **kwargs)
 
     def close(self) -> None:
         """Close the connections and the thread pool (a later call reopens them)."""

@@ -3,8 +3,9 @@
 ``login`` checks the credentials with the server, stores them in the profile file (atomically, mode 0600) and
 makes a client built from them the default. With a username and password it trades them for a session token
 (``GET /v1/session``) and stores only the token; the password itself is stored only with ``no_session=True``.
-``Config`` is a plain read-only mapping of TileDB's ``rest.*`` settings (no native library needed); ``Ctx`` builds
-a native ``tiledb.Ctx`` from it and needs the ``tiledb`` package.
+``Config`` returns a native ``tiledb.Config`` of TileDB's ``rest.*`` settings when the ``tiledb`` package is
+installed, as the vendor's does, and a plain read-only mapping of them otherwise; ``Ctx`` builds a native
+``tiledb.Ctx`` and needs the ``tiledb`` package.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from . import _validate as v
 from ._auth import TileDBAuth
 from ._client import Client, _check_credentials, resolve_client, set_default_client
 from ._config import ProfileLocation, normalize_host, resolve_settings, write_profile
+from ._errors import ConfigurationError
 
 __all__ = ["Config", "Ctx", "TileDBConfig", "login"]
 
@@ -170,12 +172,17 @@ def _config_values(cfg_dict: Any) -> dict[str, str]:
     return out
 
 
-def Config(cfg_dict: Mapping[str, Any] | None = None, *, client: Client | None = None) -> TileDBConfig:
-    """TileDB config settings for the cloud service: the client's ``rest.*`` login settings, then ``cfg_dict``.
+def _native_tiledb() -> Any:
+    """The native ``tiledb`` package when it is installed (and has ``Config``), else None."""
+    try:
+        import tiledb
+    except ImportError:
+        return None
+    return tiledb if callable(getattr(tiledb, "Config", None)) else None
 
-    Keys: ``rest.server_address``, ``rest.token`` (or ``rest.username`` and ``rest.password``),
-    ``rest.workspace``, ``rest.verify_ssl`` and ``ssl.ca_file`` where set. No native library is needed.
-    """
+
+def config_values(cfg_dict: Mapping[str, Any] | None = None, *, client: Client | None = None) -> dict[str, str]:
+    """The settings ``Config`` holds, as a plain dict: the client's ``rest.*`` login settings, then ``cfg_dict``."""
     extra = _config_values(cfg_dict)
     settings = resolve_client(client).settings
     values = {"rest.server_address": settings.host, "rest.verify_ssl": "true" if settings.verify_ssl else "false"}
@@ -187,14 +194,38 @@ def Config(cfg_dict: Mapping[str, Any] | None = None, *, client: Client | None =
         values["rest.workspace"] = settings.workspace
     if settings.ca_file:
         values["ssl.ca_file"] = settings.ca_file
-    return TileDBConfig({**values, **extra})
+    return {**values, **extra}
+
+
+def Config(cfg_dict: Mapping[str, Any] | None = None, *, client: Client | None = None) -> Any:
+    """TileDB config settings for the cloud service: the client's ``rest.*`` login settings, then ``cfg_dict``.
+
+    Keys: ``rest.server_address``, ``rest.token`` (or ``rest.username`` and ``rest.password``),
+    ``rest.workspace``, ``rest.verify_ssl`` and ``ssl.ca_file`` where set.
+
+    Returns:
+        a native ``tiledb.Config`` when the ``tiledb`` package is installed, as the vendor's does (so
+        ``tiledb.Ctx(client.Config())`` works); otherwise a ``TileDBConfig``, a read-only mapping of the same
+        settings, so the function works without the native library. Neither shows the token or password in its
+        repr.
+    """
+    values = config_values(cfg_dict, client=client)
+    native = _native_tiledb()
+    if native is None:
+        return TileDBConfig(values)
+    try:
+        return native.Config(values)
+    except native.TileDBError as error:
+        raise ConfigurationError(f"the native TileDB library refused the configuration: {error}") from error
 
 
 def Ctx(config: Mapping[str, Any] | None = None, *, client: Client | None = None) -> Any:
     """A native ``tiledb.Ctx`` with the cloud settings of ``Config(config)``; needs the ``tiledb`` package."""
-    values = dict(Config(config, client=client))
+    values = config_values(config, client=client)
+    native = _native_tiledb()
+    if native is None:
+        raise ImportError("Ctx() needs the native TileDB library: pip install tiledb")
     try:
-        import tiledb
-    except ImportError:
-        raise ImportError("Ctx() needs the native TileDB library: pip install tiledb") from None
-    return tiledb.Ctx(tiledb.Config(values))
+        return native.Ctx(native.Config(values))
+    except native.TileDBError as error:  # e.g. TILEDB_PROFILE_DIR names a folder without a profile file
+        raise ConfigurationError(f"the native TileDB library refused the configuration: {error}") from error

@@ -4,7 +4,8 @@
 The wire's page numbering (0-based for tasks, 1-based for the browsers), float page counts and a missing
 ``array_tasks`` key are handled in one place: a loader returns one wire page as (response model, items,
 pagination metadata), and ``TileDBPager`` turns it into core ``Page``s whose totals count from the first page
-the caller asked for.
+the caller asked for. ``call_page(p)`` moves the vendor attributes (``response``, ``data``, ``page``...) to page
+``p``, as the vendor's pager does.
 """
 
 from __future__ import annotations
@@ -73,7 +74,10 @@ class TileDBPager(Pager[T]):
         self._tiledb_wire_first = wire_base + page - 1
         self._tiledb_wire_base = wire_base
         self._tiledb_first: WirePage[T] | None = None
-        #: The first page asked for, 1-based (the vendor pager's ``page``).
+        self._tiledb_current: WirePage[T] | None = None
+        self._tiledb_page_asked = page
+        #: The current page, 1-based: the first page asked for, or the last one ``call_page`` fetched (the vendor
+        #: pager's ``page``).
         self.page = page
 
     def _load_index(self, request: PageRequest) -> Page[T]:
@@ -81,9 +85,11 @@ class TileDBPager(Pager[T]):
         loaded = self._tiledb_load(wire)
         if request.index == 0:
             self._tiledb_first = loaded
-        return _as_page(loaded, skipped_pages=self.page - 1)
+        return _as_page(loaded, skipped_pages=self._tiledb_page_asked - 1)
 
-    def _first(self) -> WirePage[T]:
+    def _current(self) -> WirePage[T]:
+        if self._tiledb_current is not None:
+            return self._tiledb_current
         if self._tiledb_first is None:
             bool(self)  # fetches (and caches) the first page only
         assert self._tiledb_first is not None
@@ -91,26 +97,34 @@ class TileDBPager(Pager[T]):
 
     @property
     def response(self) -> Any:
-        """The first page's generated response model (fetched on first access)."""
-        return self._first().response
+        """The current page's generated response model (the first page asked for, fetched on first access,
+        or the last one ``call_page`` fetched)."""
+        return self._current().response
 
     @property
     def data(self) -> list[T]:
-        """The first page's items."""
-        return list(self._first().items)
+        """The current page's items."""
+        return list(self._current().items)
 
     @property
     def pagination_metadata(self) -> Any:
-        """The first page's ``PaginationMetadata`` as the server sent it (None when it sent none)."""
-        return self._first().metadata
+        """The current page's ``PaginationMetadata`` as the server sent it (None when it sent none)."""
+        return self._current().metadata
 
     def call_page(self, page: int) -> Any:
-        """Fetch page ``page`` (1-based, like ``page=``) and return its response model; nothing is cached."""
+        """Fetch page ``page`` (1-based, like ``page=``), make it the current page and return its response model.
+
+        As in the vendor's pager, ``response``, ``data``, ``pagination_metadata`` (and ``array_tasks``...) then
+        describe that page and ``page`` is its number; iterating, indexing and ``len()`` still start from the
+        page the listing was asked for.
+        """
         check_int("page", page, 1)
-        return self._tiledb_load(self._tiledb_wire_base + page - 1).response
+        loaded = self._tiledb_load(self._tiledb_wire_base + page - 1)
+        self._tiledb_current, self.page = loaded, page
+        return loaded.response
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} from page {self.page}>"
+        return f"<{type(self).__name__} from page {self._tiledb_page_asked}>"
 
 
 def _as_page(loaded: WirePage[T], *, skipped_pages: int) -> Page[T]:
@@ -128,7 +142,35 @@ def _as_page(loaded: WirePage[T], *, skipped_pages: int) -> Page[T]:
 
 
 class TaskPager(TileDBPager[T]):
-    """The task listing (``fetch_tasks``): a pager of ``TileDBTask``."""
+    """The task listing (``fetch_tasks``): a pager of ``TileDBTask`` (the vendor's ``ArrayTaskPager``).
+
+    Besides the pager attributes it keeps the vendor's ``func``, ``args`` and ``kwargs``:
+    ``func(*args, page=wire_page, **kwargs)`` fetches one page of this listing (``page`` 0-based, as the task
+    endpoint counts) and returns its response model.
+    """
+
+    def __init__(
+        self,
+        load: Callable[[int], WirePage[T]],
+        *,
+        page: int = 1,
+        wire_base: int = 1,
+        prefetch: bool = False,
+        func: Callable[..., Any] | None = None,
+        kwargs: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(load, page=page, wire_base=wire_base, prefetch=prefetch)
+        #: ``func(*args, page=wire_page, **kwargs)`` -> one page's response model (the vendor pager's ``func``).
+        self.func = func if func is not None else (lambda *_args, page, **_kwargs: load(page).response)
+        #: Positional arguments for ``func`` (none here: the client knows its workspace).
+        self.args: tuple[Any, ...] = ()
+        #: The listing's wire parameters for ``func``.
+        self.kwargs: dict[str, Any] = dict(kwargs or {})
+
+    @property
+    def array_tasks(self) -> list[T]:
+        """The current page's tasks (what the vendor's ``ArrayTaskPager.array_tasks`` holds)."""
+        return self.data
 
 
 class ArrayPager(TileDBPager[T]):

@@ -11,7 +11,6 @@ import datetime
 import math
 import uuid
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future
 from typing import Any, Literal, overload
 
 from taskfacade_generated.tiledb.api.tasks import get_task, list_tasks
@@ -23,6 +22,7 @@ from taskfacade_generated.tiledb.types import Unset
 
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
+from ._async import AsyncResult
 from ._client import Client, resolve_client
 from ._errors import TasksError
 from ._failures import tasks_failure
@@ -93,8 +93,8 @@ def _order(value: Any) -> str | None:
 
 def _window(client: Client, start: Any, end: Any) -> tuple[int, int]:
     """The listing's (start, end) in epoch seconds: end defaults to now, start to seven days before end."""
-    start = v.aware_datetime("start", start)
-    end = v.aware_datetime("end", end)
+    start = v.when("start", start)
+    end = v.when("end", end)
     if end is None:
         end = datetime.datetime.fromtimestamp(client.clock.time(), datetime.UTC)
     if start is None:
@@ -171,8 +171,8 @@ def fetch_tasks(
         array: an asset id, a path inside a teamspace, a ``tiledb://workspace/teamspace/path`` URI (its teamspace
             becomes the teamspace filter) or an object with an ``id`` (``ArrayInfo``, ``TaskAsset``).
         teamspace: a teamspace id (``ts_...``) or name, or an object with ``teamspace_id``/``id``/``name``.
-        start: only tasks submitted at or after this aware datetime; default seven days before ``end``.
-        end: only tasks submitted at or before this aware datetime; default now (computed at call time).
+        start: only tasks submitted at or after this datetime; default seven days before ``end``.
+        end: only tasks submitted at or before this datetime; default now (computed at call time).
         status: one ArrayTaskStatus (QUEUED, RUNNING, COMPLETED, FAILED, RESOURCES_UNAVAILABLE, CANCELLED, ...).
         type: one ArrayTaskType (SQL, UDF, QUERY, GENERIC_UDF, BATCH_UDF, CLIENT_COMPUTATION).
         exclude_type: ArrayTaskType values to leave out (one value or a list).
@@ -185,7 +185,8 @@ def fetch_tasks(
         prefetch: fetch the next page on a background thread while the current one is consumed (streaming
             only; a listing that fits in one page makes no extra request).
 
-    Naive datetimes are refused (``InvalidArgument``): their time zone would be a guess.
+    A naive ``start`` or ``end`` is read as local time, as the vendor's ``datetime.timestamp()`` reads it (the
+    seed's example passes ``datetime.now() - timedelta(hours=3)``); an aware one is taken as given.
 
     Raises:
         TasksError: when a page (any page, also during iteration) cannot be fetched; chained to the core error.
@@ -207,7 +208,24 @@ def fetch_tasks(
         order_by=order_by,
         per_page=per_page,
     )
-    return TaskPager(_loader(chosen, params), page=first, wire_base=0, prefetch=v.flag("prefetch", prefetch))
+    return TaskPager(
+        _loader(chosen, params),
+        page=first,
+        wire_base=0,
+        prefetch=v.flag("prefetch", prefetch),
+        func=_page_function(chosen),
+        kwargs=params,
+    )
+
+
+def _page_function(client: Client) -> Callable[..., ArrayTaskData]:
+    """The vendor pager's ``func``: ``func(page=wire_page, **wire_params)`` -> one page's ``ArrayTaskData``."""
+
+    def tasks_workspace_get(*, page: int, **params: Any) -> ArrayTaskData:
+        wire_page = v.positive_int("page", page, minimum=0)
+        return list_page(client, wire_page, params).response  # type: ignore[no-any-return]
+
+    return tasks_workspace_get
 
 
 #: Seed 000's alias.
@@ -223,15 +241,17 @@ def task(id: Any, async_req: Literal[False] = False, *, client: Client | None = 
 
 
 @overload
-def task(id: Any, async_req: Literal[True], *, client: Client | None = None) -> Future[TileDBTask]: ...
+def task(id: Any, async_req: Literal[True], *, client: Client | None = None) -> AsyncResult[TileDBTask]: ...
 
 
-def task(id: Any, async_req: bool = False, *, client: Client | None = None) -> TileDBTask | Future[TileDBTask]:
+def task(id: Any, async_req: bool = False, *, client: Client | None = None) -> TileDBTask | AsyncResult[TileDBTask]:
     """Fetch a single array task.
 
     Args:
         id: the task id (a UUID or its string form, or a task object).
-        async_req: return a ``concurrent.futures.Future`` instead, resolved on the client's thread pool.
+        async_req: return an ``AsyncResult`` instead (a ``concurrent.futures.Future`` that also has
+            ``multiprocessing``'s ``get(timeout)``, ``ready()``, ``successful()`` and ``wait()``), resolved on the
+            client's thread pool.
         client: the client to use (default: the default client).
 
     Raises:

@@ -13,7 +13,6 @@ from .._check import check_int
 from .._errors import InvalidArgument
 
 __all__ = [
-    "aware_datetime",
     "choice",
     "choices",
     "flag",
@@ -23,6 +22,7 @@ __all__ = [
     "positive_int",
     "str_list",
     "task_uuid",
+    "when",
 ]
 
 E = TypeVar("E", bound=enum.Enum)
@@ -111,17 +111,22 @@ def optional_flag(parameter: str, value: Any) -> bool | None:
     return None if value is None else flag(parameter, value)
 
 
-def aware_datetime(parameter: str, value: Any) -> datetime.datetime | None:
-    """None or a timezone-aware datetime (naive ones are refused: their zone would be a guess)."""
+def when(parameter: str, value: Any) -> datetime.datetime | None:
+    """None or a datetime, returned timezone-aware: a naive one is read as local time, as the vendor does.
+
+    tiledb-client sends ``int(value.timestamp())``, which reads a naive datetime in the machine's time zone; the
+    seed's own example passes ``datetime.now() - timedelta(hours=3)``. Aware datetimes are kept as given.
+    """
     if value is None:
         return None
     if not isinstance(value, datetime.datetime):
-        raise InvalidArgument(parameter, value, "a timezone-aware datetime.datetime")
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidArgument(
-            parameter, value, "a timezone-aware datetime, e.g. datetime.now(timezone.utc) (naive ones are ambiguous)"
-        )
-    return value
+        raise InvalidArgument(parameter, value, "a datetime.datetime (naive ones are read as local time)")
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value
+    try:
+        return value.astimezone()  # local time, exactly as datetime.timestamp() reads it
+    except (OverflowError, OSError, ValueError):
+        raise InvalidArgument(parameter, value, "a datetime between 1970 and 9999 in local time") from None
 
 
 def task_uuid(parameter: str, value: Any) -> uuid.UUID:

@@ -34,6 +34,7 @@ from ._client import Client, default_client, set_default_client
 from ._config import ProfileLocation, Settings
 from ._errors import ConfigurationError, NoChargeableNamespace
 from ._login import Config, Ctx, TileDBConfig, login
+from ._retrymode import RetryMode, RetryOrStr
 
 __all__ = [
     "RETRY_MODES",
@@ -43,6 +44,8 @@ __all__ = [
     "Ctx",
     "NoChargeableNamespace",
     "ProfileLocation",
+    "RetryMode",
+    "RetryOrStr",
     "RetryPolicy",
     "Settings",
     "TileDBConfig",

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import stat
 import sys
-import types
 from pathlib import Path
 from typing import Any
 
 import pytest
-from taskfacade import InvalidArgument, Unauthorized
+from taskfacade import InvalidArgument, NotFound, Unauthorized
 from taskfacade.tiledb import Client, ConfigurationError, TasksError, client, default_client, set_default_client, tasks
 from taskfacade.tiledb._client import _workspace_from_token
 from taskfacade_emulator import Emulator
@@ -88,6 +87,30 @@ def test_an_unreadable_profile_is_a_configuration_error(tmp_path: Path, content:
         Client()
 
 
+def test_a_workspace_given_by_name_is_resolved_once(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As tiledb-client's ``get_workspace_id``: a name is turned into the id with ``GET /v4/workspaces/{name}``."""
+    by_name = make_client(emu, workspace="emulator")
+    seeded = str(emu.seeded()["tiledb"]["task_ids"][0])
+    assert tasks.task(seeded, client=by_name).id == seeded
+    assert len(tasks.fetch_tasks(client=by_name)) > 0
+    assert by_name.workspace == WORKSPACE
+    assert requests_made(emu, "GET /v4/workspaces/{workspace}") == 1  # remembered by the client
+    assert requests_made(emu, "GET /v1/task/{workspace}/{id}") == 1
+
+    monkeypatch.setenv("TILEDB_REST_WORKSPACE", "emulator")  # the environment works the same way
+    monkeypatch.setenv("TILEDB_REST_TOKEN", TOKEN)
+    monkeypatch.setenv("TILEDB_REST_SERVER_ADDRESS", emu.base_url("tiledb"))
+    assert tasks.task(seeded).id == seeded
+
+    unknown = make_client(emu, workspace="nobody-has-this")
+    with pytest.raises(ConfigurationError, match="'nobody-has-this' not found") as caught:
+        tasks.task(seeded, client=unknown)
+    assert isinstance(caught.value.__cause__, NotFound)
+    emu.clear_request_counts()
+    assert tasks.task(seeded, client=make_client(emu)).id == seeded  # an id is never looked up
+    assert requests_made(emu, "GET /v4/workspaces/{workspace}") == 0
+
+
 def test_missing_credentials_or_workspace_fail_before_any_request(emu: Emulator) -> None:
     bare = Client(host=emu.base_url("tiledb"))
     with pytest.raises(ConfigurationError, match="credentials"):
@@ -126,7 +149,8 @@ def test_bad_client_arguments(arguments: dict[str, Any], parameter: str) -> None
     assert "secret" not in str(caught.value)
 
 
-def test_secrets_stay_out_of_reprs(emu: Emulator) -> None:
+def test_secrets_stay_out_of_reprs(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TILEDB_PROFILE_DIR")  # the native tiledb.Config fails to list itself if it names no file
     basic = Client(host=emu.base_url("tiledb"), username="emulator", password="emulator-password-123")
     for text in (repr(basic), repr(basic.settings), repr(basic.transport), repr(client.Config(client=basic))):
         assert "emulator-password-123" not in text
@@ -250,9 +274,11 @@ def test_bad_login_arguments_make_no_request(
     assert not _profiles(tmp_path).exists()
 
 
-def test_config_is_a_plain_mapping_of_rest_settings(emu: Emulator) -> None:
+def test_config_is_a_plain_mapping_without_the_native_library(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tiledb", None)  # as if the native package were not installed
     tokened = make_client(emu)
     config = client.Config({"sm.tile_cache_size": 1000, "rest.use_refactored_array_open": True}, client=tokened)
+    assert isinstance(config, client.TileDBConfig)
     assert dict(config) == {
         "rest.server_address": emu.base_url("tiledb"),
         "rest.verify_ssl": "true",
@@ -271,21 +297,42 @@ def test_config_is_a_plain_mapping_of_rest_settings(emu: Emulator) -> None:
         client.Config(["not", "a", "mapping"], client=tokened)  # type: ignore[arg-type]
     with pytest.raises(InvalidArgument):
         client.Config({"key": None}, client=tokened)
-
-
-def test_ctx_needs_the_native_library(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
-    tokened = make_client(emu)
-    monkeypatch.setitem(sys.modules, "tiledb", None)
     with pytest.raises(ImportError, match="pip install tiledb"):
         client.Ctx(client=tokened)
-    fake = types.ModuleType("tiledb")
-    fake.Config = lambda values: ("config", values)  # type: ignore[attr-defined]
-    fake.Ctx = lambda config: ("ctx", config)  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tiledb", fake)
-    kind, (_, values) = client.Ctx({"sm.x": "1"}, client=tokened)
-    assert kind == "ctx"
-    assert values["rest.token"] == TOKEN
-    assert values["sm.x"] == "1"
+
+
+def test_config_and_ctx_are_native_when_tiledb_is_installed(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the real native package (a dev dependency): ``tiledb.Ctx(client.Config())`` works, as with the vendor."""
+    import tiledb
+
+    monkeypatch.delenv("TILEDB_PROFILE_DIR")  # the native library reads it too, and fails when it names no file
+
+    tokened = make_client(emu, token="token-abc-123")
+    config = client.Config({"sm.tile_cache_size": 1000, "rest.use_refactored_array_open": True}, client=tokened)
+    assert isinstance(config, tiledb.Config)
+    assert config["rest.server_address"] == emu.base_url("tiledb")
+    assert config["rest.token"] == "token-abc-123"
+    assert config["rest.workspace"] == WORKSPACE
+    assert config["sm.tile_cache_size"] == "1000"
+    assert config["rest.use_refactored_array_open"] == "true"
+    assert "token-abc-123" not in repr(config)
+    assert "token-abc-123" not in str(config)
+
+    ctx = tiledb.Ctx(client.Config(client=tokened))
+    assert ctx.config()["rest.token"] == "token-abc-123"
+    assert ctx.config()["rest.server_address"] == emu.base_url("tiledb")
+    made = client.Ctx({"sm.tile_cache_size": "77"}, client=tokened)
+    assert isinstance(made, tiledb.Ctx)
+    assert made.config()["sm.tile_cache_size"] == "77"
+    assert made.config()["rest.token"] == "token-abc-123"
+
+    basic = Client(host="h.example", username="u", password="p-secret-9", verify_ssl=False)
+    native_basic = client.Config(client=basic)
+    assert (native_basic["rest.username"], native_basic["rest.password"]) == ("u", "p-secret-9")
+    assert native_basic["rest.verify_ssl"] == "false"
+    assert "p-secret-9" not in repr(native_basic)
+    with pytest.raises(InvalidArgument):
+        client.Config({"key": None}, client=tokened)
 
 
 def test_the_default_client_comes_from_the_environment_and_can_be_replaced(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import os
+import time
 import types
 from typing import Any
 
@@ -124,7 +126,45 @@ def test_pages_from_a_start_page_with_len_indexing_and_vendor_attributes(emu: Em
     assert pager[-1].id == everything[-1]
     assert [t.id for t in pager] == everything[14:]
     assert sum(len(p.items) for p in pager.pages()) == 186
+    assert [t.id for t in pager.array_tasks] == everything[14:21]  # the vendor's ArrayTaskPager.array_tasks
+    assert all(isinstance(t, TileDBTask) for t in pager.array_tasks)
     assert [t.id for t in pager.call_page(1).array_tasks] == everything[:7]
+    # As in the vendor's pager, call_page makes that page the current one for the page attributes.
+    assert pager.page == 1
+    assert [t.id for t in pager.array_tasks] == everything[:7]
+    assert [t.id for t in pager.data] == everything[:7]
+    assert pager.pagination_metadata.page == 0
+    assert [t.id for t in pager.response.array_tasks] == everything[:7]
+    assert len(pager) == 186  # iteration, indexing and len() still count from the page asked for
+    assert pager[0].id == everything[14]
+
+
+def test_naive_datetimes_are_local_time_as_the_vendor_reads_them(emu: Emulator, client: Client) -> None:
+    """Seed 000's example passes ``datetime.now() - timedelta(hours=3)``: naive, read by ``timestamp()`` as local."""
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Kolkata"  # +05:30: reading naive as UTC would shift the window 5.5 hours
+    time.tzset()
+    try:
+        cut = _now(emu) - datetime.timedelta(hours=30)
+        naive_local = cut.astimezone().replace(tzinfo=None)
+        assert naive_local.timestamp() == pytest.approx(cut.timestamp())
+        aware = {t.id for t in tasks.fetch_tasks(start=cut, client=client)}
+        naive = {t.id for t in tasks.fetch_tasks(start=naive_local, client=client)}
+        as_if_utc = {t.id for t in tasks.fetch_tasks(start=naive_local.replace(tzinfo=UTC), client=client)}
+        assert naive == aware
+        assert as_if_utc != aware  # the test can tell local from UTC
+        until = {
+            t.id for t in tasks.fetch_tasks(start=cut - datetime.timedelta(days=2), end=naive_local, client=client)
+        }
+        assert until == {
+            t.id for t in tasks.fetch_tasks(start=cut - datetime.timedelta(days=2), end=cut, client=client)
+        }
+    finally:
+        if saved is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = saved
+        time.tzset()
 
 
 def test_empty_listing_has_no_array_tasks_key(emu: Emulator, client: Client) -> None:
@@ -137,8 +177,8 @@ def test_empty_listing_has_no_array_tasks_key(emu: Emulator, client: Client) -> 
 
 
 BAD_ARGUMENTS: list[tuple[str, dict[str, Any]]] = [
-    ("start", {"start": datetime.datetime(2025, 1, 1)}),  # naive
-    ("end", {"end": datetime.datetime(2025, 1, 1)}),
+    ("start", {"start": datetime.datetime(2025, 1, 2), "end": datetime.datetime(2025, 1, 1)}),  # naive, reversed
+    ("start", {"start": datetime.datetime(1960, 1, 1)}),  # naive, before the epoch
     ("end", {"end": "2025-01-01"}),
     ("start", {"start": datetime.datetime(2025, 2, 1, tzinfo=UTC), "end": datetime.datetime(2025, 1, 1, tzinfo=UTC)}),
     ("start", {"start": datetime.datetime(1960, 1, 1, tzinfo=UTC)}),

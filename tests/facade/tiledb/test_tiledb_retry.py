@@ -6,7 +6,7 @@ import uuid
 
 import httpx
 import pytest
-from taskfacade import APIError, RateLimited, ServerError, UnexpectedStatus
+from taskfacade import APIError, InvalidArgument, RateLimited, ServerError, UnexpectedStatus
 from taskfacade.tiledb import TasksError, tasks
 from taskfacade.tiledb import client as tdb
 from taskfacade_emulator import Emulator
@@ -52,7 +52,17 @@ def test_each_mode_retries_exactly_its_statuses(
     assert requests_made(emu, GET_ROUTE) == attempts
 
 
-@pytest.mark.parametrize(("mode", "attempts"), [("default", 5), ("forceful", 10), ("disabled", 1)])
+@pytest.mark.parametrize(
+    ("mode", "attempts"),
+    [
+        ("default", 5),
+        ("forceful", 10),
+        ("disabled", 1),
+        (tdb.RetryMode.DEFAULT, 5),
+        (tdb.RetryMode.FORCEFUL, 10),
+        (tdb.RetryMode.DISABLED, 1),
+    ],
+)
 def test_persistent_failures_stop_at_the_modes_attempt_limit(emu: Emulator, mode: str, attempts: int) -> None:
     emu.add_faults(service="tiledb", path="^/v1/user", action="status", status=503)
     with make_client(emu, retry_mode=mode) as client, pytest.raises(ServerError) as caught:
@@ -60,6 +70,29 @@ def test_persistent_failures_stop_at_the_modes_attempt_limit(emu: Emulator, mode
     assert caught.value.attempts == attempts
     assert requests_made(emu, "GET /v1/user") == attempts
     assert sum(client.clock.sleeps) < 120  # type: ignore[attr-defined]  # the default budget is never exceeded
+
+
+def test_retry_mode_accepts_the_vendors_enum_everywhere(emu: Emulator) -> None:
+    RetryMode = tdb.RetryMode
+    assert RetryMode.maybe_from("FORCEFUL") is RetryMode.FORCEFUL
+    assert RetryMode.maybe_from(RetryMode.DISABLED) is RetryMode.DISABLED
+    assert [m.value for m in RetryMode] == ["default", "forceful", "disabled"]
+    made = make_client(emu, retry_mode=RetryMode.FORCEFUL)
+    assert made.retry_policy.name == "forceful"
+    made.retry_mode(RetryMode.DISABLED)
+    assert made.retry_policy.name == "disabled"
+    made.retry_mode()
+    assert made.retry_policy.name == "default"
+    with pytest.raises(InvalidArgument) as caught:
+        RetryMode.maybe_from("sometimes")
+    assert caught.value.parameter == "mode"
+    with pytest.raises(InvalidArgument) as caught:
+        made.retry_mode(3)  # type: ignore[arg-type]
+    assert caught.value.parameter == "mode"
+    assert "RetryMode" in str(caught.value)
+    with pytest.raises(InvalidArgument) as caught:
+        make_client(emu, retry_mode="sometimes")
+    assert caught.value.parameter == "retry_mode"
 
 
 def test_rate_limits_beyond_the_cap_are_raised_with_the_hint(emu: Emulator) -> None:

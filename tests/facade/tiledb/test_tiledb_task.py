@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import multiprocessing
 import types
 import uuid
 from concurrent.futures import Future
@@ -52,6 +53,34 @@ def test_async_req_gives_a_future(emu: Emulator, client: Client) -> None:
     with pytest.raises(TasksError) as caught:
         missing.result(timeout=10)
     assert isinstance(caught.value.__cause__, NotFound)
+
+
+def test_async_req_is_also_a_multiprocessing_apply_result(emu: Emulator, client: Client) -> None:
+    """The vendor returns a multiprocessing ``ApplyResult``: ``get(timeout)``, ``ready``, ``successful``, ``wait``."""
+    task_id = _seeded_id(emu)
+    pending = tasks.task(task_id, async_req=True, client=client)
+    assert pending.get(timeout=10).id == task_id
+    assert pending.wait(1) is None
+    assert pending.ready() is True
+    assert pending.successful() is True
+
+    missing = tasks.task(uuid.uuid4(), async_req=True, client=client)
+    missing.wait(10)
+    assert missing.ready()
+    assert missing.successful() is False
+    with pytest.raises(TasksError):
+        missing.get(10)
+
+    emu.add_faults(service="tiledb", path="^/v1/task/", action="latency", latency_ms=1500, count=1)
+    slow = tasks.task(task_id, async_req=True, client=make_client(emu, clock=None))
+    assert slow.ready() is False
+    with pytest.raises(ValueError, match="not ready"):
+        slow.successful()  # as ApplyResult.successful() before the result is in
+    with pytest.raises(multiprocessing.TimeoutError):
+        slow.get(0.05)
+    with pytest.raises(TimeoutError):  # the same exception, also a built-in TimeoutError
+        slow.get(timeout=0.05)
+    assert slow.get(30).id == task_id
 
 
 def test_an_unknown_task_is_a_tasks_error_chained_to_not_found(emu: Emulator, client: Client) -> None:

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from .token_scope import TokenScope
     from .user import User
     from .user_asset_locations import UserAssetLocations
+    from .workspace import Workspace
+    from .workspace_get_response import WorkspaceGetResponse
+    from .workspace_user import WorkspaceUser
 
 _MODULES = {
     "ActivityEventType": ".activity_event_type",
@@ -76,6 +79,9 @@ _MODULES = {
     "TokenScope": ".token_scope",
     "User": ".user",
     "UserAssetLocations": ".user_asset_locations",
+    "Workspace": ".workspace",
+    "WorkspaceGetResponse": ".workspace_get_response",
+    "WorkspaceUser": ".workspace_user",
 }
 
 
@@ -122,4 +128,7 @@ __all__ = (
     "TokenScope",
     "User",
     "UserAssetLocations",
+    "Workspace",
+    "WorkspaceGetResponse",
+    "WorkspaceUser",
 )

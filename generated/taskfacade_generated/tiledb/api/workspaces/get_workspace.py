@@ -1,0 +1,169 @@
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.workspace_get_response import WorkspaceGetResponse
+from ...types import Response, status_of
+
+
+def _get_kwargs(
+    workspace: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v4/workspaces/{workspace}".format(
+            workspace=quote(str(workspace), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Error | WorkspaceGetResponse:
+    if response.status_code == 200:
+        response_200 = WorkspaceGetResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 502:
+        response_502 = cast(Any, None)
+        return response_502
+
+    response_default = Error.from_dict(response.json())
+
+    return response_default
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Error | WorkspaceGetResponse]:
+    return Response(
+        status_code=status_of(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Error | WorkspaceGetResponse]:
+    """One workspace, by id (`ws_...`) or name.
+
+     How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
+    it asks for the workspace by name and uses `data.workspace_id` in the task paths from then on.
+
+    Args:
+        workspace (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | WorkspaceGetResponse]
+    """
+
+    kwargs = _get_kwargs(
+        workspace=workspace,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Error | WorkspaceGetResponse | None:
+    """One workspace, by id (`ws_...`) or name.
+
+     How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
+    it asks for the workspace by name and uses `data.workspace_id` in the task paths from then on.
+
+    Args:
+        workspace (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | WorkspaceGetResponse
+    """
+
+    return sync_detailed(
+        workspace=workspace,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Any | Error | WorkspaceGetResponse]:
+    """One workspace, by id (`ws_...`) or name.
+
+     How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
+    it asks for the workspace by name and uses `data.workspace_id` in the task paths from then on.
+
+    Args:
+        workspace (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Error | WorkspaceGetResponse]
+    """
+
+    kwargs = _get_kwargs(
+        workspace=workspace,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Any | Error | WorkspaceGetResponse | None:
+    """One workspace, by id (`ws_...`) or name.
+
+     How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
+    it asks for the workspace by name and uses `data.workspace_id` in the task paths from then on.
+
+    Args:
+        workspace (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Error | WorkspaceGetResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace=workspace,
+            client=client,
+        )
+    ).parsed
