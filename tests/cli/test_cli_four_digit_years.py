@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from taskfacade_cli._exit import UsageError
 from taskfacade_cli._svc_geobox import _cql
 from taskfacade_cli._times import Window, format_time, parse_datetime, window
 
@@ -21,14 +22,17 @@ def test_geobox_time_filter_writes_four_digit_years(year: int) -> None:
     assert q == f"created_at >= '{year:04d}-01-01T23:59:00' AND created_at <= '{year:04d}-12-31T00:00:05'"
 
 
-def test_geobox_time_filter_from_the_start_option() -> None:
-    """End to end through option parsing: ``--start 0001-01-01T23:59:00Z``."""
-    q = _cql(window(None, "0001-01-01T23:59:00Z", None), "x")
-    assert q.startswith("created_at >= '0001-01-01T23:59:00' AND name ILIKE")
+def test_the_start_option_keeps_a_window_inside_1970_to_9999() -> None:
+    """The command line refuses years before 1970 (``--start 0001-01-01``): the formatting above is the last line
+    of defence for what the facade is handed directly."""
+    with pytest.raises(UsageError, match="from 1970-01-01 to 9999-12-31"):
+        parse_datetime("0001-01-01T23:59:00Z", "--start")
+    q = _cql(window(None, parse_datetime("1970-01-01T00:00:00Z", "--start"), None), "x")
+    assert q.startswith("created_at >= '1970-01-01T00:00:00' AND name ILIKE")
 
 
 def test_times_shown_in_tables_have_four_digit_years() -> None:
-    assert format_time(parse_datetime("0042-03-04T05:06:07+00:00", "--end")) == "0042-03-04 05:06:07"
+    assert format_time(datetime.datetime(42, 3, 4, 5, 6, 7, tzinfo=UTC)) == "0042-03-04 05:06:07"
     assert format_time(
         datetime.datetime(2024, 5, 1, 14, 30, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
     ) == ("2024-05-01 12:30:05")

@@ -83,7 +83,7 @@ def _regenerate(tmp: Path, service: str, spec: dict[str, object], *, whole: bool
 
 def _pytest(pythonpath: Path, *tests: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(pythonpath)}
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", *tests]
+    cmd = [sys.executable, "-m", "pytest", "-q", "-n", "0", *tests]  # xdist stays loaded: addopts name --dist
     return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
 
 
