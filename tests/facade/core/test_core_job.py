@@ -69,7 +69,7 @@ def test_job_is_abstract() -> None:
 def test_defaults_of_the_common_surface() -> None:
     job = FakeJob(FakeService(), "j", "RUNNING")
     assert (job.status, job.phase, job.done) == ("RUNNING", JobPhase.RUNNING, False)
-    assert (job.progress, job.error, job.created_at, job.started_at, job.finished_at) == (None,) * 5
+    assert (job.progress, job.error, job.created_utc, job.started_utc, job.finished_utc) == (None,) * 5
     with pytest.raises(UnsupportedOperation, match="cannot abort"):
         job.abort()
     assert repr(job) == "<FakeJob j status='RUNNING' phase=RUNNING>"

@@ -74,9 +74,11 @@ def test_seed_constructor_and_from_response_body(dataset: DatasetClient) -> None
     assert job.job_id == "J1"
     assert job.status == "SUCCESS"
     assert job.done
-    assert job.created_at == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
-    assert job.finished_at is not None
-    assert job.finished_at - job.created_at == datetime.timedelta(seconds=9)
+    assert (job.created_at, job.started_at, job.finished_at) == (1700000000, 1700000001, 1700000009)  # the seed's ints
+    assert job.finished_at - job.created_at == 9
+    assert job.created_utc == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
+    assert job.finished_utc is not None
+    assert job.finished_utc - job.created_utc == datetime.timedelta(seconds=9)
     assert job.result == Draft(3, "t", "main", "OPEN")  # the getter's answer for the result's draft number
     assert drafts == [3]
     assert repr(job) == "<SquashAndMergeJob(\"J1\") status='SUCCESS' phase=SUCCEEDED>"
