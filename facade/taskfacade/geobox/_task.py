@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from taskfacade._clock import Clock
 from taskfacade._errors import APIError as _APIError
-from taskfacade._errors import InvalidArgument, ResponseDecodeError, TaskFacadeError, TransportError
+from taskfacade._errors import InvalidArgument, ResponseDecodeError, TaskFacadeError, TransportError, WaitTimeout
 from taskfacade._job import Job, JobPhase
 from taskfacade._log import logger
 
@@ -303,6 +303,33 @@ class Task(Job[TaskStatus | None]):
             return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)
         finally:
             self._track_progress = False
+
+    # -- the SDK's private wait helpers (seed 003 documents them; ``wait`` itself runs on the core's polling) ---------
+
+    def _check_timeout(self, start_time: float, timeout: float | None) -> None:
+        """Raise ``WaitTimeout`` (a ``TimeoutError``) once more than ``timeout`` seconds passed since ``start_time``
+        (a ``time.time()`` value on the client's clock); None or 0 never times out, as in the SDK."""
+        if timeout and self._wait_clock().time() - start_time > float(timeout):
+            message = f"Task {self.name or self.uuid} timed out after {timeout} seconds"
+            raise WaitTimeout(message, timeout=float(timeout), pending=[self])
+
+    def _is_final_state(self, status: object) -> bool:
+        """Whether ``status`` (a ``TaskStatus``, the SDK's, or its string) is SUCCESS, FAILURE or ABORTED."""
+        return self.phase_of(status).finished
+
+    def _update_progress_bar(self, pbar: Any, last_progress: int, status: object = None) -> int:
+        """Move a tqdm bar (or None) from ``last_progress`` to the task's progress and return the new value: 100 for
+        SUCCESS, else ``progress`` (one request) when it went up; as the SDK's."""
+        if not pbar:
+            return last_progress
+        if status is not None and self.phase_of(status) is JobPhase.SUCCEEDED:
+            pbar.update(100 - last_progress)
+            return 100
+        current = self.progress
+        if current is not None and current > last_progress:
+            pbar.update(current - last_progress)
+            return current
+        return last_progress
 
     # -- hooks for the polling engine --------------------------------------------------------------------------
 
