@@ -243,3 +243,42 @@ def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient) -> None:
     assert offset.created_utc == datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
     assert offset.finished_utc == datetime.datetime(2024, 1, 1, 0, 0, 0, 500000, tzinfo=datetime.UTC)
     assert offset.created_at == offset.created_utc  # the data attribute: aware UTC too (the SDK's stays a str)
+
+
+def test_data_keys_are_attributes_but_never_shadow_real_ones(emu: Emulator, client: GeoboxClient) -> None:
+    uuid = emu.seeded()["geobox"]["task_ids"][0]
+    body = {"uuid": uuid, "state": "PENDING", "abort": "no", "phase": "x", "wait": 1, "layers": [1], "_hidden": 2}
+    task = Task(client, uuid, body)
+    assert callable(task.abort)  # methods win over data keys
+    assert callable(task.wait)
+    assert task.phase is JobPhase.PENDING  # so do properties
+    assert task.layers == [1]
+    assert {"layers", "abort", "state"} <= set(dir(task))
+    with pytest.raises(AttributeError):
+        _ = task._hidden  # private names are never looked up in data
+    assert total(emu) == 0  # no attribute read made a request
+
+
+def test_an_attribute_error_inside_a_property_is_not_masked(
+    emu: Emulator, client: GeoboxClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = Task(client, emu.seeded()["geobox"]["task_ids"][0], {"errors": "from data"})
+
+    def broken(self: Task) -> None:
+        raise AttributeError("the real bug")
+
+    monkeypatch.setattr(Task, "errors", property(broken))
+    with pytest.raises(AttributeError, match="the real bug"):  # not the data key, not "has no attribute"
+        _ = task.errors
+
+
+def test_network_failures_are_the_sdks_api_request_error(emu: Emulator) -> None:
+    from taskfacade.geobox.exception import ApiRequestError, ApiRequestTimeout, GeoboxError
+
+    emu.add_faults(service="geobox", method="GET", action="latency", latency_ms=2000, count=1)
+    slow = GeoboxClient(host=emu.base_url("geobox"), access_token="emulator-token", timeout=0.2, retry_mode="disabled")
+    with pytest.raises(ApiRequestTimeout) as caught:
+        slow.get_task(emu.seeded()["geobox"]["task_ids"][0])
+    assert all(isinstance(caught.value, cls) for cls in (ApiRequestError, GeoboxError, taskfacade.Timeout))
+    assert caught.value.status_code is None
+    assert "emulator-token" not in str(caught.value)
