@@ -138,7 +138,10 @@ def test_listing_getting_and_deleting_jobs(emu: Emulator) -> None:
 
     def idiom(api: types.SimpleNamespace, dataset: Any) -> Observation:
         since = int(emu.now())
-        created = [dataset.squash_and_merge.create_job(draft_title=f"d{n}", source_branch_name="dev") for n in (1, 2)]
+        created = []
+        for n in (1, 2):  # a second apart: jobs created in the same second are listed in no fixed order
+            created.append(dataset.squash_and_merge.create_job(draft_title=f"d{n}", source_branch_name="dev"))
+            emu.advance(1)
         emu.advance(30)
         everything = dataset.squash_and_merge.list_jobs()
         seen: Observation = {
