@@ -18,6 +18,8 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[emulator,progress,pandas]' --group dev
+	# tensorbay (a test oracle) without its numpy-quaternion pin, which cannot build against numpy 2 (see pyproject)
+	$(BIN)/python -m pip install --quiet --no-deps 'tensorbay==1.24.2'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

@@ -83,8 +83,8 @@ def _wait(batched: bool, count: int) -> tuple[int, int, float]:
         worst = 0.0
         for task in taskfacade.as_completed(tasks, timeout=3600, interval=INTERVAL):
             assert task.status == "SUCCEEDED", task
-            assert task.finished_at is not None
-            worst = max(worst, emu.now() - task.finished_at.timestamp())
+            assert task.finished_utc is not None
+            worst = max(worst, emu.now() - task.finished_utc.timestamp())
         requests = sum(emu.request_counts()["deadline"].values())
         client.close()
         return requests, sum(polled), worst

@@ -77,8 +77,8 @@ def _wait(batched: bool, jobs: int) -> tuple[int, float]:
         worst = 0.0
         for job in taskfacade.as_completed(fetched, timeout=3600, interval=INTERVAL):
             assert job.status == "SUCCESS", job
-            assert job.finished_at is not None
-            worst = max(worst, emu.now() - job.finished_at.timestamp())
+            assert job.finished_utc is not None
+            worst = max(worst, emu.now() - job.finished_utc.timestamp())
         requests = _requests(emu)
         gas.close()
         return requests, worst

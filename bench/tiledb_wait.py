@@ -103,7 +103,7 @@ def one_run(url: str, speed: float, interval: float) -> dict[str, Any]:
     for job in taskfacade.as_completed(jobs, interval=interval, clock=clock):
         seen = time.monotonic()
         noticed.append(seen)
-        ended = real0 + (job.finished_at.timestamp() - emu_now) / speed
+        ended = real0 + (job.finished_utc.timestamp() - emu_now) / speed
         lags.append(seen - ended)
     counts = admin.get("/_emulator/requests").json()["tiledb"]
     polls += clock.woke_at

@@ -79,7 +79,7 @@ class DeadlineService(Service):
             if query.window.contains(item.get("createdAt"))
             and (query.statuses is None or item.get("runStatus") in query.statuses)
         ]
-        found.sort(key=lambda task: (task.created_at is not None, task.created_at), reverse=True)
+        found.sort(key=lambda task: (task.created_utc is not None, task.created_utc), reverse=True)
         return Listing(iter(found), total=len(found))
 
     def get(self, task_id: str) -> DeadlineTask:
@@ -94,9 +94,9 @@ class DeadlineService(Service):
             job,
             job.task_id,
             name=name or None,
-            created_at=job.created_at,
-            started_at=job.started_at,
-            finished_at=job.finished_at,
+            created_at=job.created_utc,
+            started_at=job.started_utc,
+            finished_at=job.finished_utc,
             error=job.error,
         )
 

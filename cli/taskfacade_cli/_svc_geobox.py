@@ -82,9 +82,9 @@ class GeoboxService(Service):
             job,
             job.uuid,
             name=job.name,
-            created_at=job.created_at,
-            started_at=job.started_at,
-            finished_at=job.finished_at,
+            created_at=job.created_utc,
+            started_at=job.started_utc,
+            finished_at=job.finished_utc,
             error=job.error,
         )
 

@@ -27,7 +27,7 @@ ENV_ACCESS_KEY = "TENSORBAY_ACCESS_KEY"
 
 
 def _newest_first(job: TensorBayJob) -> float:
-    created = job.created_at
+    created = job.created_utc
     return -created.timestamp() if created is not None else 0.0
 
 
@@ -107,9 +107,9 @@ class TensorBayService(Service):
             job.job_id,
             name=job.title,
             kind=job.job_type,
-            created_at=job.created_at,
-            started_at=job.started_at,
-            finished_at=job.finished_at,
+            created_at=job.created_utc,
+            started_at=job.started_utc,
+            finished_at=job.finished_utc,
             error=job.error,
         )
 
@@ -122,9 +122,9 @@ class TensorBayService(Service):
             "description": job.description,
             "status": job._peek_status(),
             "arguments": job.arguments,
-            "createdAt": job.created_at,
-            "startedAt": job.started_at,
-            "finishedAt": job.finished_at,
+            "createdAt": job.created_utc,
+            "startedAt": job.started_utc,
+            "finishedAt": job.finished_utc,
             "errorMessage": job.error_message,
         }
 
@@ -143,7 +143,7 @@ class TensorBayService(Service):
 def _in_window(jobs: Iterator[TensorBayJob], window: Window) -> Iterator[TensorBayJob]:
     """Jobs created inside ``window`` from a newest-first stream; stops at the first one older than its start."""
     for job in jobs:
-        created = job.created_at
+        created = job.created_utc
         if created is not None and window.end is not None and created > window.end:
             continue
         if created is not None and created < window.start:

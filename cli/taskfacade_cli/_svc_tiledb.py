@@ -81,9 +81,9 @@ class TileDBService(Service):
             job.id,
             name=job.name,
             kind=_text(job.type),
-            created_at=job.created_at,
-            started_at=job.started_at,
-            finished_at=job.finished_at,
+            created_at=job.created_utc,
+            started_at=job.started_utc,
+            finished_at=job.finished_utc,
             error=job.error,
         )
 

@@ -10,10 +10,10 @@ A service subclasses ``Job[ItsStatusType]`` and provides:
   polling making extra requests.
 - ``refresh()``: fetch the job's state from the server (through the service's ``Transport``).
 
-and may override ``progress``, ``error``, the timestamps, ``abort()``, the batching hooks ``_batch_key()`` and
-``_refresh_many()`` (used by ``wait_all``/``as_completed``), ``_peek_phase()`` (when the phase depends on more
-than the status), ``_peek_progress()`` and ``_wait_clock()``. The ``_peek_*`` hooks must never make a request:
-the polling engine reads only them.
+and may override ``progress``, ``error``, the timestamps (``created_utc``, ``started_utc``, ``finished_utc``),
+``abort()``, the batching hooks ``_batch_key()`` and ``_refresh_many()`` (used by ``wait_all``/``as_completed``),
+``_peek_phase()`` (when the phase depends on more than the status), ``_peek_progress()`` and ``_wait_clock()``.
+The ``_peek_*`` hooks must never make a request: the polling engine reads only them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import abc
 import datetime
 import enum
 import sys
+import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic
 
@@ -34,7 +35,7 @@ from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 
-__all__ = ["Job", "JobPhase", "check_jobs", "check_wait_args"]
+__all__ = ["Job", "JobPhase", "check_jobs", "check_wait_args", "deprecated_timestamp"]
 
 #: A job's status type; ``Any`` by default, so users may write plain ``Job`` (``Job[Any]``) in annotations.
 StatusT = TypeVar("StatusT", default=Any)
@@ -133,18 +134,21 @@ class Job(abc.ABC, Generic[StatusT]):
         """Why the job failed, where the service says, else None."""
         return None
 
+    # The normalized timestamps end in ``_utc`` so they collide with no vendor attribute on any service:
+    # TensorBay's ``created_at`` is an int and Geobox's task data keys (``created_at``...) are attributes too.
+
     @property
-    def created_at(self) -> datetime.datetime | None:
+    def created_utc(self) -> datetime.datetime | None:
         """When the job was created (aware, UTC), if known."""
         return None
 
     @property
-    def started_at(self) -> datetime.datetime | None:
+    def started_utc(self) -> datetime.datetime | None:
         """When the job started running (aware, UTC), if known."""
         return None
 
     @property
-    def finished_at(self) -> datetime.datetime | None:
+    def finished_utc(self) -> datetime.datetime | None:
         """When the job finished (aware, UTC), if known."""
         return None
 
@@ -241,6 +245,24 @@ def check_jobs(jobs: object) -> list[Job[Any]]:
         if not isinstance(job, Job):
             raise InvalidArgument("jobs", job, accepted)
     return materialized
+
+
+def deprecated_timestamp(old: str, new: str) -> property:
+    """A read-only property ``old`` that warns (``DeprecationWarning``) and returns the property ``new``.
+
+    Before the ``*_utc`` names were settled, ``Job`` called its timestamps ``created_at``, ``started_at`` and
+    ``finished_at``. TileDB and Deadline tasks keep those names for a while through this; TensorBay and Geobox
+    cannot, because there the names are the vendor's own attributes (with the vendor's types).
+    """
+
+    def get(self: object) -> datetime.datetime | None:
+        warnings.warn(
+            f"{type(self).__name__}.{old} is deprecated; use {new} (same value)", DeprecationWarning, stacklevel=2
+        )
+        value: datetime.datetime | None = getattr(self, new)
+        return value
+
+    return property(get, doc=f"Deprecated name of ``{new}``.")
 
 
 def check_wait_args(

@@ -157,9 +157,9 @@ def _touch_job(job: taskfacade.Job[Any]) -> None:
     assert isinstance(phase, taskfacade.JobPhase)
     assert isinstance(job.done, bool)
     assert job.done == phase.finished
-    for name in ("error", "created_at", "started_at", "finished_at"):
+    for name in ("error", "created_utc", "started_utc", "finished_utc"):
         when = getattr(job, name)
-        if name.endswith("_at") and when is not None:
+        if name.endswith("_utc") and when is not None:
             assert when.utcoffset() == datetime.timedelta(0), (name, when)  # aware (a naive one has None) and UTC
     if isinstance(job, geobox.Task):
         repr((job.data, job.errors, job.name, job.id, job.user_id))
@@ -611,7 +611,7 @@ def test_a_known_good_body_round_trips(stub: StubServer, clients: Clients) -> No
     found = _run(stub, clients, "tiledb.get_task", _json_answer(body))
     assert found.id == TILEDB_TASK
     assert found.phase is taskfacade.JobPhase.RUNNING
-    assert found.started_at == datetime.datetime(2025, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+    assert found.started_utc == datetime.datetime(2025, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
     unknown = _run(stub, clients, "tiledb.get_task", _json_answer({**body, "status": "HIBERNATING"}))
     assert unknown.phase is taskfacade.JobPhase.UNKNOWN
     assert not unknown.done

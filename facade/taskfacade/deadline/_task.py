@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._clock import Clock
 from .._errors import InvalidArgument
-from .._job import Job, JobPhase
+from .._job import Job, JobPhase, deprecated_timestamp
 from .._log import logger
 from ._exceptions import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._validate import check_id
@@ -113,19 +113,24 @@ class DeadlineTask(Job[str | None]):
         return None if self._data is None else self._data.get("failureRetryCount")
 
     @property
-    def created_at(self) -> datetime.datetime | None:
+    def created_utc(self) -> datetime.datetime | None:
         """``createdAt`` (aware UTC)."""
         return self._time("createdAt")
 
     @property
-    def started_at(self) -> datetime.datetime | None:
+    def started_utc(self) -> datetime.datetime | None:
         """``startedAt`` (aware UTC)."""
         return self._time("startedAt")
 
     @property
-    def finished_at(self) -> datetime.datetime | None:
+    def finished_utc(self) -> datetime.datetime | None:
         """``endedAt`` (aware UTC)."""
         return self._time("endedAt")
+
+    #: Deprecated names of ``created_utc``, ``started_utc`` and ``finished_utc`` (see docs/jobs.md).
+    created_at = deprecated_timestamp("created_at", "created_utc")
+    started_at = deprecated_timestamp("started_at", "started_utc")
+    finished_at = deprecated_timestamp("finished_at", "finished_utc")
 
     def cancel(self) -> None:
         """Ask Deadline to cancel the task (UpdateTask ``targetRunStatus="CANCELED"``; one idempotency token)."""

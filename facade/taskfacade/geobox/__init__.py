@@ -2,7 +2,9 @@
 
 Port code line by line::
 
-    from taskfacade.geobox import GeoboxClient, Task, TaskStatus   # was: from geobox import GeoboxClient ...
+    from taskfacade.geobox import GeoboxClient                     # was: from geobox import GeoboxClient
+    from taskfacade.geobox.task import Task                         # was: from geobox.task import Task
+    from taskfacade.geobox.enums import TaskStatus                  # was: from geobox.enums import TaskStatus
 
     client = GeoboxClient(access_token="...")                      # or apikey=, username=/password=, GEOBOX_*
     task = Task.get_task(client, uuid="...")                       # or client.get_task(uuid)
@@ -17,6 +19,8 @@ from ._assets import Asset, File, Model, Raster, Table, Tile3d, UnknownAsset, Ve
 from ._client import DEFAULT_HOST, GeoboxClient
 from ._enums import FileType, LayerType, TaskStatus
 from ._errors import (
+    ApiRequestError,
+    ApiRequestTimeout,
     AuthenticationError,
     AuthorizationError,
     ConflictError,
@@ -26,11 +30,16 @@ from ._errors import (
     ServerError,
     UnexpectedStatusError,
     ValidationError,
+    WorkflowGraphError,
+    WorkflowNodeError,
+    WorkflowRunError,
 )
 from ._task import GeoboxTask, Task
 
 __all__ = [
     "DEFAULT_HOST",
+    "ApiRequestError",
+    "ApiRequestTimeout",
     "Asset",
     "AuthenticationError",
     "AuthorizationError",
@@ -54,4 +63,7 @@ __all__ = [
     "UnknownAsset",
     "ValidationError",
     "VectorLayer",
+    "WorkflowGraphError",
+    "WorkflowNodeError",
+    "WorkflowRunError",
 ]

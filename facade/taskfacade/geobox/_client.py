@@ -5,7 +5,8 @@ as in ``geobox.api``, plus keyword-only ``retry_mode``, ``timeout`` and ``clock`
 purpose (reference section 8):
 
 - every request has a timeout and goes through taskfacade's retry modes (the SDK has neither);
-- every status >= 400 raises (``GeoboxError`` subclasses); the SDK returns 409, 429, 503... as data;
+- every status >= 400 raises (``GeoboxError`` subclasses); the SDK returns 409, 429, 503... as data; network
+  failures are the SDK's ``ApiRequestError`` (also a ``taskfacade.TransportError``);
 - ``host`` is a prefix, with or without a trailing slash, and is not lower-cased (the SDK joins with ``urljoin``,
   so ``http://h/geobox`` loses ``geobox`` without the slash, and lower-cases the whole URL);
 - a username/password login happens on the first request (or ``login()``), not in the constructor, and is
@@ -38,7 +39,7 @@ from taskfacade_generated.geobox.types import UNSET
 
 from taskfacade._check import check_url_text
 from taskfacade._clock import SYSTEM_CLOCK, Clock
-from taskfacade._errors import InvalidArgument, ResponseDecodeError
+from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
 from taskfacade._log import safe_url
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
@@ -56,7 +57,7 @@ from taskfacade._urls import check_base_url
 from ._assets import Asset, AssetKind, asset_from_body
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
 from ._enums import TaskStatus
-from ._errors import ERROR_CLASSES, AuthenticationError, ValidationError, parse_geobox_error
+from ._errors import ERROR_CLASSES, AuthenticationError, ValidationError, api_request_error, parse_geobox_error
 from ._listing import check_int, list_kwargs, uuid_filters
 from ._redact import install_redactor
 from ._values import check_text
@@ -352,7 +353,10 @@ class GeoboxClient:
             raise UnsupportedOperation(
                 f"login() needs username/password credentials; this client uses {self.auth_mode}"
             )
-        self._login(stale=self._auth.token, force=True)
+        try:
+            self._login(stale=self._auth.token, force=True)
+        except TransportError as error:
+            raise api_request_error(error) from error
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -372,6 +376,13 @@ class GeoboxClient:
     # -- requests (used by Task) -------------------------------------------------------------------------------
 
     def _exchange(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Exchange[Any]:
+        """One generated operation through the transport; a network failure is the SDK's ``ApiRequestError``."""
+        try:
+            return self._exchange_logged_in(operation, *args, **kwargs)
+        except TransportError as error:
+            raise api_request_error(error) from error
+
+    def _exchange_logged_in(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Exchange[Any]:
         """One generated operation through the transport, logging in first (and again after a 401) if needed."""
         if self._credentials.mode != "password":
             return self._transport.exchange(operation, *args, **kwargs)

@@ -1,10 +1,12 @@
-"""Geobox's errors: the SDK's exception names, fitted into taskfacade's one error tree, and its error bodies.
+"""Geobox's errors: the SDK's exception names (``geobox.exception``), fitted into taskfacade's one error tree.
 
 ``geobox.exception`` raises for 401, 403, 404, 422 and 500 only and returns every other status as data (reference
 section 5, defect 2). Here every status >= 400 raises: each class below is both a ``GeoboxError`` (so
-``except GeoboxError`` catches every API refusal) and the matching core class (``except taskfacade.NotFound``
-works too). Network failures are ``taskfacade.TransportError`` (the SDK's ``ApiRequestError``), bodies that do
-not match the spec ``taskfacade.ResponseDecodeError``.
+``except GeoboxError`` catches everything the SDK's would) and the matching core class (``except
+taskfacade.NotFound`` works too). Network failures are ``ApiRequestError``, as in the SDK, which is also a
+``taskfacade.TransportError`` (``ApiRequestTimeout``, a ``taskfacade.Timeout`` too, for timeouts); bodies that do
+not match the spec are ``taskfacade.ResponseDecodeError``. The SDK's workflow errors exist so that code naming
+them imports; taskfacade has no workflows and never raises them.
 
 Geobox is a FastAPI service: its error bodies are ``{"detail": "text"}``, ``{"detail": {"msg": "text"}}`` or, for
 request validation, ``{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}``.
@@ -16,10 +18,12 @@ from collections.abc import Mapping
 from typing import Any
 
 import taskfacade
-from taskfacade._errors import APIError, ErrorDetails, decode_body, parse_error_body
+from taskfacade._errors import APIError, ErrorDetails, TaskFacadeError, TransportError, decode_body, parse_error_body
 
 __all__ = [
     "ERROR_CLASSES",
+    "ApiRequestError",
+    "ApiRequestTimeout",
     "AuthenticationError",
     "AuthorizationError",
     "ConflictError",
@@ -29,12 +33,16 @@ __all__ = [
     "ServerError",
     "UnexpectedStatusError",
     "ValidationError",
+    "WorkflowGraphError",
+    "WorkflowNodeError",
+    "WorkflowRunError",
+    "api_request_error",
     "parse_geobox_error",
 ]
 
 
-class GeoboxError(APIError):
-    """Root of the errors a Geobox server answers with (any status >= 400)."""
+class GeoboxError(TaskFacadeError):
+    """Root of the Geobox errors, as in the SDK: every refusal (any status >= 400) and every network failure."""
 
 
 class AuthenticationError(GeoboxError, taskfacade.Unauthorized):
@@ -69,8 +77,60 @@ class UnexpectedStatusError(GeoboxError, taskfacade.UnexpectedStatus):
     """Any other status >= 400 (405, 410, 499...)."""
 
 
-def _class_for(status: int) -> type[GeoboxError]:
-    named: dict[int, type[GeoboxError]] = {
+class ApiRequestError(GeoboxError, TransportError):
+    """The request or its answer did not make it across the network (the SDK's name; a ``taskfacade.TransportError``).
+
+    ``status_code`` is None: there is no HTTP status (the SDK puts its message there, reference defect 9).
+    """
+
+    status_code: int | None = None
+
+
+class ApiRequestTimeout(ApiRequestError, taskfacade.Timeout):
+    """A request that timed out (the SDK raises ``ApiRequestError`` for it; this is a ``taskfacade.Timeout`` too)."""
+
+
+def api_request_error(error: TransportError) -> ApiRequestError:
+    """The transport's network failure as the SDK's ``ApiRequestError`` (same message, method, URL, attempts)."""
+    cls = ApiRequestTimeout if isinstance(error, taskfacade.Timeout) else ApiRequestError
+    return cls(error.message, service=error.service, method=error.method, url=error.url, attempts=error.attempts)
+
+
+class WorkflowGraphError(GeoboxError):
+    """The SDK's error for an invalid workflow graph (never raised here: taskfacade has no workflows)."""
+
+    def __init__(self, message: str = "Invalid workflow graph") -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WorkflowRunError(GeoboxError):
+    """The SDK's error for a failed workflow run (never raised here: taskfacade has no workflows)."""
+
+    def __init__(self, message: str = "Workflow run failed", result: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.result = result
+
+
+class WorkflowNodeError(WorkflowRunError):
+    """The SDK's error for one failed or skipped workflow node (never raised here: taskfacade has no workflows)."""
+
+    def __init__(
+        self, node_id: Any, label: str, reason: str, task: Any = None, upstream: Any = None, cause: Any = None
+    ) -> None:
+        super().__init__(f"{label} {'skipped' if upstream else 'failed'}: {reason}")
+        self.node_id, self.label, self.reason = node_id, label, reason
+        self.task, self.upstream, self.cause = task, upstream, cause
+
+    @property
+    def skipped(self) -> bool:
+        """Whether the node was skipped because a parent failed."""
+        return self.upstream is not None
+
+
+def _class_for(status: int) -> type[APIError]:
+    named: dict[int, type[APIError]] = {
         400: ValidationError,
         401: AuthenticationError,
         403: AuthorizationError,

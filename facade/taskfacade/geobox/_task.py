@@ -12,8 +12,11 @@ Fixed on the way (reference section 8):
   ``JobPhase.UNKNOWN`` and a wait keeps waiting. Missing ``name`` or ``result`` break nothing.
 - ``status`` still refreshes on every read (the SDK's contract), but ``repr``, ``phase``, ``done`` and the
   polling engine never make requests; the progress bar asks the status endpoint only while the task runs.
-- Timestamps (``created_at``, ``started_at``, ``finished_at``) are aware UTC datetimes.
-- ``abort()`` keeps the task the server returns, so ``data`` shows ABORTED without another request.
+- Keys of ``data`` are attributes, as the SDK's (``task.state``, ``task.result``, ``task.created_at``), but never
+  shadow a real attribute, and date-time strings become aware UTC datetimes (the SDK's are naive). The
+  normalized ``created_utc``, ``started_utc`` and ``finished_utc`` are the ``Job`` base class's.
+- ``abort()`` keeps the task the server returns, so ``data`` shows ABORTED without another request; on a task that
+  already finished it is a no-op, as the SDK's (the server's 409 is not raised), and ``data`` is fetched again.
 """
 
 from __future__ import annotations
@@ -26,13 +29,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from taskfacade._check import check_int
 from taskfacade._clock import Clock
 from taskfacade._errors import APIError as _APIError
-from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
+from taskfacade._errors import InvalidArgument, ResponseDecodeError, TaskFacadeError, TransportError, WaitTimeout
 from taskfacade._job import Job, JobPhase
 from taskfacade._log import logger
 
 from ._assets import Asset, UnknownAsset, pick_asset
 from ._enums import TaskStatus
-from ._values import parse_timestamp
+from ._errors import ConflictError
+from ._values import data_value, parse_timestamp
 
 if TYPE_CHECKING:
     from ._client import GeoboxClient
@@ -143,19 +147,38 @@ class Task(Job[TaskStatus | None]):
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     @property
-    def created_at(self) -> datetime.datetime | None:
-        """When the task was created (aware UTC; Geobox sends UTC without an offset)."""
+    def created_utc(self) -> datetime.datetime | None:
+        """When the task was created (aware UTC; Geobox sends UTC without an offset). ``created_at`` is the SDK's."""
         return parse_timestamp(self._data.get("created_at"))
 
     @property
-    def started_at(self) -> datetime.datetime | None:
+    def started_utc(self) -> datetime.datetime | None:
         """When the task started running (aware UTC), if the server says."""
         return parse_timestamp(self._data.get("started_at"))
 
     @property
-    def finished_at(self) -> datetime.datetime | None:
+    def finished_utc(self) -> datetime.datetime | None:
         """When the task reached a final state (aware UTC), if the server says."""
         return parse_timestamp(self._data.get("finished_at"))
+
+    def __getattr__(self, name: str) -> Any:
+        """The SDK's ``Base.__getattr__``: a key of ``data`` read as an attribute (``task.state``, ``task.result``).
+
+        Only names that are no real attribute get here, so a data key never shadows one. A date-time string
+        becomes an aware UTC datetime (the SDK's is naive, and it leaves offsets or a fractional ``Z`` as text).
+        """
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if hasattr(type(self), name):  # a property that raised AttributeError: show its own error, not a data miss
+            return object.__getattribute__(self, name)
+        data = self.__dict__.get("_data", {})
+        if name not in data:
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r} (and data has no such key)")
+        return data_value(data[name])
+
+    def __dir__(self) -> list[str]:
+        """Attributes and methods, plus the keys of ``data`` (as the SDK's, for completion)."""
+        return sorted({*super().__dir__(), *(key for key in self._data if isinstance(key, str))})
 
     # -- status, errors, progress -------------------------------------------------------------------------------
 
@@ -237,10 +260,18 @@ class Task(Job[TaskStatus | None]):
     def abort(self) -> None:
         """Abort the task (``POST /v1/tasks/{uuid}/abort/``); ``data`` becomes the task the server returns.
 
-        Aborting an ABORTED task is a no-op. Raises ``ConflictError`` (a ``taskfacade.Conflict``) when the task
-        already ended with SUCCESS or FAILURE.
+        Aborting a task that already finished is a no-op, as in the SDK: the server answers 409 for SUCCESS or
+        FAILURE, which the SDK ignores (it raises only for 401, 403, 404, 422 and 500 and never reads the answer);
+        here the task is fetched again instead, so ``data`` shows its final state.
         """
-        self._data = self.api._abort(self.uuid)
+        try:
+            self._data = self.api._abort(self.uuid)
+        except ConflictError as error:
+            logger.debug("geobox: task %s already finished, nothing to abort: %s", self.uuid, error)
+            try:
+                self.refresh()
+            except TaskFacadeError as stale:  # nothing was asked of the task; only our view of it is stale
+                logger.debug("geobox: task %s not refreshed after the abort: %s", self.uuid, stale)
 
     def wait(
         self,
@@ -273,6 +304,33 @@ class Task(Job[TaskStatus | None]):
             return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)
         finally:
             self._track_progress = False
+
+    # -- the SDK's private wait helpers (seed 003 documents them; ``wait`` itself runs on the core's polling) ---------
+
+    def _check_timeout(self, start_time: float, timeout: float | None) -> None:
+        """Raise ``WaitTimeout`` (a ``TimeoutError``) once more than ``timeout`` seconds passed since ``start_time``
+        (a ``time.time()`` value on the client's clock); None or 0 never times out, as in the SDK."""
+        if timeout and self._wait_clock().time() - start_time > float(timeout):
+            message = f"Task {self.name or self.uuid} timed out after {timeout} seconds"
+            raise WaitTimeout(message, timeout=float(timeout), pending=[self])
+
+    def _is_final_state(self, status: object) -> bool:
+        """Whether ``status`` (a ``TaskStatus``, the SDK's, or its string) is SUCCESS, FAILURE or ABORTED."""
+        return self.phase_of(status).finished
+
+    def _update_progress_bar(self, pbar: Any, last_progress: int, status: object = None) -> int:
+        """Move a tqdm bar (or None) from ``last_progress`` to the task's progress and return the new value: 100 for
+        SUCCESS, else ``progress`` (one request) when it went up; as the SDK's."""
+        if not pbar:
+            return last_progress
+        if status is not None and self.phase_of(status) is JobPhase.SUCCEEDED:
+            pbar.update(100 - last_progress)
+            return 100
+        current = self.progress
+        if current is not None and current > last_progress:
+            pbar.update(current - last_progress)
+            return current
+        return last_progress
 
     # -- hooks for the polling engine --------------------------------------------------------------------------
 

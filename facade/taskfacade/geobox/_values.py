@@ -15,7 +15,7 @@ from taskfacade._errors import InvalidArgument, ResponseDecodeError
 
 T = TypeVar("T")
 
-__all__ = ["check_text", "optional", "parse_timestamp"]
+__all__ = ["check_text", "data_value", "optional", "parse_timestamp"]
 
 
 def parse_timestamp(value: object) -> datetime.datetime | None:
@@ -32,6 +32,14 @@ def parse_timestamp(value: object) -> datetime.datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=datetime.UTC)
     return moment.astimezone(datetime.UTC)
+
+
+def data_value(value: object) -> object:
+    """A ``data`` value as ``Task.__getattr__`` shows it: a date-time string (``YYYY-MM-DDTHH:MM:SS...``) as an aware
+    UTC datetime, anything else as it is (the SDK parses the same strings, to naive datetimes)."""
+    if isinstance(value, str) and len(value) >= 19 and value[10] == "T":
+        return parse_timestamp(value) or value
+    return value
 
 
 def optional(body: Mapping[str, Any], key: str, kind: type[T], what: str) -> T | None:

@@ -1,8 +1,9 @@
 """A job's JSON body (camelCase, epoch seconds) checked and converted into ``JobFields``.
 
 The vendor SDK raises ``KeyError`` when ``errorMessage`` or ``jobType`` is missing; here they default (``""`` and
-the type the job was fetched as). Timestamps become aware UTC datetimes through the core's ``as_utc`` (epoch
-seconds, or milliseconds from 10**12 on: the real service's unit is not documented).
+the type the job was fetched as). Timestamps stay ints, as the seed documents them (epoch seconds as sent);
+``TensorBayJob.created_utc`` and friends turn them into aware UTC datetimes through the core's ``as_utc``
+(milliseconds from 10**12 on: the real service's unit is not documented).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import attrs
 from .._dates import as_utc
 from .._errors import InvalidArgument, ResponseDecodeError
 
-__all__ = ["JobFields", "from_server", "parse_job_body", "to_datetime"]
+__all__ = ["JobFields", "from_server", "parse_job_body", "to_datetime", "to_epoch"]
 
 
 @attrs.frozen
@@ -27,9 +28,9 @@ class JobFields:
     job_id: str
     job_type: str | None
     arguments: dict[str, Any]
-    created_at: datetime.datetime | None
-    started_at: datetime.datetime | None
-    finished_at: datetime.datetime | None
+    created_at: int | None
+    started_at: int | None
+    finished_at: int | None
     status: str
     error_message: str
     result: dict[str, Any] | None
@@ -42,6 +43,15 @@ def to_datetime(name: str, value: Any) -> datetime.datetime | None:
         return as_utc(value)
     except ResponseDecodeError:
         raise InvalidArgument(name, value, "epoch seconds (an int), a datetime or None") from None
+
+
+def to_epoch(name: str, value: Any) -> int | None:
+    """A job timestamp as the seed types it: an int (epoch seconds) kept as given; a datetime, an ISO string or a
+    float (from a server that sends one) as whole epoch seconds; None stays None. Out-of-range values are refused."""
+    when = to_datetime(name, value)
+    if when is None:
+        return None
+    return value if isinstance(value, int) else int(when.timestamp())
 
 
 def _str(name: str, value: Any, *, default: str | None = None, empty: bool = True) -> str:
@@ -80,9 +90,9 @@ def make_fields(
         job_id=_str("job_id", job_id, empty=False),
         job_type=None if job_type is None else _str("job_type", job_type, empty=False),
         arguments=_object("arguments", arguments, optional=False) or {},
-        created_at=to_datetime("created_at", created_at),
-        started_at=to_datetime("started_at", started_at),
-        finished_at=to_datetime("finished_at", finished_at),
+        created_at=to_epoch("created_at", created_at),
+        started_at=to_epoch("started_at", started_at),
+        finished_at=to_epoch("finished_at", finished_at),
         status=_str("status", status, empty=False),
         error_message=_str("error_message", error_message, default=""),
         result=_object("result", result, optional=True),

@@ -5,7 +5,9 @@ differs is what the vendor got wrong: ``update(until_complete=True)`` has one ov
 ``interval`` (the SDK polls every 5 s forever), an unknown status keeps the wait going instead of ending it,
 ``abort()``/``retry()`` refresh the job afterwards (the SDK leaves ``status`` stale), every field is refreshed
 (the SDK never refreshes ``title``/``arguments``/``description``), and missing ``errorMessage``/``jobType`` do
-not crash. Times are aware UTC datetimes (the SDK's epoch-second ints are still accepted by the constructor).
+not crash. ``created_at``, ``started_at`` and ``finished_at`` are the seed's ints (epoch seconds);
+``created_utc``, ``started_utc`` and ``finished_utc`` (the ``taskfacade.Job`` names) are aware UTC datetimes. The
+fields the SDK lets users set (``title``, ``status``, ``created_at``...) can be set here too, checked.
 """
 
 from __future__ import annotations
@@ -21,18 +23,26 @@ from taskfacade_generated.tensorbay.api.jobs import abort_job
 from taskfacade_generated.tensorbay.models import JobType
 
 from .._clock import Clock
+from .._dates import as_utc
 from .._errors import InvalidArgument, TaskFacadeError
 from .._job import Job as CoreJob
 from .._job import JobPhase, check_wait_args
 from .._poll import is_transient
 from .._transport import GeneratedResponse
 from ._batch import MIN_BATCH, refresh_by_listing
-from ._body import JobFields, from_server, make_fields, parse_job_body
+from ._body import JobFields, from_server, make_fields, parse_job_body, to_epoch
 from ._check import check_bool, check_id
 from ._client import Client
 from ._wire import JobFetcher
 
 __all__ = ["JOB_STATUSES", "STATUS_PHASES", "TensorBayJob"]
+
+
+def _text(name: str, value: object, *, empty: bool = True) -> str:
+    if not isinstance(value, str) or (not empty and not value):
+        raise InvalidArgument(name, value, "a string" if empty else "a non-empty string")
+    return value
+
 
 logger = logging.getLogger("taskfacade")
 
@@ -62,7 +72,8 @@ class TensorBayJob(CoreJob[str]):
         dataset_id: the dataset the job belongs to.
         job_updater: ``job_id -> job body`` (camelCase dict), what ``update()`` calls.
         title, job_id, job_type, arguments, created_at, started_at, finished_at, status, error_message, result,
-        description: the job's fields as the Open API names them (times as epoch seconds or datetimes).
+        description: the job's fields as the Open API names them (times as epoch seconds; a datetime is taken
+            as whole epoch seconds).
     """
 
     STATUS_PHASES = STATUS_PHASES
@@ -131,16 +142,30 @@ class TensorBayJob(CoreJob[str]):
         return cls(bind.pop("client"), **bind, **values)
 
     # -- the job's fields ----------------------------------------------------------------------------------
+    # The SDK's job is a plain attrs-style object: every field below can be set, as there (checked here). The next
+    # ``update()`` overwrites them all with what the server says (the SDK's leaves title, arguments and
+    # description alone).
+
+    def _set(self, **changes: Any) -> None:
+        self._fields = attrs.evolve(self._fields, **changes)
 
     @property
     def title(self) -> str:
         """The job's title."""
         return self._fields.title
 
+    @title.setter
+    def title(self, value: str) -> None:
+        self._set(title=_text("title", value))
+
     @property
     def job_id(self) -> str:
-        """The job's id."""
+        """The job's id (setting it points ``update()`` at another job, as in the SDK)."""
         return self._fields.job_id
+
+    @job_id.setter
+    def job_id(self, value: str) -> None:
+        self._set(job_id=check_id("job_id", value))
 
     @property
     def job_type(self) -> str:
@@ -157,30 +182,80 @@ class TensorBayJob(CoreJob[str]):
         """The job's arguments as the service holds them (their shape depends on ``job_type``)."""
         return self._fields.arguments
 
+    @arguments.setter
+    def arguments(self, value: dict[str, Any]) -> None:
+        if not isinstance(value, Mapping):
+            raise InvalidArgument("arguments", value, "a JSON object (dict)")
+        self._set(arguments=dict(value))
+
+    @property
+    def status(self) -> str:
+        """TensorBay's status string as the server sent it (``QUEUING``, ``PROCESSING``, ``SUCCESS``...)."""
+        return self._fields.status
+
+    @status.setter
+    def status(self, value: str) -> None:
+        self._set(status=_text("status", value, empty=False))
+
     @property
     def error_message(self) -> str:
         """Why the job failed ("" unless it did)."""
         return self._fields.error_message
+
+    @error_message.setter
+    def error_message(self, value: str) -> None:
+        self._set(error_message=_text("error_message", value))
 
     @property
     def description(self) -> str:
         """The job's description."""
         return self._fields.description
 
+    @description.setter
+    def description(self, value: str) -> None:
+        self._set(description=_text("description", value))
+
     @property
-    def created_at(self) -> datetime.datetime | None:
-        """When the job was created (aware UTC)."""
+    def created_at(self) -> int | None:
+        """When the job was created: epoch seconds as the service sends them (the seed's int)."""
         return self._fields.created_at
 
-    @property
-    def started_at(self) -> datetime.datetime | None:
-        """When the job started running (aware UTC), None before."""
-        return self._fields.started_at
+    @created_at.setter
+    def created_at(self, value: int | None) -> None:
+        self._set(created_at=to_epoch("created_at", value))
 
     @property
-    def finished_at(self) -> datetime.datetime | None:
-        """When the job finished (aware UTC), None before."""
+    def started_at(self) -> int | None:
+        """When the job started running (epoch seconds), None before."""
+        return self._fields.started_at
+
+    @started_at.setter
+    def started_at(self, value: int | None) -> None:
+        self._set(started_at=to_epoch("started_at", value))
+
+    @property
+    def finished_at(self) -> int | None:
+        """When the job finished (epoch seconds), None before."""
         return self._fields.finished_at
+
+    @finished_at.setter
+    def finished_at(self, value: int | None) -> None:
+        self._set(finished_at=to_epoch("finished_at", value))
+
+    @property
+    def created_utc(self) -> datetime.datetime | None:
+        """``created_at`` as an aware UTC datetime (the ``taskfacade.Job`` name)."""
+        return as_utc(self._fields.created_at)
+
+    @property
+    def started_utc(self) -> datetime.datetime | None:
+        """``started_at`` as an aware UTC datetime, None before."""
+        return as_utc(self._fields.started_at)
+
+    @property
+    def finished_utc(self) -> datetime.datetime | None:
+        """``finished_at`` as an aware UTC datetime, None before."""
+        return as_utc(self._fields.finished_at)
 
     @property
     def error(self) -> str | None:

@@ -15,7 +15,7 @@ from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
 from taskfacade_generated.tiledb.types import Unset
 
 from .._clock import Clock
-from .._job import Job, JobPhase
+from .._job import Job, JobPhase, deprecated_timestamp
 
 if TYPE_CHECKING:
     from taskfacade_generated.tiledb.models import ArrayTask
@@ -145,19 +145,24 @@ class TileDBTask(Job[ArrayTaskStatus]):
         return _utc(self._data.finish_time)
 
     @property
-    def created_at(self) -> datetime.datetime | None:
+    def created_utc(self) -> datetime.datetime | None:
         """TileDB's ``start_time``: the task's submission time."""
         return self.start_time
 
     @property
-    def started_at(self) -> datetime.datetime | None:
+    def started_utc(self) -> datetime.datetime | None:
         """TileDB's ``start_time`` (TileDB does not report a separate execution start)."""
         return self.start_time
 
     @property
-    def finished_at(self) -> datetime.datetime | None:
+    def finished_utc(self) -> datetime.datetime | None:
         """TileDB's ``finish_time``."""
         return self.finish_time
+
+    #: Deprecated names of ``created_utc``, ``started_utc`` and ``finished_utc`` (see docs/jobs.md).
+    created_at = deprecated_timestamp("created_at", "created_utc")
+    started_at = deprecated_timestamp("started_at", "started_utc")
+    finished_at = deprecated_timestamp("finished_at", "finished_utc")
 
     @property
     def error(self) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
+import inspect
 import sys
 from typing import Any, ClassVar
 
@@ -69,7 +71,7 @@ def test_job_is_abstract() -> None:
 def test_defaults_of_the_common_surface() -> None:
     job = FakeJob(FakeService(), "j", "RUNNING")
     assert (job.status, job.phase, job.done) == ("RUNNING", JobPhase.RUNNING, False)
-    assert (job.progress, job.error, job.created_at, job.started_at, job.finished_at) == (None,) * 5
+    assert (job.progress, job.error, job.created_utc, job.started_utc, job.finished_utc) == (None,) * 5
     with pytest.raises(UnsupportedOperation, match="cannot abort"):
         job.abort()
     assert repr(job) == "<FakeJob j status='RUNNING' phase=RUNNING>"
@@ -272,3 +274,35 @@ def test_phase_may_depend_on_more_than_the_status() -> None:
     job.target_reached = True
     assert job.wait() == "DONE"
     assert job.done
+
+
+def test_the_base_timestamp_names_collide_with_no_vendor_attribute() -> None:
+    """``created_utc``/``started_utc``/``finished_utc`` are the ``Job`` names on every service; the old ``*_at``
+    names are TensorBay's ints and Geobox's data attributes now, and deprecated aliases on TileDB and Deadline."""
+    import geobox.task
+    import tensorbay.client.job
+    from taskfacade import deadline, tiledb
+    from taskfacade import geobox as tf_geobox
+    from taskfacade import tensorbay as tf_tensorbay
+
+    base = {"created_utc", "started_utc", "finished_utc"}
+    assert base <= set(dir(Job))
+    assert not {"created_at", "started_at", "finished_at"} & set(dir(Job))
+    vendor_names = set(dir(tensorbay.client.job.SquashAndMergeJob)) | set(dir(geobox.task.Task))
+    vendor_names |= set(inspect.signature(tensorbay.client.job.Job).parameters)  # its instance attributes
+    assert not base & vendor_names
+    for cls in (tiledb.TileDBTask, deadline.DeadlineTask, tf_geobox.Task, tf_tensorbay.TensorBayJob):
+        assert all(isinstance(inspect.getattr_static(cls, name), property) for name in base), cls
+
+
+def test_the_old_names_warn_on_tiledb_and_deadline() -> None:
+    from taskfacade import deadline, tiledb
+
+    class Probe:
+        created_utc = started_utc = finished_utc = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+
+    for cls in (tiledb.TileDBTask, deadline.DeadlineTask):
+        for old in ("created_at", "started_at", "finished_at"):
+            alias = inspect.getattr_static(cls, old)
+            with pytest.warns(DeprecationWarning, match=f"{old} is deprecated; use {old[:-3]}_utc"):
+                assert alias.fget(Probe()) == Probe.created_utc

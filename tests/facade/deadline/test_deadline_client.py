@@ -233,9 +233,9 @@ def test_client_task_is_a_lazy_job(
     assert task.task_id == seeded["task_ids"][0]
     assert task.parameters == {"Frame": {"int": "1"}}
     assert task.raw_parameters == {"Frame": {"int": "1"}}
-    assert task.created_at is not None
-    assert _is_utc(task.created_at)
-    assert task.finished_at is not None
+    assert task.created_utc is not None
+    assert _is_utc(task.created_utc)
+    assert task.finished_utc is not None
     assert task.data["taskId"] == task.task_id
     assert "ResponseMetadata" not in task.data
     assert repr(task).startswith("<DeadlineTask task-")

@@ -35,8 +35,8 @@ def test_wait_returns_the_final_status(
     assert task.wait(interval=1) == "FAILED"  # a failure is a result, not an exception
     assert task.phase is JobPhase.FAILED
     assert task.done
-    assert task.started_at is not None
-    assert task.finished_at is not None
+    assert task.started_utc is not None
+    assert task.finished_utc is not None
     assert 25 <= emu.now() - start <= 26 + 1e-6  # noticed within one interval of the end
     assert clock.sleeps
     assert max(clock.sleeps) <= 1
@@ -121,7 +121,7 @@ def test_as_completed_notices_each_end_within_one_interval(
     tasks = [client.task(**task_ids(step, t)) for t in reversed(ids)]
     order = []
     for task in taskfacade.as_completed(tasks, interval=1.5):
-        ended = task.finished_at
+        ended = task.finished_utc
         assert ended is not None
         noticed = dt.datetime.fromtimestamp(emu.now(), dt.UTC)
         assert dt.timedelta(0) <= noticed - ended <= dt.timedelta(seconds=1.5 + 0.01)

@@ -25,6 +25,7 @@ def test_docs_code_blocks_run(capsys: pytest.CaptureFixture[str]) -> None:
             emulator.stop()
     printed = capsys.readouterr().out
     for expected in (
+        "True UTC\nTrue\n",
         "PROGRESS RUNNING\n10\n",
         "ABORTED True",
         "5 True",
@@ -37,7 +38,7 @@ def test_docs_code_blocks_run(capsys: pytest.CaptureFixture[str]) -> None:
         "['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']",
         "401 False",
         "404 Task not found",
-        "409",
+        "None SUCCESS",
         "UNKNOWN REVOKED UNKNOWN",
     ):
         assert expected in printed, expected

@@ -11,7 +11,6 @@ import taskfacade
 from geobox_support import ABORT, GET_STATUS, GET_TASK, TOKEN, counts, total
 from taskfacade import JobPhase
 from taskfacade.geobox import (
-    ConflictError,
     File,
     FileType,
     GeoboxClient,
@@ -57,8 +56,8 @@ def test_get_task_gives_the_body_and_typed_fields(emu: Emulator, client: GeoboxC
         assert task._peek_status() == TaskStatus(stored["state"])
         assert task.phase is Task.phase_of(stored["state"]) is not JobPhase.UNKNOWN
         created = datetime.datetime.fromisoformat(stored["created_at"]).replace(tzinfo=datetime.UTC)
-        assert task.created_at == created
-        assert task.created_at.tzinfo is datetime.UTC
+        assert task.created_utc == created
+        assert task.created_utc.tzinfo is datetime.UTC
         assert task.endpoint == f"tasks/{uuid}/"
     same = Task.get_task(client, uuid)
     assert same.data == task.data
@@ -80,9 +79,9 @@ def test_status_refreshes_but_phase_done_and_repr_do_not(emu: Emulator, client: 
     task.refresh_data()
     assert task.data["state"] == "SUCCESS"
     assert task.done
-    assert task.started_at is not None
-    assert task.finished_at is not None
-    assert task.started_at < task.finished_at
+    assert task.started_utc is not None
+    assert task.finished_utc is not None
+    assert task.started_utc < task.finished_utc
     assert counts(emu) == {GET_TASK: 2}
 
 
@@ -172,12 +171,14 @@ def test_abort(emu: Emulator, client: GeoboxClient) -> None:
     assert _raw(emu, f"tasks/{uuid}/")["state"] == "ABORTED"
     task.abort()  # ABORTED again: a no-op
     assert counts(emu)[ABORT] == 2
-    done = client.get_task(emu.create_tasks("geobox", run_s=0)[0])
-    with pytest.raises(ConflictError, match="cannot be aborted") as caught:
-        done.abort()
-    assert isinstance(caught.value, taskfacade.Conflict)
-    assert caught.value.status == 409
+    (finished,) = emu.create_tasks("geobox", queued_s=0, run_s=10)
+    done = client.get_task(finished)
+    emu.advance(20)  # it succeeds while `done.data` still says PROGRESS
+    emu.clear_request_counts()
+    assert done.abort() is None  # the server's 409 is not raised: the SDK ignores it, so ported code goes on
+    assert counts(emu) == {ABORT: 1, GET_TASK: 1}  # and the task is fetched again
     assert done.data["state"] == "SUCCESS"
+    assert done.phase is JobPhase.SUCCEEDED
 
 
 def test_abort_is_replayed_after_a_reset(emu: Emulator, client: GeoboxClient) -> None:
@@ -219,7 +220,9 @@ def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient) -> None:
     bare = Task(client, uuid)  # the SDK's constructor: nothing known until a refresh
     assert bare.data == {}
     assert bare.name is None
-    assert bare.created_at is None
+    assert bare.created_utc is None
+    with pytest.raises(AttributeError, match="created_at"):
+        _ = bare.created_at  # a data key the task does not have (the SDK raises AttributeError too)
     assert bare._peek_status() is None
     assert bare.phase is JobPhase.UNKNOWN
     assert bare.status is not None
@@ -232,9 +235,50 @@ def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient) -> None:
     assert odd.errors is None
     assert odd.error is None
     assert odd.output_asset is None
-    assert odd.created_at is None
+    assert odd.created_utc is None
+    assert odd.created_at == "yesterday"  # a data attribute that is no date-time stays text, as in the SDK
     assert odd.name is None
     assert odd.id is None
     offset = Task(client, uuid, {"created_at": "2024-01-01T03:30:00+03:30", "finished_at": "2024-01-01T00:00:00.5Z"})
-    assert offset.created_at == datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
-    assert offset.finished_at == datetime.datetime(2024, 1, 1, 0, 0, 0, 500000, tzinfo=datetime.UTC)
+    assert offset.created_utc == datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    assert offset.finished_utc == datetime.datetime(2024, 1, 1, 0, 0, 0, 500000, tzinfo=datetime.UTC)
+    assert offset.created_at == offset.created_utc  # the data attribute: aware UTC too (the SDK's stays a str)
+
+
+def test_data_keys_are_attributes_but_never_shadow_real_ones(emu: Emulator, client: GeoboxClient) -> None:
+    uuid = emu.seeded()["geobox"]["task_ids"][0]
+    body = {"uuid": uuid, "state": "PENDING", "abort": "no", "phase": "x", "wait": 1, "layers": [1], "_hidden": 2}
+    task = Task(client, uuid, body)
+    assert callable(task.abort)  # methods win over data keys
+    assert callable(task.wait)
+    assert task.phase is JobPhase.PENDING  # so do properties
+    assert task.layers == [1]
+    assert {"layers", "abort", "state"} <= set(dir(task))
+    with pytest.raises(AttributeError):
+        _ = task._hidden  # private names are never looked up in data
+    assert total(emu) == 0  # no attribute read made a request
+
+
+def test_an_attribute_error_inside_a_property_is_not_masked(
+    emu: Emulator, client: GeoboxClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    task = Task(client, emu.seeded()["geobox"]["task_ids"][0], {"errors": "from data"})
+
+    def broken(self: Task) -> None:
+        raise AttributeError("the real bug")
+
+    monkeypatch.setattr(Task, "errors", property(broken))
+    with pytest.raises(AttributeError, match="the real bug"):  # not the data key, not "has no attribute"
+        _ = task.errors
+
+
+def test_network_failures_are_the_sdks_api_request_error(emu: Emulator) -> None:
+    from taskfacade.geobox.exception import ApiRequestError, ApiRequestTimeout, GeoboxError
+
+    emu.add_faults(service="geobox", method="GET", action="latency", latency_ms=2000, count=1)
+    slow = GeoboxClient(host=emu.base_url("geobox"), access_token="emulator-token", timeout=0.2, retry_mode="disabled")
+    with pytest.raises(ApiRequestTimeout) as caught:
+        slow.get_task(emu.seeded()["geobox"]["task_ids"][0])
+    assert all(isinstance(caught.value, cls) for cls in (ApiRequestError, GeoboxError, taskfacade.Timeout))
+    assert caught.value.status_code is None
+    assert "emulator-token" not in str(caught.value)

@@ -28,4 +28,5 @@ def test_docs_code_blocks_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert "QUEUING PENDING" in printed
     assert "['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']" in printed
     assert "404 ResourceNotExist" in printed
+    assert "int True\nUTC True\n" in printed
     assert "ACCESSKEY-emulator" not in printed

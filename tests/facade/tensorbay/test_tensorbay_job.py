@@ -74,9 +74,11 @@ def test_seed_constructor_and_from_response_body(dataset: DatasetClient) -> None
     assert job.job_id == "J1"
     assert job.status == "SUCCESS"
     assert job.done
-    assert job.created_at == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
-    assert job.finished_at is not None
-    assert job.finished_at - job.created_at == datetime.timedelta(seconds=9)
+    assert (job.created_at, job.started_at, job.finished_at) == (1700000000, 1700000001, 1700000009)  # the seed's ints
+    assert job.finished_at - job.created_at == 9
+    assert job.created_utc == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.UTC)
+    assert job.finished_utc is not None
+    assert job.finished_utc - job.created_utc == datetime.timedelta(seconds=9)
     assert job.result == Draft(3, "t", "main", "OPEN")  # the getter's answer for the result's draft number
     assert drafts == [3]
     assert repr(job) == "<SquashAndMergeJob(\"J1\") status='SUCCESS' phase=SUCCEEDED>"
@@ -220,3 +222,22 @@ def test_create_dataset_before_success_is_forbidden(dataset: DatasetClient) -> N
     job = dataset.basic_search.create_job(conjunction="and", filters=[("size", ">", 0)])
     with pytest.raises(ForbiddenError, match="SUCCESS"):
         job.create_dataset("too-early")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("title", 5), ("job_id", ""), ("status", ""), ("arguments", "x"), ("created_at", "yesterday"),
+     ("finished_at", True), ("error_message", None), ("description", 1)],
+)  # fmt: skip
+def test_settable_fields_are_checked(dataset: DatasetClient, name: str, value: Any) -> None:
+    job = SquashAndMergeJob.from_response_body(
+        BODY, client=dataset._client, dataset_id="D1", job_updater=_never, draft_getter=_no_draft
+    )
+    with pytest.raises(taskfacade.InvalidArgument) as error:
+        setattr(job, name, value)
+    assert error.value.parameter == name
+    job.created_at = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)  # a datetime is taken as epoch seconds
+    assert job.created_at == 1704067200
+    assert job.created_utc == datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    job.status = "PROCESSING"
+    assert job.phase is JobPhase.RUNNING

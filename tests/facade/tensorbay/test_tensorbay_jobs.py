@@ -42,8 +42,9 @@ def test_create_squash_and_merge_job_with_the_sdk_defaults(dataset: DatasetClien
     assert job.dataset_id == dataset.dataset_id
     assert job.arguments == {"title": "merge dev", "sourceBranchName": "dev", "targetBranchName": "main",
                              "strategy": "abort"}  # fmt: skip
-    assert job.created_at is not None
-    assert job.created_at.timestamp() == int(emu.now())
+    assert job.created_at == int(emu.now())
+    assert job.created_utc is not None
+    assert job.created_utc.timestamp() == int(emu.now())
     assert job.started_at is None
     assert job.finished_at is None
     assert job.error_message == ""
@@ -179,7 +180,7 @@ def test_squash_result_is_the_draft(dataset: DatasetClient, emu: Emulator) -> No
     assert draft.status == "OPEN"
     assert draft.author is not None
     assert draft.author.name == "emulator"
-    assert draft.updated_at == job.finished_at
+    assert draft.updated_at == job.finished_utc
     assert dataset.get_draft(draft.number) == draft
     committed = dataset.get_draft(1)  # found whatever its status (the SDK only looks at OPEN drafts)
     assert committed.status == "COMMITTED"

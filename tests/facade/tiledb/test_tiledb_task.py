@@ -32,7 +32,7 @@ def test_task_returns_a_job_with_the_vendor_fields(emu: Emulator, client: Client
     assert found.phase is TileDBTask.phase_of(found.status)
     assert found.start_time is not None
     assert found.start_time.tzinfo is datetime.UTC
-    assert found.created_at == found.started_at == found.start_time
+    assert found.created_utc == found.started_utc == found.start_time
     assert isinstance(found.type, ArrayTaskType)
     assert found.name
     assert found.username
@@ -143,8 +143,8 @@ def test_wait_returns_the_final_status_and_error(emu: Emulator, client: Client) 
     assert job.done
     assert job.error
     assert "emulated failure" in job.error
-    assert job.finished_at is not None
-    assert job.finished_at > job.started_at
+    assert job.finished_utc is not None
+    assert job.finished_utc > job.started_utc
     assert job.abort is not None
     with pytest.raises(taskfacade.UnsupportedOperation):
         job.abort()
