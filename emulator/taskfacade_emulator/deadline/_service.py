@@ -94,7 +94,7 @@ class Service(ServiceEmulator):
             Route(BASE + "/batch-get-task", h.endpoint(h.batch_get_task), methods=["POST"], name="BatchGetTask"),
             Route(JOB, h.endpoint(h.get_job), methods=["GET"], name="GetJob"),
             Route(JOBS, h.endpoint(h.list_jobs), methods=["GET"], name="ListJobs"),
-            Route("/sts", h.sts, methods=["POST"], name="STS"),
+            Route("/sts", h.sts.handle, methods=["POST"], name="STS"),
         ]
 
     def error_response(self, status: int, message: str, *, retry_after: float | None = None) -> Response:

@@ -10,6 +10,8 @@ import attrs
 
 __all__ = ["Session", "SessionStore"]
 
+_KEPT_EXPIRED_S = 86_400
+
 
 @attrs.frozen(repr=False)
 class Session:
@@ -31,6 +33,7 @@ class SessionStore:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._sessions: dict[str, Session] = {}
+        self._used: list[str] = []
 
     def issue(self, arn: str, duration: int, now: float) -> Session:
         """A fresh session valid for ``duration`` seconds from ``now``."""
@@ -42,13 +45,25 @@ class SessionStore:
             arn,
         )
         with self._lock:
-            self._sessions = {k: s for k, s in self._sessions.items() if s.expires_at > now}  # forget expired ones
+            # an expired session is refused as expired (ExpiredTokenException) for a day, then forgotten
+            self._sessions = {k: s for k, s in self._sessions.items() if s.expires_at > now - _KEPT_EXPIRED_S}
             self._sessions[session.access_key] = session
         return session
 
     def get(self, access_key: str) -> Session | None:
         with self._lock:
             return self._sessions.get(access_key)
+
+    def mark_used(self, access_key: str) -> None:
+        """Record that a request was accepted with this session (tests check which sessions signed requests)."""
+        with self._lock:
+            if access_key not in self._used:
+                self._used.append(access_key)
+
+    def used(self) -> list[str]:
+        """The access keys of the sessions that signed an accepted request, in order of first use."""
+        with self._lock:
+            return list(self._used)
 
     def snapshot(self) -> Mapping[str, Session]:
         with self._lock:

@@ -105,6 +105,8 @@ def verify(
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
             "Access Key and signing method. Consult the service documentation for details.",
         )
+    if sessions is not None and auth.access_key not in keys:
+        sessions.mark_used(auth.access_key)
     return auth.access_key
 
 

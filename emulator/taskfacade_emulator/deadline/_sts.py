@@ -89,7 +89,8 @@ class StsEndpoint:
         self._signed = signed
         self._now = now
 
-    async def __call__(self, request: Request) -> Response:
+    async def handle(self, request: Request) -> Response:
+        """Answer one STS request."""
         body = await read_body(request)
         try:
             params = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))

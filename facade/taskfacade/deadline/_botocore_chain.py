@@ -57,4 +57,7 @@ def botocore_credentials(profile_name: str | None, why: str) -> RefreshingCreden
         ) from None
     if found is None:
         return None
-    return RefreshingCredentials(found, f"botocore {getattr(found, 'method', 'credentials')}")
+    credentials = RefreshingCredentials(found, f"botocore {getattr(found, 'method', 'credentials')}")
+    if type(found).__name__ != "DeferredRefreshableCredentials":  # already fetched (process, container, IMDS):
+        credentials.current()  # checked now, as static keys are; assume-role and SSO fetch on first use, as boto3
+    return credentials
