@@ -246,14 +246,13 @@ def _endpoint(endpoint_url: str | None, environ: Mapping[str, str], profile: _Pr
         return check_base_url(endpoint_url, "endpoint_url")
     if environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
         return None
-    if environ.get("AWS_ENDPOINT_URL_DEADLINE"):
-        return check_base_url(environ["AWS_ENDPOINT_URL_DEADLINE"], "AWS_ENDPOINT_URL_DEADLINE")
+    for variable in ("AWS_ENDPOINT_URL_DEADLINE", "AWS_ENDPOINT_URL"):  # botocore's order: environment first,
+        if environ.get(variable):  # the service's then the global one; then the config file's, the same way
+            return check_base_url(environ[variable], variable)
     service_url = _service_setting(profile.services.get("deadline", ""), "endpoint_url")
     if service_url:
         where = f"{profile.where} [services {profile.values['services']}]"
         return check_base_url(service_url, "endpoint_url", where)
-    if environ.get("AWS_ENDPOINT_URL"):
-        return check_base_url(environ["AWS_ENDPOINT_URL"], "AWS_ENDPOINT_URL")
     if profile.values.get("endpoint_url"):
         return check_base_url(profile.values["endpoint_url"], "endpoint_url", f"{profile.where} [{profile.name}]")
     return None

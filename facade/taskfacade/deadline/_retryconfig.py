@@ -16,8 +16,8 @@ Network errors are retried in every mode; taskfacade's replay-safety rule still 
 client token is not replayed after it may have reached the server), and so do its 120 s call budget and its
 60 s ``Retry-After`` ceiling. botocore's retry quota (a token bucket across calls) and adaptive mode's rate
 limiter are not reproduced. When a mode is configured without ``max_attempts``, the mode's default applies;
-``max_attempts`` alone uses botocore's default mode (``legacy``, or ``standard`` with
-``AWS_NEW_RETRIES_2026=true``).
+``max_attempts`` alone uses botocore's default mode, ``standard`` (botocore 1.44 and later; earlier versions
+defaulted to ``legacy`` unless ``AWS_NEW_RETRIES_2026=true``).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def configured_retry(environ: Mapping[str, str], profile: Mapping[str, str], whe
     if mode is None and attempts is None:
         return None
     if mode is None:
-        mode = "standard" if environ.get("AWS_NEW_RETRIES_2026", "").lower() == "true" else "legacy"
+        mode = "standard"
     elif mode not in BOTOCORE_MODES:
         raise InvalidArgument(mode_param, mode, f"one of {', '.join(map(repr, BOTOCORE_MODES))}", source=mode_source)
     return botocore_policy(mode, attempts)
