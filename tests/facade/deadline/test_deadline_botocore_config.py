@@ -14,10 +14,11 @@ import pytest
 import taskfacade
 from deadline_support import KEY, SECRET, EmulatorClock, deadline_requests
 from taskfacade import deadline
-from taskfacade.deadline._retryconfig import BOTOCORE_MODES
 from taskfacade_emulator import Emulator
 
 EMU = "http://127.0.0.1:9/deadline"
+#: botocore's default total attempts per retry mode (legacy's _retry.json, standard's DEFAULT_MAX_ATTEMPTS).
+BOTOCORE_MODES = {"legacy": 5, "standard": 3, "adaptive": 3}
 SERVICES = "\n[services local]\ndeadline =\n  endpoint_url = http://127.0.0.1:9/service\n"
 
 
