@@ -1,22 +1,25 @@
 """Where a Deadline client's credentials, region and endpoint come from: the standard AWS sources, in botocore's order.
 
-Credentials, first match wins:
+Credentials, boto3's default chain in its order:
 
 1. ``aws_access_key_id`` + ``aws_secret_access_key`` (+ ``aws_session_token``) arguments;
 2. the environment: ``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN`` (or the legacy
    ``AWS_SECURITY_TOKEN``), skipped when ``profile_name`` is passed explicitly (as botocore does);
-3. the profile (``profile_name``, else ``AWS_PROFILE``, else ``AWS_DEFAULT_PROFILE``, else ``default``) in the
-   shared credentials file (``AWS_SHARED_CREDENTIALS_FILE``, default ``~/.aws/credentials``), then in the config
-   file (``AWS_CONFIG_FILE``, default ``~/.aws/config``, section ``[profile NAME]`` or ``[default]``).
+3. the profile (``profile_name``, else ``AWS_PROFILE``, else ``AWS_DEFAULT_PROFILE``, else ``default``): its
+   static keys in the shared credentials file (``AWS_SHARED_CREDENTIALS_FILE``, default ``~/.aws/credentials``),
+   then in the config file (``AWS_CONFIG_FILE``, default ``~/.aws/config``, ``[profile NAME]`` or ``[default]``),
+   unless a source that outranks them in botocore's chain is configured (``role_arn``, SSO, web identity);
+4. anything else (assume-role, web identity, SSO, ``credential_process``, container and instance credentials):
+   the ``fallback``, botocore's own resolver (``_botocore_chain.py``), only when the client reads the process
+   environment.
 
-Region: ``region_name``, else ``AWS_DEFAULT_REGION``, else the profile's ``region``. Endpoint: ``endpoint_url``
-(used exactly as given), else ``AWS_ENDPOINT_URL_DEADLINE``, ``AWS_ENDPOINT_URL`` or the profile's
-``endpoint_url`` (unless ``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true``), else the real management endpoint
-``https://management.deadline.<region>.amazonaws.com`` (the model's ``management.`` host prefix). With an explicit
-endpoint and no region, the region defaults to ``us-east-1`` (any region signs for the emulator).
-
-Profiles that get credentials another way (``role_arn``, SSO, ``credential_process``, web identity) are refused
-with a clear error rather than silently skipped. Secrets never appear in a repr or an error message.
+Static keys never import botocore. Region: ``region_name``, else ``AWS_DEFAULT_REGION``, else the profile's
+``region``, else ``AWS_REGION``. Endpoint: ``endpoint_url`` (used exactly as given), else (unless
+``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true``) ``AWS_ENDPOINT_URL_DEADLINE``, ``AWS_ENDPOINT_URL``, the profile's
+``[services NAME]`` ``deadline`` ``endpoint_url``, the profile's ``endpoint_url``, in botocore's order; else the real
+management endpoint ``https://management.deadline.<region>.amazonaws.com`` (the model's ``management.`` host
+prefix). With an explicit endpoint and no region, the region defaults to ``us-east-1``. Retry settings:
+``_retryconfig.py``. Secrets never appear in a repr or an error message.
 """
 
 from __future__ import annotations
