@@ -140,19 +140,20 @@ class SlowEmulatorClock(EmulatorClock):
     def sleep(self, seconds: float) -> None:
         super().sleep(seconds)
         if seconds > 0:
-            time.sleep(0.25)
+            time.sleep(0.3)
 
 
 def test_container_credentials_expire_and_refresh_during_a_long_wait(
     emu: Emulator, aws_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Each set lives 0.6 s on the emulator; the endpoint reports 12 minutes, inside botocore's 15-minute advisory
-    # window, so botocore refreshes before every request. A client that kept a set would be refused mid-wait.
-    with serve(sts_issuer(emu, lifetime_s=0.6, reported_s=12 * 60), imds=False) as (url, record):
+    # Each set lives 1.5 s on the emulator (room for a loaded machine) and the wait takes over 3 s of real time.
+    # The endpoint reports 12 minutes, inside botocore's 15-minute advisory window, so botocore refreshes before
+    # every request. A client that kept one set would be refused (ExpiredTokenException) mid-wait.
+    with serve(sts_issuer(emu, lifetime_s=1.5, reported_s=12 * 60), imds=False) as (url, record):
         monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", url + "/creds")
         monkeypatch.setenv("AWS_CONTAINER_AUTHORIZATION_TOKEN", CONTAINER_AUTH)
         ids = first_task(emu)
-        [task_id] = emu.create_tasks("deadline", 1, queued_s=0, run_s=40)
+        [task_id] = emu.create_tasks("deadline", 1, queued_s=0, run_s=50)
         with facade(emu, clock=SlowEmulatorClock(emu)) as client:
             assert client.task(**task_ids({k: ids[k] for k in ids if k != "taskId"}, task_id)).wait(interval=5) == (
                 "SUCCEEDED"
@@ -170,7 +171,8 @@ def test_container_credentials_expire_and_refresh_during_a_long_wait(
             assert record.issued[-1]["SecretAccessKey"] not in repr(signing(client))
         assert boto3.session.Session().get_credentials().method == "container-role"
         stale = record.issued[0]
-        time.sleep(0.6)
+        sessions = emu.services["deadline"].handlers.sessions  # type: ignore[attr-defined]
+        time.sleep(max(0.0, sessions.get(stale["AccessKeyId"]).expires_at - time.time() + 0.05))
         with (
             deadline.client(
                 endpoint_url=emu.base_url("deadline"),
