@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._body import read_body
+from .._body import BodyError, read_body
 from ._sessions import SessionStore
 from ._sigv4 import SignedRequest, verify
 from ._wire import ApiError
@@ -91,7 +91,11 @@ class StsEndpoint:
 
     async def handle(self, request: Request) -> Response:
         """Answer one STS request."""
-        body = await read_body(request)
+        try:
+            body = await read_body(request)
+        except BodyError as error:
+            return _xml_error(error.status, "RequestEntityTooLarge" if error.status == 413 else "MalformedInput",
+                              error.message)  # fmt: skip
         try:
             params = dict(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
         except UnicodeDecodeError:
