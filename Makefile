@@ -17,7 +17,7 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[emulator,progress,pandas]' --group dev
+	$(BIN)/python -m pip install --quiet -e '.[emulator,progress,pandas,aws]' --group dev
 	# tensorbay (a test oracle) without its numpy-quaternion pin, which cannot build against numpy 2 (see pyproject)
 	$(BIN)/python -m pip install --quiet --no-deps 'tensorbay==1.24.2'
 	touch $@ $(VENV)/.installed-run

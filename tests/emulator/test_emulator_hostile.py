@@ -157,7 +157,9 @@ def test_hostile_json_body_is_refused_in_the_services_own_format(
     reads_json = probe.status_code == 400 and "json" in probe.text.lower()
     response = _send(http, emu, service, method, template, content)
     assert response.status_code < 500, response.text[:300]
-    if response.status_code >= 400:
+    if response.status_code >= 400 and (service, template) == ("deadline", "/sts"):
+        assert response.text.startswith("<ErrorResponse"), response.text[:300]  # STS's awsQuery XML errors
+    elif response.status_code >= 400:
         _assert_own_error_format(service, response)
     if reads_json:
         assert response.status_code == status, response.text[:300]

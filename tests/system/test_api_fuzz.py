@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import botocore.credentials
 import pytest
 import taskfacade
 from hypothesis import HealthCheck, given, settings
@@ -204,6 +205,10 @@ def _instances(emu: Emulator, tmp: Path) -> tuple[dict[str, Any], dict[str, Any]
         "taskfacade.RetryPolicy": taskfacade.RetryPolicy("mine", 3, 10.0, [503]),
         "taskfacade.Redactor": taskfacade.Redactor(["emulator-token"], [("emulator", "emulator-secret")]),
         "deadline.SigV4Auth": deadline.SigV4Auth(deadline.Credentials("AKIDEMULATOR", "emulator-secret"), "us-west-2"),
+        "deadline.Credentials": deadline.Credentials("AKIDEMULATOR", "emulator-secret"),
+        "deadline.RefreshingCredentials": deadline.RefreshingCredentials(
+            botocore.credentials.Credentials("AKIDEMULATOR", "emulator-secret"), "fuzz"
+        ),
         "taskfacade.Transport": transport,
         "tiledb.ArrayPager": tiledb_client.list_arrays(client=tdb),
         "tiledb.GroupPager": tiledb_client.list_groups(client=tdb),

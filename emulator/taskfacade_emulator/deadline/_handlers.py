@@ -37,7 +37,9 @@ from ._render import batch_item, job_detail, job_summary, task_search_summary, t
 from ._repo import Repository
 from ._search import Predicate, Sort, apply_sorts, parse_filters, parse_sorts
 from ._seed import principal_for
+from ._sessions import SessionStore
 from ._sigv4 import SignedRequest, verify
+from ._sts import StsEndpoint
 from ._update import TaskUpdater
 from ._wire import ApiError, Field, field_error, json_response, not_found, validation_error
 
@@ -66,6 +68,8 @@ class Handlers:
         self.ctx = ctx
         self.repo = Repository(ctx.store)
         self.updater = TaskUpdater(ctx.store)
+        self.sessions = SessionStore()
+        self.sts = StsEndpoint(lambda: self.ctx.credentials.deadline_keys, self.sessions, _signed)
 
     def endpoint(self, handler: Handler) -> Endpoint:
         """Wrap ``handler`` with SigV4 verification and error rendering."""
@@ -73,7 +77,8 @@ class Handlers:
         async def run(request: Request) -> Response:
             body = await read_body(request)
             try:
-                access_key = verify(_signed(request, body), self.ctx.credentials.deadline_keys, time.time)
+                signed = _signed(request, body)
+                access_key = verify(signed, self.ctx.credentials.deadline_keys, time.time, sessions=self.sessions)
                 return handler(Call(request, body, principal_for(access_key)))
             except ApiError as error:
                 return error.to_response()

@@ -33,7 +33,8 @@ UNKNOWN_MEMBER = "futureParameterType"
 
 class Service(ServiceEmulator):
     """AWS Deadline Cloud (API 2023-10-12): GetTask, ListTasks, UpdateTask, SearchTasks, BatchGetTask, GetJob,
-    ListJobs, every request SigV4-verified against ``ctx.credentials.deadline_keys``."""
+    ListJobs, every request SigV4-verified against ``ctx.credentials.deadline_keys`` or a session issued by the
+    STS served at ``/sts`` (``AssumeRole``, ``AssumeRoleWithWebIdentity``; see ``_sts.py``)."""
 
     name: ClassVar[str] = "deadline"
     enum_fields: ClassVar[frozenset[str]] = frozenset(
@@ -93,6 +94,7 @@ class Service(ServiceEmulator):
             Route(BASE + "/batch-get-task", h.endpoint(h.batch_get_task), methods=["POST"], name="BatchGetTask"),
             Route(JOB, h.endpoint(h.get_job), methods=["GET"], name="GetJob"),
             Route(JOBS, h.endpoint(h.list_jobs), methods=["GET"], name="ListJobs"),
+            Route("/sts", h.sts.handle, methods=["POST"], name="STS"),
         ]
 
     def error_response(self, status: int, message: str, *, retry_after: float | None = None) -> Response:

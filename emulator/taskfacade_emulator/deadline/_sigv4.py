@@ -4,6 +4,9 @@ The emulator recomputes the signature from what it received: the method, the raw
 mount prefix, which is part of the URL the client signed), the query re-encoded the AWS way, the headers named in
 ``SignedHeaders`` and the SHA-256 of the body. Any region is accepted; the service must be ``deadline``. The
 ``X-Amz-Date`` must be within 15 minutes of the real wall clock (not the emulator clock: clients sign with theirs).
+Session credentials issued by the emulator's STS (``_sts.py``) are accepted until they expire (real wall clock),
+and only with their own ``X-Amz-Security-Token`` (signed, as botocore signs it); a long-term key's token header
+is ignored, as before.
 Refusals are ``ApiError``s with AWS's error types; messages never contain the secret or the signature.
 """
 
@@ -19,6 +22,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
+from ._sessions import SessionStore
 from ._wire import auth_refusal
 
 ALGORITHM = "AWS4-HMAC-SHA256"
@@ -61,13 +65,22 @@ class _Authorization:
     signature: str
 
 
-def verify(request: SignedRequest, keys: Mapping[str, str], now: Callable[[], float]) -> str:
+def verify(
+    request: SignedRequest,
+    keys: Mapping[str, str],
+    now: Callable[[], float],
+    *,
+    service: str = SERVICE,
+    sessions: SessionStore | None = None,
+) -> str:
     """Check the request's SigV4 signature; returns the caller's access key id, raises ``ApiError`` (403) if not.
 
     Args:
         request: the received request.
-        keys: access key id -> secret access key.
+        keys: access key id -> secret access key (long-term keys).
         now: the real wall clock, in epoch seconds.
+        service: the signing name the credential scope must name (``deadline``, ``sts``).
+        sessions: the session credentials the emulator's STS issued.
     """
     header = request.header_values("authorization")
     if not header:
@@ -79,11 +92,11 @@ def verify(request: SignedRequest, keys: Mapping[str, str], now: Callable[[], fl
             "InvalidSignatureException",
             "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP",
         )
-    if auth.service != SERVICE:
-        raise auth_refusal("InvalidSignatureException", f"Credential should be scoped to correct service: '{SERVICE}'.")
+    if auth.service != service:
+        raise auth_refusal("InvalidSignatureException", f"Credential should be scoped to correct service: '{service}'.")
     secret = keys.get(auth.access_key)
     if secret is None:
-        raise auth_refusal("UnrecognizedClientException", "The security token included in the request is invalid.")
+        secret = _session_secret(request, auth, sessions, now())
     _check_freshness(amz_date, now())
     expected = _signature(request, auth, amz_date, secret)
     if not hmac.compare_digest(expected, auth.signature):
@@ -92,7 +105,22 @@ def verify(request: SignedRequest, keys: Mapping[str, str], now: Callable[[], fl
             "The request signature we calculated does not match the signature you provided. Check your AWS Secret "
             "Access Key and signing method. Consult the service documentation for details.",
         )
+    if sessions is not None and auth.access_key not in keys:
+        sessions.mark_used(auth.access_key)
     return auth.access_key
+
+
+def _session_secret(request: SignedRequest, auth: _Authorization, sessions: SessionStore | None, now: float) -> str:
+    """The secret of a valid STS session whose token the request carries (signed), else a 403."""
+    session = sessions.get(auth.access_key) if sessions is not None else None
+    tokens = request.header_values("x-amz-security-token")
+    if session is None or not tokens or not hmac.compare_digest(tokens[0], session.token):
+        raise auth_refusal("UnrecognizedClientException", "The security token included in the request is invalid.")
+    if "x-amz-security-token" not in auth.signed_headers:
+        raise auth_refusal("IncompleteSignatureException", "'X-Amz-Security-Token' must be a 'SignedHeader'.")
+    if session.expires_at <= now:
+        raise auth_refusal("ExpiredTokenException", "The security token included in the request is expired")
+    return session.secret_key
 
 
 def _parse_authorization(value: str) -> _Authorization:

@@ -4,7 +4,7 @@
 
     from taskfacade import deadline
 
-    client = deadline.client(region_name="us-west-2")            # credentials: arguments, env, ~/.aws files
+    client = deadline.client(region_name="us-west-2")            # credentials: boto3's default chain
     task = client.get_task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)   # boto3's dict
     job = client.task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)        # a taskfacade.Job
     job.wait(timeout=600)
@@ -22,8 +22,9 @@ import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
-from .._retry import RetryLike
+from .._retry import RETRY_MODES, RetryLike, RetryPolicy
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
+from ._botocore_chain import botocore_credentials
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials, resolve_config
 from ._exceptions import (
@@ -36,6 +37,8 @@ from ._exceptions import (
     ValidationException,
 )
 from ._paginate import PageIterator, PaginationError, Paginator
+from ._refreshing import RefreshingCredentials
+from ._retryconfig import BOTOCORE_MODES, botocore_policy
 from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
 from ._validate import TARGET_RUN_STATUSES
@@ -53,6 +56,7 @@ __all__ = [
     "PageIterator",
     "PaginationError",
     "Paginator",
+    "RefreshingCredentials",
     "ResourceNotFoundException",
     "SigV4Auth",
     "ThrottlingException",
@@ -68,7 +72,7 @@ def client(
     aws_secret_access_key: str | None = None,
     aws_session_token: str | None = None,
     profile_name: str | None = None,
-    retry_mode: RetryLike = "default",
+    retry_mode: RetryLike | None = None,
     *,
     timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
     verify: bool | str | ssl.SSLContext = True,
@@ -87,13 +91,20 @@ def client(
         endpoint_url: a base URL used exactly as given (the emulator: ``emu.base_url("deadline")``); default
             ``https://management.deadline.<region>.amazonaws.com``.
         aws_access_key_id, aws_secret_access_key, aws_session_token: explicit credentials.
-        profile_name: the profile in ``~/.aws/credentials`` / ``~/.aws/config`` (else ``AWS_PROFILE``).
-        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        profile_name: the profile in ``~/.aws/credentials`` / ``~/.aws/config`` (else ``AWS_PROFILE``). Static keys
+            are read directly; every other source of boto3's chain (assume-role, web identity, SSO,
+            ``credential_process``, container and instance credentials) goes through botocore (the ``aws`` extra),
+            refreshing included.
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"``, botocore's ``"legacy"``, ``"standard"`` or
+            ``"adaptive"``, or a ``taskfacade.RetryPolicy``; None (the default): ``AWS_RETRY_MODE`` /
+            ``AWS_MAX_ATTEMPTS`` or the profile's ``retry_mode`` / ``max_attempts`` as botocore reads them, else
+            ``"default"`` (see docs/deadline.md for the mapping).
         timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
         verify: TLS verification: True, a CA bundle path or an ``ssl.SSLContext``.
         pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
         clock: the clock retries and waits run on (tests pass a ``taskfacade.ManualClock``).
-        environ: the environment to read (default ``os.environ``).
+        environ: the environment to read (default ``os.environ``). With another mapping only static keys are
+            resolved (botocore, which resolves the other sources, reads the process environment).
         httpx_transport: a custom httpx transport (byte-level tests).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx and botocore do; False ignores them (see docs/retry-modes.md, "Proxies").
@@ -107,6 +118,7 @@ def client(
         isinstance(environ, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in environ.items())
     ):
         raise InvalidArgument("environ", type(environ).__name__, "None or a mapping of variable names to strings")
+    process_environment = environ is None or environ is os.environ
     config = resolve_config(
         region_name=region_name,
         endpoint_url=endpoint_url,
@@ -115,10 +127,21 @@ def client(
         aws_session_token=aws_session_token,
         profile_name=profile_name,
         environ=os.environ if environ is None else environ,
+        fallback=botocore_credentials if process_environment else None,
     )
+    policy: RetryLike
+    if retry_mode is None:
+        policy = config.retry or "default"
+    elif isinstance(retry_mode, str) and retry_mode in BOTOCORE_MODES:
+        policy = botocore_policy(retry_mode)
+    elif isinstance(retry_mode, RetryPolicy) or (isinstance(retry_mode, str) and retry_mode.lower() in RETRY_MODES):
+        policy = retry_mode
+    else:
+        names = ", ".join(repr(n) for n in [*RETRY_MODES, *BOTOCORE_MODES])
+        raise InvalidArgument("retry_mode", retry_mode, f"one of {names}, a RetryPolicy or None")
     return DeadlineClient(
         config,
-        retry_mode=retry_mode,
+        retry_mode=policy,
         timeout=timeout,
         verify=verify,
         pool_size=pool_size,

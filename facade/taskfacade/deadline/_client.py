@@ -122,7 +122,6 @@ class DeadlineClient:
     ) -> None:
         if not isinstance(config, ClientConfig):
             raise InvalidArgument("config", type(config).__name__, "a ClientConfig (deadline.client() builds one)")
-        credentials = config.credentials
         self._transport = Transport(
             service="deadline",
             base_url=config.endpoint_url,
@@ -136,10 +135,12 @@ class DeadlineClient:
             idempotency_header="X-Amz-Client-Token",
             clock=clock,
             httpx_transport=httpx_transport,
-            redactor=Redactor([credentials.access_key, credentials.secret_key, credentials.token]),
+            redactor=Redactor(),  # learns every set of credentials before a request is signed with it (below)
             trust_env=trust_env,
             max_response_size=max_response_size,
         )
+        redactor = self._transport.redactor
+        config.credentials.add_listener(lambda new: redactor.add(new.access_key, new.secret_key, new.token))
         self.exceptions = Exceptions()
         self.meta = ClientMeta(config.region, config.endpoint_url)
         #: False once BatchGetTask was refused (AccessDenied): waits then poll with GetTask.

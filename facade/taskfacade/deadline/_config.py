@@ -1,22 +1,25 @@
 """Where a Deadline client's credentials, region and endpoint come from: the standard AWS sources, in botocore's order.
 
-Credentials, first match wins:
+Credentials, boto3's default chain in its order:
 
 1. ``aws_access_key_id`` + ``aws_secret_access_key`` (+ ``aws_session_token``) arguments;
 2. the environment: ``AWS_ACCESS_KEY_ID``, ``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN`` (or the legacy
    ``AWS_SECURITY_TOKEN``), skipped when ``profile_name`` is passed explicitly (as botocore does);
-3. the profile (``profile_name``, else ``AWS_PROFILE``, else ``AWS_DEFAULT_PROFILE``, else ``default``) in the
-   shared credentials file (``AWS_SHARED_CREDENTIALS_FILE``, default ``~/.aws/credentials``), then in the config
-   file (``AWS_CONFIG_FILE``, default ``~/.aws/config``, section ``[profile NAME]`` or ``[default]``).
+3. the profile (``profile_name``, else ``AWS_PROFILE``, else ``AWS_DEFAULT_PROFILE``, else ``default``): its
+   static keys in the shared credentials file (``AWS_SHARED_CREDENTIALS_FILE``, default ``~/.aws/credentials``),
+   then in the config file (``AWS_CONFIG_FILE``, default ``~/.aws/config``, ``[profile NAME]`` or ``[default]``),
+   unless a source that outranks them in botocore's chain is configured (``role_arn``, SSO, web identity);
+4. anything else (assume-role, web identity, SSO, ``credential_process``, container and instance credentials):
+   the ``fallback``, botocore's own resolver (``_botocore_chain.py``), only when the client reads the process
+   environment.
 
-Region: ``region_name``, else ``AWS_DEFAULT_REGION``, else the profile's ``region``. Endpoint: ``endpoint_url``
-(used exactly as given), else ``AWS_ENDPOINT_URL_DEADLINE``, ``AWS_ENDPOINT_URL`` or the profile's
-``endpoint_url`` (unless ``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true``), else the real management endpoint
-``https://management.deadline.<region>.amazonaws.com`` (the model's ``management.`` host prefix). With an explicit
-endpoint and no region, the region defaults to ``us-east-1`` (any region signs for the emulator).
-
-Profiles that get credentials another way (``role_arn``, SSO, ``credential_process``, web identity) are refused
-with a clear error rather than silently skipped. Secrets never appear in a repr or an error message.
+Static keys never import botocore. Region: ``region_name``, else ``AWS_DEFAULT_REGION``, else the profile's
+``region``, else ``AWS_REGION``. Endpoint: ``endpoint_url`` (used exactly as given), else (unless
+``AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true``) ``AWS_ENDPOINT_URL_DEADLINE``, ``AWS_ENDPOINT_URL``, the profile's
+``[services NAME]`` ``deadline`` ``endpoint_url``, the profile's ``endpoint_url``, in botocore's order; else the real
+management endpoint ``https://management.deadline.<region>.amazonaws.com`` (the model's ``management.`` host
+prefix). With an explicit endpoint and no region, the region defaults to ``us-east-1``. Retry settings:
+``_retryconfig.py``. Secrets never appear in a repr or an error message.
 """
 
 from __future__ import annotations
@@ -24,16 +27,19 @@ from __future__ import annotations
 import configparser
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import attrs
 
 from .._errors import InvalidArgument
+from .._retry import RetryPolicy
 from .._secrets import check_secret
 from .._urls import check_base_url
+from ._retryconfig import configured_retry
 
-__all__ = ["ClientConfig", "Credentials", "resolve_config"]
+__all__ = ["ClientConfig", "CredentialSource", "Credentials", "checked_credentials", "resolve_config"]
 
 _REGION = re.compile(r"(?![0-9]+$)(?!-)[a-zA-Z0-9-]{1,63}(?<!-)")
 _OTHER_SOURCES = ("role_arn", "sso_session", "sso_start_url", "credential_process", "web_identity_token_file")
@@ -73,8 +79,18 @@ class Credentials:
         token = ", token=****" if self.token else ""
         return f"Credentials(access_key={_masked(self.access_key)!r}{token}, source={self.source!r})"
 
+    def current(self) -> Credentials:
+        """These credentials (static ones never change; see ``RefreshingCredentials`` for those that do)."""
+        return self
 
-def _checked(
+    def add_listener(self, listener: Callable[[Credentials], None]) -> None:
+        """Call ``listener`` with these credentials now (they never change)."""
+        if not callable(listener):
+            raise InvalidArgument("listener", listener, "a function taking Credentials")
+        listener(self)
+
+
+def checked_credentials(
     key: str, secret: str, token: str | None, names: tuple[str, str, str], source: str, where: str | None
 ) -> Credentials:
     """Credentials from one source, each checked (trimmed; control and non-ASCII characters refused).
@@ -90,13 +106,39 @@ def _checked(
     )
 
 
+class CredentialSource(Protocol):
+    """Where a client gets the credentials to sign each request with (static ``Credentials`` or refreshing ones)."""
+
+    @property
+    def source(self) -> str:
+        """Where the credentials come from (never a secret)."""
+        ...
+
+    def current(self) -> Credentials:
+        """The credentials to sign with now."""
+        ...
+
+    def add_listener(self, listener: Callable[[Credentials], None]) -> None:
+        """Call ``listener`` with each set of credentials before it is first returned by ``current``."""
+        ...
+
+
+#: botocore's default chain (``_botocore_chain.botocore_credentials``): (explicit profile, why) -> source or None.
+Fallback = Callable[[str | None, str], CredentialSource | None]
+
+
 @attrs.frozen
 class ClientConfig:
-    """What a client needs: credentials, the signing region and the base URL."""
+    """What a client needs: credentials, the signing region, the base URL and the configured retry policy.
 
-    credentials: Credentials
+    Attributes:
+        retry: the policy ``AWS_RETRY_MODE``/``AWS_MAX_ATTEMPTS`` or the profile configure, None if neither does.
+    """
+
+    credentials: CredentialSource
     region: str
     endpoint_url: str
+    retry: RetryPolicy | None = None
 
 
 def _file(environ: Mapping[str, str], variable: str, default: str) -> Path:
@@ -121,6 +163,7 @@ class _Profile:
     values: Mapping[str, str]
     found: bool
     where: str
+    services: Mapping[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def load(cls, name: str, environ: Mapping[str, str]) -> _Profile:
@@ -135,7 +178,11 @@ class _Profile:
         if creds.has_section(name):
             values.update(creds.items(name))
             where = str(creds_path)
-        return cls(name, values, config_section is not None or creds.has_section(name), where)
+        services: dict[str, str] = {}
+        section = f"services {values['services']}" if values.get("services") else None
+        if section and config.has_section(section):
+            services = dict(config.items(section))
+        return cls(name, values, config_section is not None or creds.has_section(name), where, services)
 
 
 def _from_profile(profile: _Profile) -> Credentials | None:
@@ -145,17 +192,23 @@ def _from_profile(profile: _Profile) -> Credentials | None:
         token = profile.values.get(token_name) or None
         names = ("aws_access_key_id", "aws_secret_access_key", token_name)
         where = f"{profile.where} [{profile.name}]"
-        return _checked(key, secret, token, names, f"profile {profile.name} ({profile.where})", where)
-    other = [k for k in _OTHER_SOURCES if profile.values.get(k)]
-    if key or secret or other:
-        what = f"uses {', '.join(other)}" if other else "has only one of aws_access_key_id/aws_secret_access_key"
+        return checked_credentials(key, secret, token, names, f"profile {profile.name} ({profile.where})", where)
+    if key or secret:
         raise InvalidArgument(
             "profile_name",
             profile.name,
-            f"a profile with aws_access_key_id and aws_secret_access_key; profile {profile.name!r} {what}, "
-            "which taskfacade does not resolve (export temporary credentials, e.g. `aws configure "
-            "export-credentials --format env`)",
+            f"both keys; profile {profile.name!r} has only one of aws_access_key_id/aws_secret_access_key",
         )
+    return None
+
+
+def _chain_reason(profile: _Profile, environ: Mapping[str, str]) -> str | None:
+    """Why botocore's chain must decide (a source that outranks the profile's static keys), or None."""
+    other = [k for k in _OTHER_SOURCES if profile.values.get(k)]
+    if other:
+        return f"profile {profile.name!r} uses {', '.join(other)}"
+    if environ.get("AWS_WEB_IDENTITY_TOKEN_FILE") and environ.get("AWS_ROLE_ARN"):
+        return "AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN are set"
     return None
 
 
@@ -165,7 +218,7 @@ def _from_environment(environ: Mapping[str, str]) -> Credentials | None:
         token_name = "AWS_SESSION_TOKEN" if environ.get("AWS_SESSION_TOKEN") else "AWS_SECURITY_TOKEN"
         token = environ.get(token_name) or None
         names = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", token_name)
-        return _checked(key, secret, token, names, "environment", None)
+        return checked_credentials(key, secret, token, names, "environment", None)
     if key or secret:
         missing = "AWS_SECRET_ACCESS_KEY" if key else "AWS_ACCESS_KEY_ID"
         raise InvalidArgument(missing, None, "set together with its pair (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)")
@@ -179,7 +232,7 @@ def _from_arguments(key: str | None, secret: str | None, token: str | None) -> C
             raise InvalidArgument(name, shown, "a non-empty string")
     if key and secret:
         names = ("aws_access_key_id", "aws_secret_access_key", "aws_session_token")
-        return _checked(key, secret, token, names, "arguments", None)
+        return checked_credentials(key, secret, token, names, "arguments", None)
     if key or secret:
         missing = "aws_secret_access_key" if key else "aws_access_key_id"
         raise InvalidArgument(missing, None, "given together with its pair (aws_access_key_id, aws_secret_access_key)")
@@ -207,11 +260,24 @@ def _endpoint(endpoint_url: str | None, environ: Mapping[str, str], profile: _Pr
         return check_base_url(endpoint_url, "endpoint_url")
     if environ.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").lower() == "true":
         return None
-    for variable in ("AWS_ENDPOINT_URL_DEADLINE", "AWS_ENDPOINT_URL"):
-        if environ.get(variable):
+    for variable in ("AWS_ENDPOINT_URL_DEADLINE", "AWS_ENDPOINT_URL"):  # botocore's order: environment first,
+        if environ.get(variable):  # the service's then the global one; then the config file's, the same way
             return check_base_url(environ[variable], variable)
+    service_url = _service_setting(profile.services.get("deadline", ""), "endpoint_url")
+    if service_url:
+        where = f"{profile.where} [services {profile.values['services']}]"
+        return check_base_url(service_url, "endpoint_url", where)
     if profile.values.get("endpoint_url"):
         return check_base_url(profile.values["endpoint_url"], "endpoint_url", f"{profile.where} [{profile.name}]")
+    return None
+
+
+def _service_setting(block: str, name: str) -> str | None:
+    """A setting of a ``[services NAME]`` sub-section (``deadline =`` followed by indented ``key = value`` lines)."""
+    for line in block.splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() == name:
+            return value.strip() or None
     return None
 
 
@@ -230,30 +296,52 @@ def resolve_config(
     aws_session_token: str | None,
     profile_name: str | None,
     environ: Mapping[str, str],
+    fallback: Fallback | None = None,
 ) -> ClientConfig:
-    """Resolve credentials, region and endpoint as the module docstring describes (no request is made)."""
+    """Resolve credentials, region, endpoint and retry settings as the module docstring describes.
+
+    Args:
+        fallback: botocore's default chain, for the sources other than static keys; None when the environment is
+            not the process's (botocore reads ``os.environ``), then those sources are refused.
+    """
     name, explicit = _profile_name(profile_name, environ)
     profile = _Profile.load(name, environ)
     if explicit and not profile.found:
         raise InvalidArgument("profile_name", name, "a profile defined in the AWS config or credentials file")
-    credentials = _from_arguments(aws_access_key_id, aws_secret_access_key, aws_session_token)
+    credentials: CredentialSource | None = _from_arguments(aws_access_key_id, aws_secret_access_key, aws_session_token)
     if credentials is None and profile_name is None:
         credentials = _from_environment(environ)
-    credentials = credentials or _from_profile(profile)
+    reason = _chain_reason(profile, environ) if credentials is None else None
+    if credentials is None and reason is None:
+        credentials = _from_profile(profile)
+    if credentials is None and fallback is not None:
+        credentials = fallback(profile_name, reason or "no static keys were found")
+    elif credentials is None and reason is not None:
+        raise InvalidArgument(
+            "profile_name",
+            name,
+            f"static keys when the client reads a given environ mapping; {reason}, which botocore resolves from "
+            "the process environment (pass environ=None)",
+        )
     if credentials is None:
         raise InvalidArgument(
             "aws_access_key_id",
             None,
             "AWS credentials: pass aws_access_key_id and aws_secret_access_key, set AWS_ACCESS_KEY_ID and "
-            f"AWS_SECRET_ACCESS_KEY, or add them to profile {name!r} in ~/.aws/credentials",
+            f"AWS_SECRET_ACCESS_KEY, add them to profile {name!r} in ~/.aws/credentials, or configure another "
+            "source of boto3's chain (needs the 'aws' extra)",
         )
     endpoint = _endpoint(endpoint_url, environ, profile)
     if region_name is not None:
         _check_region(region_name)
     region = region_name or environ.get("AWS_DEFAULT_REGION") or profile.values.get("region")
+    region = region or environ.get("AWS_REGION")  # where boto3 raises NoRegionError (Lambda and ECS set it)
     if region is None and endpoint is not None:
         region = _DEFAULT_EMULATOR_REGION
     if region is None:
-        raise InvalidArgument("region_name", None, "an AWS region (argument, AWS_DEFAULT_REGION or profile region)")
+        raise InvalidArgument(
+            "region_name", None, "an AWS region (argument, AWS_DEFAULT_REGION, profile region or AWS_REGION)"
+        )
     region = _check_region(region)
-    return ClientConfig(credentials, region, endpoint or real_endpoint(region))
+    retry = configured_retry(environ, profile.values, f"{profile.where} [{profile.name}]")
+    return ClientConfig(credentials, region, endpoint or real_endpoint(region), retry)

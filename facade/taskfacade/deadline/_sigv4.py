@@ -12,7 +12,9 @@ botocore's for the same inputs. The rules, as botocore applies them for a non-S3
   ``accept*`` and ``connection`` are left out so a proxy that touches them cannot break the signature;
 - the payload hash is the SHA-256 of the body; a session token travels in ``X-Amz-Security-Token`` (signed).
 
-Every attempt is signed afresh (httpx runs ``auth_flow`` per request), so a retry never reuses a stale date.
+Every attempt is signed afresh (httpx runs ``auth_flow`` per request), so a retry never reuses a stale date, and
+with the credentials current at that moment: refreshing credentials (assume-role, container, instance role...)
+are asked for their current set on every request, so a long wait picks up each refresh. Thread-safe.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import threading
 from collections.abc import Callable, Generator, Iterable
 from urllib.parse import quote, unquote_plus
 
 import httpx
 
 from .._errors import InvalidArgument
-from ._config import Credentials
+from ._config import Credentials, CredentialSource
 
 __all__ = ["SigV4Auth", "amz_date", "aws_query", "canonical_path", "canonical_query"]
 
@@ -89,7 +92,7 @@ class SigV4Auth(httpx.Auth):
     """Signs each request with SigV4 for one service and region.
 
     Args:
-        credentials: the access key pair (and session token).
+        credentials: the access key pair (and session token), or a source of refreshing credentials.
         region: the signing region.
         service: the signing name (``deadline``).
         now: the wall clock as an aware datetime (tests pin it); signatures must use real time.
@@ -99,26 +102,34 @@ class SigV4Auth(httpx.Auth):
 
     def __init__(
         self,
-        credentials: Credentials,
+        credentials: CredentialSource,
         region: str,
         service: str = "deadline",
         now: Callable[[], datetime.datetime] = _utcnow,
     ) -> None:
-        if not isinstance(credentials, Credentials):
-            raise InvalidArgument("credentials", type(credentials).__name__, "a deadline.Credentials")
+        if not callable(getattr(credentials, "current", None)):
+            raise InvalidArgument(
+                "credentials", type(credentials).__name__, "deadline.Credentials or a CredentialSource"
+            )
         for name, value in (("region", region), ("service", service)):
             if not isinstance(value, str) or not value or not (value.isascii() and value.isprintable()):
                 raise InvalidArgument(name, value, "a non-empty printable ASCII name such as 'us-west-2'")
         if not callable(now):
             raise InvalidArgument("now", now, "a function returning an aware UTC datetime")
-        self.credentials = credentials
+        self.source = credentials
         self.region = region
         self.service = service
         self._now = now
-        self._keys: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+        self._keys: dict[tuple[str, str], bytes] = {}
+
+    @property
+    def credentials(self) -> Credentials:
+        """The credentials the next request is signed with."""
+        return self.source.current()
 
     def __repr__(self) -> str:
-        return f"SigV4Auth(region={self.region!r}, service={self.service!r}, credentials={self.credentials!r})"
+        return f"SigV4Auth(region={self.region!r}, service={self.service!r}, credentials={self.source!r})"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         """Sign ``request`` in place and send it."""
@@ -132,17 +143,19 @@ class SigV4Auth(httpx.Auth):
             request.url = request.url.copy_with(query=aws_query(request.url.query).encode("ascii"))
         for name in ("authorization", "x-amz-date", "x-amz-security-token"):
             request.headers.pop(name, None)
+        credentials = self.source.current()  # one set for the whole signature, even if another thread refreshes
         stamp = amz_date(self._now())
         request.headers["X-Amz-Date"] = stamp
-        if self.credentials.token:
-            request.headers["X-Amz-Security-Token"] = self.credentials.token
+        if credentials.token:
+            request.headers["X-Amz-Security-Token"] = credentials.token
         signed = _signed_names(request.headers.keys())
         canonical = self.canonical_request(request, signed)
         scope = f"{stamp[:8]}/{self.region}/{self.service}/aws4_request"
         to_sign = "\n".join([ALGORITHM, stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()])
-        signature = hmac.new(self._signing_key(stamp[:8]), to_sign.encode(), hashlib.sha256).hexdigest()
+        key = self._signing_key(stamp[:8], credentials.secret_key)
+        signature = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
         request.headers["Authorization"] = (
-            f"{ALGORITHM} Credential={self.credentials.access_key}/{scope}, "
+            f"{ALGORITHM} Credential={credentials.access_key}/{scope}, "
             f"SignedHeaders={';'.join(signed)}, Signature={signature}"
         )
 
@@ -165,11 +178,13 @@ class SigV4Auth(httpx.Auth):
             ]
         )
 
-    def _signing_key(self, date: str) -> bytes:
-        key = self._keys.get(date)
+    def _signing_key(self, date: str, secret: str) -> bytes:
+        with self._lock:
+            key = self._keys.get((date, secret))
         if key is None:
-            key = f"AWS4{self.credentials.secret_key}".encode()
+            key = f"AWS4{secret}".encode()
             for part in (date, self.region, self.service, "aws4_request"):
                 key = hmac.new(key, part.encode(), hashlib.sha256).digest()
-            self._keys = {date: key}  # one date at a time: yesterday's key is never needed again
+            with self._lock:  # one date and secret at a time: an old day's or an old secret's key is not reused
+                self._keys = {(date, secret): key}
         return key
