@@ -38,6 +38,7 @@ from ._paginate import PageIterator, PaginationError, Paginator
 from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
 from ._validate import TARGET_RUN_STATUSES
+from ._waiter import Waiter, WaiterError
 
 __all__ = [
     "TARGET_RUN_STATUSES",
@@ -56,6 +57,8 @@ __all__ = [
     "SigV4Auth",
     "ThrottlingException",
     "ValidationException",
+    "Waiter",
+    "WaiterError",
     "client",
 ]
 

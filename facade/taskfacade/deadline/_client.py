@@ -66,6 +66,7 @@ from ._validate import (
     check_target_run_status,
     list_of,
 )
+from ._waiter import WAITERS, Waiter
 
 __all__ = ["BatchAnswer", "ClientMeta", "DeadlineClient", "snake_ids"]
 
@@ -290,6 +291,20 @@ class DeadlineClient:
             raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
         return Paginator(method, operation_name)
+
+    def get_waiter(self, waiter_name: str) -> Waiter:
+        """A boto3-style waiter from botocore's deadline model: ``"job_complete"``, ``"job_succeeded"`` or
+        ``"job_create_complete"`` (``waiter.wait(farmId=..., queueId=..., jobId=..., WaiterConfig={...})``)."""
+        if waiter_name not in WAITERS:
+            raise InvalidArgument("waiter_name", waiter_name, "one of " + ", ".join(sorted(WAITERS)))
+        model = WAITERS[waiter_name]
+        method: Callable[..., dict[str, Any]] = getattr(self, model.operation)
+        return Waiter(model, method, self._transport.clock)
+
+    @property
+    def waiter_names(self) -> list[str]:
+        """The waiters ``get_waiter`` knows, as boto3's ``client.waiter_names``."""
+        return sorted(WAITERS)
 
     def can_paginate(self, operation_name: str) -> bool:
         """Whether ``get_paginator(operation_name)`` works."""

@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from .._errors import InvalidArgument, ResponseDecodeError
+from .._errors import InvalidArgument, ResponseDecodeError, UnsupportedOperation
 from .._pager import Page, Pager, PageRequest
 from ._validate import check_id, check_int, check_next_token, check_principal_id
 
@@ -52,6 +52,23 @@ def _decode_starting_token(value: Any) -> tuple[str | None, int]:
     if token is not None:
         check_next_token("PaginationConfig.StartingToken", token)
     return token, check_int("PaginationConfig.StartingToken (boto_truncate_amount)", skip, 0)
+
+
+def _compile(expression: Any) -> Any:
+    """``expression`` compiled by jmespath (imported only here: only ``search`` needs it)."""
+    try:
+        import jmespath
+        import jmespath.exceptions
+    except ImportError:
+        raise UnsupportedOperation(
+            "PageIterator.search needs the jmespath package: pip install 'taskfacade[jmespath]'"
+        ) from None
+    if not isinstance(expression, str):
+        raise InvalidArgument("expression", expression, "a JMESPath expression string")
+    try:
+        return jmespath.compile(expression)
+    except jmespath.exceptions.JMESPathError as error:
+        raise InvalidArgument("expression", expression, f"a valid JMESPath expression ({error})") from None
 
 
 class Paginator:
@@ -159,6 +176,24 @@ class PageIterator:
         """Every item of every page (honouring ``MaxItems``), streamed."""
         for page in self:
             yield from page[self._result_key]
+
+    def search(self, expression: str) -> Iterator[Any]:
+        """Apply a JMESPath ``expression`` to every page and yield the results, as botocore does.
+
+        A list result is flattened (``search("tasks[].runStatus")`` yields each status) and a None result is
+        skipped. Needs the ``jmespath`` package (the library botocore uses): ``pip install 'taskfacade[jmespath]'``.
+
+        Raises:
+            InvalidArgument: ``expression`` is not a JMESPath expression (nothing is fetched).
+            UnsupportedOperation: ``jmespath`` is not installed.
+        """
+        compiled = _compile(expression)
+        for page in self:
+            result = compiled.search(page)
+            if isinstance(result, list):
+                yield from result
+            elif result is not None:
+                yield result
 
     def build_full_result(self) -> dict[str, Any]:
         """All items in one dict (``{"tasks": [...]}``), plus ``NextToken`` when ``MaxItems`` cut the listing."""
