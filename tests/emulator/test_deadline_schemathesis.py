@@ -98,9 +98,9 @@ def _known_identifier(item: dict[str, Any], known: dict[str, Any], pick: int) ->
 def _excluded_checks(case: schemathesis.Case, signed: bool) -> list[Any]:
     """Where a schema-valid request is still a documented 400 of the real service, or AWS answers differently.
 
-    The search operations' filter and sort ``name`` fields are free-form strings the service interprets (unknown names and
-    unsupported filter kinds are ValidationExceptions), and ``nextToken`` is an opaque token only the service can
-    mint: a well-formed random one is a documented 400, not valid data that was refused. A request without
+    The search operations' filter and sort ``name`` fields are free-form strings the service interprets (unknown
+    names and unsupported filter kinds are ValidationExceptions), and ``nextToken`` is an opaque token only the
+    service can mint: a well-formed random one is a documented 400, not valid data that was refused. A request without
     ``Authorization`` gets AWS's 403 MissingAuthenticationTokenException, where schemathesis insists on 401
     (test_deadline.py checks the 403 on every route).
     """

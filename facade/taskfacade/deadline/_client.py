@@ -43,6 +43,7 @@ from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, G
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
 from ._paginate import PAGINATED, Paginator
+from ._runs import RunOperations
 from ._search import check_filters, check_sorts
 from ._shapes import (
     BATCH_ERROR_FIELDS,
@@ -98,8 +99,11 @@ def _identifier(value: Any, path: str) -> dict[str, str]:
     return {name: check_id(name, value[name], f"{path}.{name}") for name in IDS}
 
 
-class DeadlineClient:
+class DeadlineClient(RunOperations):
     """A Deadline client for tasks and jobs, shaped like ``boto3.client("deadline")``. Build it with ``client()``.
+
+    Besides the task and job operations here, it has BatchGetJob, SearchJobs, the step operations and the session
+    and session-action operations (``_runs.RunOperations``).
 
     Thread-safe; close it (or use ``with``) to release its connections.
 
@@ -286,7 +290,8 @@ class DeadlineClient:
     # -- paginators and lifecycle ----------------------------------------------------------------------------
 
     def get_paginator(self, operation_name: str) -> Paginator:
-        """A boto3-style paginator: ``"list_tasks"`` or ``"list_jobs"``."""
+        """A boto3-style paginator for a list operation: ``"list_tasks"``, ``"list_jobs"``, ``"list_steps"``,
+        ``"list_sessions"`` or ``"list_session_actions"`` (botocore has none for the search operations)."""
         if operation_name not in PAGINATED:
             raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
@@ -401,7 +406,15 @@ class DeadlineClient:
         return {**body, "ResponseMetadata": metadata}
 
 
-_SNAKE = {"farmId": "farm_id", "queueId": "queue_id", "jobId": "job_id", "stepId": "step_id", "taskId": "task_id"}
+_SNAKE = {
+    "farmId": "farm_id",
+    "queueId": "queue_id",
+    "jobId": "job_id",
+    "stepId": "step_id",
+    "taskId": "task_id",
+    "sessionId": "session_id",
+    "sessionActionId": "session_action_id",
+}
 _ATTRS = tuple(_SNAKE[name] for name in IDS)
 
 

@@ -1,4 +1,5 @@
-"""boto3-style paginators for ListTasks and ListJobs, on the core ``Pager`` (one page fetched at a time).
+"""boto3-style paginators for the list operations (tasks, jobs, steps, sessions, session actions), on the core
+``Pager`` (one page fetched at a time).
 
 ``client.get_paginator("list_tasks").paginate(farmId=..., ..., PaginationConfig={"MaxItems": 250, "PageSize": 50,
 "StartingToken": token})`` behaves as botocore's: pages are the operations' dicts; ``MaxItems`` cuts the last
@@ -25,6 +26,9 @@ __all__ = ["PAGINATED", "PageIterator", "PaginationError", "Paginator"]
 PAGINATED: Mapping[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "list_tasks": ("tasks", ("farmId", "queueId", "jobId", "stepId"), ()),
     "list_jobs": ("jobs", ("farmId", "queueId"), ("principalId",)),
+    "list_steps": ("steps", ("farmId", "queueId", "jobId"), ()),
+    "list_sessions": ("sessions", ("farmId", "queueId", "jobId"), ()),
+    "list_session_actions": ("sessionActions", ("farmId", "queueId", "jobId"), ("sessionId", "taskId")),
 }
 _CONFIG_KEYS = ("MaxItems", "PageSize", "StartingToken")
 
