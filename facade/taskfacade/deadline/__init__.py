@@ -34,6 +34,7 @@ from ._exceptions import (
     ThrottlingException,
     ValidationException,
 )
+from ._job import DeadlineJob
 from ._paginate import PageIterator, PaginationError, Paginator
 from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
@@ -48,6 +49,7 @@ __all__ = [
     "ConflictException",
     "Credentials",
     "DeadlineClient",
+    "DeadlineJob",
     "DeadlineTask",
     "InternalServerErrorException",
     "PageIterator",

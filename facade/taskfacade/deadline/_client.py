@@ -42,6 +42,7 @@ from .._secrets import Redactor
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
+from ._job import DeadlineJob
 from ._paginate import PAGINATED, Paginator
 from ._runs import RunOperations
 from ._search import check_filters, check_sorts
@@ -147,6 +148,8 @@ class DeadlineClient(RunOperations):
         self.meta = ClientMeta(config.region, config.endpoint_url)
         #: False once BatchGetTask was refused (AccessDenied): waits then poll with GetTask.
         self._batch_allowed = True
+        #: False once BatchGetJob was refused (AccessDenied): job waits then poll with GetJob.
+        self._batch_jobs_allowed = True
 
     def __repr__(self) -> str:
         mode = self._transport.retry.name
@@ -268,6 +271,11 @@ class DeadlineClient(RunOperations):
         ids = self._ids(farmId=farmId, queueId=queueId, jobId=jobId)
         model, metadata = self._send("GetJob", op_get_job.sync_detailed, GetJobResponse, **ids)
         return {**self._convert(model, JOB_DETAIL_FIELDS), "ResponseMetadata": metadata}
+
+    def job(self, *, farmId: str, queueId: str, jobId: str) -> DeadlineJob:
+        """A ``DeadlineJob`` Job for these ids (lazy: no request until its state is needed)."""
+        ids = {"farmId": farmId, "queueId": queueId, "jobId": jobId}
+        return DeadlineJob(self, {name: check_id(name, value) for name, value in ids.items()})
 
     def list_jobs(
         self,
