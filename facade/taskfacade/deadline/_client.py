@@ -33,10 +33,12 @@ from taskfacade_generated.deadline.models.search_tasks_response import SearchTas
 from taskfacade_generated.deadline.models.task_target_run_status import TaskTargetRunStatus
 from taskfacade_generated.deadline.models.update_task_request import UpdateTaskRequest
 from taskfacade_generated.deadline.models.update_task_response import UpdateTaskResponse
-from taskfacade_generated.deadline.types import UNSET
+from taskfacade_generated.deadline.types import UNSET, status_of
+from taskfacade_generated.deadline.types import Response as DeadlineResponse
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
+from .._log import logger
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
@@ -205,7 +207,7 @@ class DeadlineClient(RunOperations):
         body = UpdateTaskRequest(target_run_status=TaskTargetRunStatus(check_target_run_status(targetRunStatus)))
         token = str(uuid.uuid4()) if clientToken is None else check_client_token(clientToken)
         _model, metadata = self._send(
-            "UpdateTask", op_update_task.sync_detailed, UpdateTaskResponse, **ids, body=body, x_amz_client_token=token
+            "UpdateTask", _update_task, UpdateTaskResponse, **ids, body=body, x_amz_client_token=token
         )
         return {"ResponseMetadata": metadata}
 
@@ -424,6 +426,24 @@ _SNAKE = {
     "sessionActionId": "session_action_id",
 }
 _ATTRS = tuple(_SNAKE[name] for name in IDS)
+
+
+def _update_task(*, client: Any, **kwargs: Any) -> DeadlineResponse[Any]:
+    """UpdateTask, where a 200 means "applied" whatever its body: the answer is an empty structure, so a body that
+    arrives garbled is logged and ignored instead of failing (and, by its retry, replaying) an applied update, as
+    boto3 ignores it. Other statuses are parsed as the generated operation parses them."""
+    response = client.get_httpx_client().request(**op_update_task._get_kwargs(**kwargs))
+    if response.status_code == 200:
+        try:
+            parsed = UpdateTaskResponse.from_dict(response.json())
+        except (ValueError, TypeError, KeyError) as error:
+            logger.warning(
+                "deadline: UpdateTask answered 200 with an unreadable body (%s); the update was applied", error
+            )
+            parsed = UpdateTaskResponse()
+        return DeadlineResponse(status_of(200), response.content, response.headers, parsed)
+    answer: DeadlineResponse[Any] = op_update_task._build_response(client=client, response=response)
+    return answer
 
 
 def snake_ids(ids: Mapping[str, str]) -> dict[str, str]:
