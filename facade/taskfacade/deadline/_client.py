@@ -45,7 +45,7 @@ from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, G
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
 from ._job import DeadlineJob
-from ._paginate import PAGINATED, Paginator
+from ._paginate import PAGINATED, SEARCHES, Paginator
 from ._runs import RunOperations
 from ._search import check_filters, check_sorts
 from ._shapes import (
@@ -301,9 +301,11 @@ class DeadlineClient(RunOperations):
 
     def get_paginator(self, operation_name: str) -> Paginator:
         """A boto3-style paginator for a list operation: ``"list_tasks"``, ``"list_jobs"``, ``"list_steps"``,
-        ``"list_sessions"`` or ``"list_session_actions"`` (botocore has none for the search operations)."""
-        if operation_name not in PAGINATED:
-            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
+        ``"list_sessions"`` or ``"list_session_actions"``; also (taskfacade's addition: botocore has none) for
+        ``"search_tasks"``, ``"search_jobs"`` and ``"search_steps"``, paged by ``itemOffset``."""
+        if operation_name not in PAGINATED and operation_name not in SEARCHES:
+            names = sorted([*PAGINATED, *SEARCHES])
+            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(names))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
         return Paginator(method, operation_name)
 
@@ -322,8 +324,8 @@ class DeadlineClient(RunOperations):
         return sorted(WAITERS)
 
     def can_paginate(self, operation_name: str) -> bool:
-        """Whether ``get_paginator(operation_name)`` works."""
-        return operation_name in PAGINATED
+        """Whether ``get_paginator(operation_name)`` works (the search operations too, unlike botocore)."""
+        return operation_name in PAGINATED or operation_name in SEARCHES
 
     def close(self) -> None:
         """Release the connections (idempotent)."""

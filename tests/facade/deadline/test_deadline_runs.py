@@ -138,3 +138,28 @@ def test_bad_input_refused_before_any_request(
     with pytest.raises(taskfacade.InvalidArgument, match=parameter):
         call(client, job)
     assert not emu.request_counts()["deadline"]
+
+
+@pytest.mark.parametrize("operation", ["search_tasks", "search_jobs", "search_steps"])
+def test_search_paginators_page_by_item_offset_like_repeated_boto3_calls(
+    client: deadline.DeadlineClient, boto: Any, job: dict[str, str], operation: str
+) -> None:
+    """botocore has no search paginator: ours must give what paging by hand with boto3 gives."""
+    args = {"farmId": job["farmId"], "queueIds": [job["queueId"]]}
+    key = operation.removeprefix("search_")
+    theirs, offset = [], 0
+    while True:
+        page = getattr(boto, operation)(**args, itemOffset=offset, pageSize=3)
+        theirs += page[key]
+        if "nextItemOffset" not in page:
+            break
+        offset = page["nextItemOffset"]
+    assert client.can_paginate(operation)
+    assert not boto.can_paginate(operation)
+    paginator = client.get_paginator(operation)
+    full = paginator.paginate(**args, PaginationConfig={"PageSize": 3}).build_full_result()
+    assert strip_metadata(full[key]) == strip_metadata(theirs)
+    assert theirs
+    first = paginator.paginate(**args, PaginationConfig={"PageSize": 3, "MaxItems": 2}).build_full_result()
+    rest = paginator.paginate(**args, PaginationConfig={"PageSize": 3, "StartingToken": first["NextToken"]})
+    assert strip_metadata(first[key] + list(rest.items())) == strip_metadata(theirs)
