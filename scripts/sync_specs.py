@@ -40,6 +40,18 @@ OPERATIONS = {
     "BatchGetTask": "batchGetTask",
     "GetJob": "getJob",
     "ListJobs": "listJobs",
+    "BatchGetJob": "batchGetJob",
+    "SearchJobs": "searchJobs",
+    "GetStep": "getStep",
+    "ListSteps": "listSteps",
+    "BatchGetStep": "batchGetStep",
+    "SearchSteps": "searchSteps",
+    "ListSessions": "listSessions",
+    "GetSession": "getSession",
+    "ListSessionActions": "listSessionActions",
+    "GetSessionAction": "getSessionAction",
+    "BatchGetSession": "batchGetSession",
+    "BatchGetSessionAction": "batchGetSessionAction",
 }
 LOCATIONS = {"uri": "path", "querystring": "query", "header": "header"}
 
@@ -144,7 +156,7 @@ class Syncer:
             self._set(target, "pattern", f"^{meta['pattern']}$" if "pattern" in meta else None, where)
             self._set(target, "minLength", _lower(meta, target, "minLength"), where)
             self._set(target, "maxLength", meta.get("max"), where)
-        elif kind in ("integer", "long"):
+        elif kind in ("integer", "long", "float", "double"):
             self._set(target, "minimum", meta.get("min"), where)
             self._set(target, "maximum", meta.get("max"), where)
         elif kind == "list":
@@ -162,6 +174,9 @@ class Syncer:
     def structure(self, shape: Model, target: dict[str, Any], where: str) -> None:
         """Members, required members and each member's schema of one structure."""
         members = {n: m for n, m in shape["members"].items() if "location" not in m}
+        if shape.get("union"):  # a tagged union: exactly one member set
+            self._set(target, "minProperties", 1, where)
+            self._set(target, "maxProperties", 1, where)
         props = target.setdefault("properties", CommentedMap())
         for name in [p for p in props if p not in members]:
             del props[name]

@@ -82,25 +82,31 @@ def _use_known_ids(case: schemathesis.Case, known: dict[str, Any]) -> None:
             body["jobId"] = known["jobId"]
     if isinstance(body, dict) and isinstance(body.get("identifiers"), list):
         body["identifiers"] = [
-            {**{k: known[k] for k in IDS}, "taskId": known["task_ids"][(digest + i) % len(known["task_ids"])]}
-            if isinstance(item, dict)
-            else item
+            _known_identifier(item, known, digest + i) if isinstance(item, dict) else item
             for i, item in enumerate(body["identifiers"])
         ]
+
+
+def _known_identifier(item: dict[str, Any], known: dict[str, Any], pick: int) -> dict[str, Any]:
+    """A batch identifier with the seeded ids swapped in for the ids it has (a task id only where it has one)."""
+    swapped = {**item, **{k: known[k] for k in IDS if k in item}}
+    if "taskId" in item:
+        swapped["taskId"] = known["task_ids"][pick % len(known["task_ids"])]
+    return swapped
 
 
 def _excluded_checks(case: schemathesis.Case, signed: bool) -> list[Any]:
     """Where a schema-valid request is still a documented 400 of the real service, or AWS answers differently.
 
-    SearchTasks' filter and sort ``name`` fields are free-form strings the service interprets (unknown names and
-    unsupported filter kinds are ValidationExceptions), and ``nextToken`` is an opaque token only the service can
-    mint: a well-formed random one is a documented 400, not valid data that was refused. A request without
+    The search operations' filter and sort ``name`` fields are free-form strings the service interprets (unknown
+    names and unsupported filter kinds are ValidationExceptions), and ``nextToken`` is an opaque token only the
+    service can mint: a well-formed random one is a documented 400, not valid data that was refused. A request without
     ``Authorization`` gets AWS's 403 MissingAuthenticationTokenException, where schemathesis insists on 401
     (test_deadline.py checks the 403 on every route).
     """
     excluded = []
     operation_id = case.operation.definition.raw.get("operationId")
-    if operation_id == "searchTasks" or (case.query or {}).get("nextToken"):
+    if operation_id in ("searchTasks", "searchJobs", "searchSteps") or (case.query or {}).get("nextToken"):
         excluded.append(openapi_checks.positive_data_acceptance)
     if not signed:
         excluded.append(openapi_checks.missing_required_header)

@@ -95,9 +95,16 @@ def _check_scalar(shape: Shape, schema: dict[str, Any], where: str) -> None:
         assert schema.get("type") == "integer", f"{where}: type"
         assert schema.get("minimum") == meta.get("min"), f"{where}: minimum"
         assert schema.get("maximum") == meta.get("max"), f"{where}: maximum"
+    elif shape.type_name in ("float", "double"):
+        assert schema.get("type") == "number", f"{where}: type"
+        assert schema.get("minimum") == meta.get("min"), f"{where}: minimum"
+        assert schema.get("maximum") == meta.get("max"), f"{where}: maximum"
+    elif shape.type_name == "boolean":
+        assert schema.get("type") == "boolean", f"{where}: type"
     elif shape.type_name == "timestamp":
         assert shape.serialization.get("timestampFormat") == "iso8601", f"{where}: model timestamp format"
-        assert schema == {"type": "string", "format": "date-time"}, f"{where}: ISO 8601 date-time"
+        wire = {k: v for k, v in schema.items() if k != "description"}  # prose is no wire fact
+        assert wire == {"type": "string", "format": "date-time"}, f"{where}: ISO 8601 date-time"
     else:
         raise AssertionError(f"{where}: unexpected scalar {shape.type_name}")
 

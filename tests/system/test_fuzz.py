@@ -55,6 +55,8 @@ IDS = {
     "stepId": "step-" + "4" * 32,
     "taskId": "task-" + "5" * 32 + "-0",
 }
+SESSION = "session-" + "7" * 32
+SESSION_ACTION = "sessionaction-" + "7" * 32 + "-0"
 TILEDB_TASK = "6a7d2a8e-0d4c-4b55-9c1e-3f4a5b6c7d8e"
 GEOBOX_TASK = "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b"
 TB_DATASET = "d" * 32
@@ -378,6 +380,43 @@ PROBES: dict[str, Probe] = {
         ),
         tolerated=(deadline.PaginationError,),
     ),
+    "deadline.batch_get_job": Probe(
+        lambda c, _b: (c.deadline.batch_get_job(identifiers=[_job_ids()]), _deadline_job_batch(c))
+    ),
+    "deadline.search_jobs": Probe(
+        lambda c, _b: c.deadline.search_jobs(farmId=IDS["farmId"], queueIds=[IDS["queueId"]], itemOffset=0)
+    ),
+    "deadline.get_step": Probe(lambda c, _b: c.deadline.get_step(**_without(IDS, "taskId"))),
+    "deadline.list_steps": Probe(
+        lambda c, _b: _paginate(c.deadline.get_paginator("list_steps").paginate(**_job_ids())),
+        tolerated=(deadline.PaginationError,),
+    ),
+    "deadline.batch_get_step": Probe(lambda c, _b: c.deadline.batch_get_step(identifiers=[_without(IDS, "taskId")])),
+    "deadline.search_steps": Probe(
+        lambda c, _b: c.deadline.search_steps(farmId=IDS["farmId"], queueIds=[IDS["queueId"]], itemOffset=0)
+    ),
+    "deadline.list_sessions": Probe(
+        lambda c, _b: _paginate(c.deadline.get_paginator("list_sessions").paginate(**_job_ids())),
+        tolerated=(deadline.PaginationError,),
+    ),
+    "deadline.get_session": Probe(lambda c, _b: c.deadline.get_session(**_job_ids(), sessionId=SESSION)),
+    "deadline.batch_get_session": Probe(
+        lambda c, _b: c.deadline.batch_get_session(identifiers=[{**_job_ids(), "sessionId": SESSION}])
+    ),
+    "deadline.list_session_actions": Probe(
+        lambda c, _b: _paginate(
+            c.deadline.get_paginator("list_session_actions").paginate(**_job_ids(), taskId=IDS["taskId"])
+        ),
+        tolerated=(deadline.PaginationError,),
+    ),
+    "deadline.get_session_action": Probe(
+        lambda c, _b: c.deadline.get_session_action(**_job_ids(), sessionActionId=SESSION_ACTION)
+    ),
+    "deadline.batch_get_session_action": Probe(
+        lambda c, _b: c.deadline.batch_get_session_action(
+            identifiers=[{**_job_ids(), "sessionActionId": SESSION_ACTION}]
+        )
+    ),
     # Geobox
     "geobox.get_tasks": Probe(
         lambda c, b: geobox.Task.get_tasks(c.geobox, return_count=not b.lstrip().startswith(b"["))
@@ -431,6 +470,17 @@ def _deadline_job(c: Clients) -> Any:
     job = c.deadline.task(**IDS)
     job.refresh()
     return job
+
+
+def _job_ids() -> dict[str, str]:
+    return {k: IDS[k] for k in ("farmId", "queueId", "jobId")}
+
+
+def _deadline_job_batch(c: Clients) -> Any:
+    """``wait_all``'s batch hook for jobs parses BatchGetJob: refresh two jobs through it, and read them."""
+    jobs = [c.deadline.job(**_job_ids()), c.deadline.job(**{**_job_ids(), "jobId": "job-" + "8" * 32})]
+    type(jobs[0])._refresh_many(jobs)
+    return [(job.phase, job.progress, job.finished_at, job.task_run_status_counts) for job in jobs]
 
 
 def _deadline_batch(c: Clients) -> Any:

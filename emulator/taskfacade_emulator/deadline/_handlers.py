@@ -1,4 +1,4 @@
-"""The seven Deadline operations of openapi/deadline.yaml, as Starlette endpoints.
+"""The task operations and GetJob/ListJobs of openapi/deadline.yaml, as Starlette endpoints (``_runs.py`` has the rest).
 
 Each endpoint first verifies the SigV4 signature, then validates its input (400 ValidationException), then looks
 resources up (404 ResourceNotFoundException naming the missing one). Handlers raise ``ApiError``; the wrapper
@@ -37,9 +37,9 @@ from ._render import batch_item, job_detail, job_summary, task_search_summary, t
 from ._repo import Repository
 from ._search import Predicate, Sort, apply_sorts, parse_filters, parse_sorts
 from ._seed import principal_for
-from ._sessions import SessionStore
 from ._sigv4 import SignedRequest, verify
 from ._sts import StsEndpoint
+from ._sts_sessions import SessionStore
 from ._update import TaskUpdater
 from ._wire import ApiError, Field, field_error, json_response, not_found, validation_error
 
@@ -109,11 +109,11 @@ class Handlers:
         return json_response(outcome.body, status=outcome.status, headers=headers)
 
     def search_tasks(self, call: Call) -> Response:
-        query = _SearchQuery.parse(call.path_params, json_object(call.body))
+        query = SearchQuery.parse(call.path_params, json_object(call.body))
         for queue_id in query.queue_ids:
             self.repo.require_path(query.farm_id, queue_id)
         if query.job_id is not None:
-            self._require_job_in(query.farm_id, query.queue_ids, query.job_id)
+            self.require_job_in(query.farm_id, query.queue_ids, query.job_id)
         now = self.ctx.clock.now()
         rows = [(t, task_state(t, now)) for t in self.repo.queue_tasks(query.queue_ids, query.job_id)]
         if query.predicate is not None:
@@ -130,7 +130,7 @@ class Handlers:
 
     def batch_get_task(self, call: Call) -> Response:
         identifiers = listed(json_object(call.body), "identifiers", 1, MAX_BATCH, "identifiers")
-        checked = [_identifier(item, f"identifiers[{i}]") for i, item in enumerate(identifiers)]
+        checked = [identifier(item, f"identifiers[{i}]") for i, item in enumerate(identifiers)]
         now = self.ctx.clock.now()
         tasks, errors = [], []
         for ids in checked:
@@ -158,7 +158,7 @@ class Handlers:
             body["nextToken"] = encode_token("jobs", binding, jobs[limit - 1].seq, now)
         return json_response(body)
 
-    def _require_job_in(self, farm_id: str, queue_ids: list[str], job_id: str) -> None:
+    def require_job_in(self, farm_id: str, queue_ids: list[str], job_id: str) -> None:
         for queue_id in queue_ids:
             try:
                 self.repo.job(farm_id, queue_id, job_id)
@@ -169,8 +169,8 @@ class Handlers:
 
 
 @attrs.frozen
-class _SearchQuery:
-    """A validated SearchTasks request."""
+class SearchQuery:
+    """A validated SearchTasks, SearchJobs or SearchSteps request."""
 
     farm_id: str
     queue_ids: list[str]
@@ -181,7 +181,7 @@ class _SearchQuery:
     sorts: list[Sort]
 
     @classmethod
-    def parse(cls, path_params: dict[str, Any], body: dict[str, Any]) -> _SearchQuery:
+    def parse(cls, path_params: dict[str, Any], body: dict[str, Any]) -> SearchQuery:
         queues = listed(body, "queueIds", 1, 10, "queueIds")
         return cls(
             farm_id=check_id("farmId", path_params.get("farmId")),
@@ -194,19 +194,19 @@ class _SearchQuery:
         )
 
 
-def _identifier(item: Any, field: str) -> dict[str, str]:
-    """One BatchGetTask identifier: an object with the five valid ids."""
+def identifier(item: Any, field: str, names: tuple[str, ...] = TASK_PATH) -> dict[str, str]:
+    """One batch identifier: an object with the valid ids ``names`` (BatchGetTask: the five of a task)."""
     if not isinstance(item, dict):
-        raise field_error(field, "must be an object with farmId, queueId, jobId, stepId and taskId")
+        raise field_error(field, f"must be an object with {', '.join(names[:-1])} and {names[-1]}")
     problems = []
-    for name in TASK_PATH:
+    for name in names:
         try:
             check_id(name, item.get(name), f"{field}.{name}")
         except ApiError as error:
             problems.append(Field(f"{field}.{name}", str(error.members["fieldList"][0]["message"])))
     if problems:
         raise validation_error(f"{len(problems)} validation error(s) detected in {field}", problems)
-    return {name: str(item[name]) for name in TASK_PATH}
+    return {name: str(item[name]) for name in names}
 
 
 def _signed(request: Request, body: bytes) -> SignedRequest:

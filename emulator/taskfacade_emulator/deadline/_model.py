@@ -119,12 +119,6 @@ def task_state(task: TaskRecord, now: float) -> TaskState:
     return TaskState(task.override_status, started, ended)
 
 
-def session_action_id(task: TaskRecord) -> str:
-    """The id of the task's latest session action (one per run of the task)."""
-    hex_part = task.task_id.split("-")[1]
-    return f"sessionaction-{hex_part}-{task.session_seq}"
-
-
 def job_run_status(statuses: Iterable[str]) -> str:
     """A job's ``taskRunStatus`` rolled up from its tasks' run statuses."""
     present = set(statuses)

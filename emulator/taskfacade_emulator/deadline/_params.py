@@ -23,6 +23,8 @@ ID_PATTERNS = {
     "jobId": re.compile(r"job-[0-9a-f]{32}"),
     "stepId": re.compile(r"step-[0-9a-f]{32}"),
     "taskId": re.compile(r"task-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"),
+    "sessionId": re.compile(r"session-[0-9a-f]{32}"),
+    "sessionActionId": re.compile(r"sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"),
 }
 TASK_PATH = ("farmId", "queueId", "jobId", "stepId", "taskId")
 PRINCIPAL_ID = re.compile(

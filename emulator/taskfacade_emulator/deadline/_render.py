@@ -1,11 +1,12 @@
-"""Response bodies: TaskSummary, TaskSearchSummary, BatchGetTaskItem, JobSummary and GetJob's Job."""
+"""Response bodies: TaskSummary, TaskSearchSummary, BatchGetTaskItem, JobSummary, GetJob's Job and the steps'."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ._model import TaskRecord, TaskState, job_run_status, session_action_id, status_counts, task_state
-from ._repo import JobRecord
+from ._model import TaskRecord, TaskState, job_run_status, status_counts, task_state
+from ._repo import JobRecord, StepRecord
+from ._sessions import latest_action_id
 from ._wire import iso
 
 LIFECYCLE_MESSAGE = "Job creation complete."
@@ -18,7 +19,7 @@ def _run_fields(task: TaskRecord, state: TaskState) -> dict[str, Any]:
         body["targetRunStatus"] = task.target_run_status
     if state.started_at is not None:
         body["startedAt"] = iso(state.started_at)
-        body["latestSessionActionId"] = session_action_id(task)
+        body["latestSessionActionId"] = latest_action_id(task)
     if state.ended_at is not None:
         body["endedAt"] = iso(state.ended_at)
     if task.updated_at is not None and task.updated_by is not None:
@@ -46,24 +47,14 @@ def batch_item(task: TaskRecord, now: float) -> dict[str, Any]:
     return {**task.identifiers, **task_summary(task, now)}
 
 
-def job_summary(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
-    """ListJobs' items: the job's fields with its tasks' statuses rolled up."""
+def _rollup(tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """The members a job and a step roll up from their tasks: run status, counts, retries and times."""
     states = [task_state(t, now) for t in tasks]
     statuses = [s.run_status for s in states]
     body: dict[str, Any] = {
-        "jobId": job.job_id,
-        "name": job.name,
-        "lifecycleStatus": "CREATE_COMPLETE",
-        "lifecycleStatusMessage": LIFECYCLE_MESSAGE,
-        "priority": job.priority,
-        "createdAt": iso(job.created_at),
-        "createdBy": job.created_by,
         "taskRunStatus": job_run_status(statuses),
         "taskRunStatusCounts": status_counts(statuses),
         "taskFailureRetryCount": sum(t.failure_retry_count for t in tasks),
-        "maxFailedTasksCount": job.max_failed_tasks,
-        "maxRetriesPerTask": job.max_retries_per_task,
-        "maxWorkerCount": job.max_worker_count,
     }
     started = [s.started_at for s in states if s.started_at is not None]
     if started:
@@ -78,6 +69,27 @@ def job_summary(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str
     return body
 
 
+def job_summary(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """ListJobs' items: the job's fields with its tasks' statuses rolled up."""
+    rollup = _rollup(tasks, now)
+    body: dict[str, Any] = {
+        "jobId": job.job_id,
+        "name": job.name,
+        "lifecycleStatus": "CREATE_COMPLETE",
+        "lifecycleStatusMessage": LIFECYCLE_MESSAGE,
+        "priority": job.priority,
+        "createdAt": iso(job.created_at),
+        "createdBy": job.created_by,
+        "taskRunStatus": rollup.pop("taskRunStatus"),
+        "taskRunStatusCounts": rollup.pop("taskRunStatusCounts"),
+        "taskFailureRetryCount": rollup.pop("taskFailureRetryCount"),
+        "maxFailedTasksCount": job.max_failed_tasks,
+        "maxRetriesPerTask": job.max_retries_per_task,
+        "maxWorkerCount": job.max_worker_count,
+    }
+    return {**body, **rollup}
+
+
 def job_detail(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
     """GetJob's output: the summary plus parameters and description."""
     body = job_summary(job, tasks, now)
@@ -86,3 +98,48 @@ def job_detail(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str,
     if job.description:
         body["description"] = job.description
     return body
+
+
+def job_search_summary(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """A SearchJobs hit (JobSearchSummary): the summary with the queue id and the parameters as jobParameters."""
+    body = {"queueId": job.queue_id, **job_summary(job, tasks, now)}
+    if job.parameters:
+        body["jobParameters"] = job.parameters
+    return body
+
+
+def batch_job_item(job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """A BatchGetJob item: the farm and queue ids plus GetJob's members."""
+    return {"farmId": job.farm_id, "queueId": job.queue_id, **job_detail(job, tasks, now)}
+
+
+def step_summary(step: StepRecord, job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """ListSteps' items (StepSummary): the step's tasks rolled up; steps have no dependencies here."""
+    body: dict[str, Any] = {
+        "stepId": step.step_id,
+        "name": step.name,
+        "lifecycleStatus": "CREATE_COMPLETE",
+        "lifecycleStatusMessage": "Step creation complete.",
+        "createdAt": iso(step.created_at),
+        "createdBy": job.created_by,
+        **_rollup(tasks, now),
+        "dependencyCounts": {
+            "dependenciesResolved": 0,
+            "dependenciesUnresolved": 0,
+            "consumersResolved": 0,
+            "consumersUnresolved": 0,
+        },
+    }
+    return body
+
+
+def step_detail(step: StepRecord, job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """GetStep's output: the summary plus a description."""
+    return {**step_summary(step, job, tasks, now), "description": f"{step.name} of {job.name}"}
+
+
+def step_search_summary(step: StepRecord, job: JobRecord, tasks: list[TaskRecord], now: float) -> dict[str, Any]:
+    """A SearchSteps hit (StepSearchSummary): no dependency counts, plus the job and queue ids."""
+    body = step_summary(step, job, tasks, now)
+    del body["dependencyCounts"]
+    return {"jobId": job.job_id, "queueId": job.queue_id, **body}

@@ -39,6 +39,20 @@ class JobRecord:
         return cls(**values)
 
 
+@attrs.frozen
+class StepRecord:
+    """One stored step (a row of ``deadline_steps``)."""
+
+    step_id: str
+    job_id: str
+    name: str
+    created_at: float
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> StepRecord:
+        return cls(**dict(row))
+
+
 class Repository:
     """Queries over the Deadline tables."""
 
@@ -73,6 +87,35 @@ class Repository:
         if self.store.query_one(sql, (step_id, job_id, farm_id, queue_id)) is None:
             self.job(farm_id, queue_id, job_id)
             raise not_found("step", step_id)
+
+    def step(self, farm_id: str, queue_id: str, job_id: str, step_id: str) -> StepRecord:
+        """The step, or ResourceNotFoundException naming the first missing resource."""
+        self.require_step(farm_id, queue_id, job_id, step_id)
+        row = self.store.query_one("SELECT * FROM deadline_steps WHERE step_id = ?", (step_id,))
+        assert row is not None
+        return StepRecord.from_row(row)
+
+    def job_steps(self, job_id: str) -> list[StepRecord]:
+        """A job's steps in creation order."""
+        sql = "SELECT * FROM deadline_steps WHERE job_id = ? ORDER BY created_at, step_id"
+        return [StepRecord.from_row(r) for r in self.store.query(sql, (job_id,))]
+
+    def step_all_tasks(self, step_id: str) -> list[TaskRecord]:
+        """Every task of a step, in order."""
+        sql = "SELECT * FROM deadline_tasks WHERE step_id = ? ORDER BY seq"
+        return [TaskRecord.from_row(r) for r in self.store.query(sql, (step_id,))]
+
+    def find_job(self, farm_id: str, queue_id: str, job_id: str) -> JobRecord | None:
+        """The job, or None when any of the three ids does not match."""
+        sql = "SELECT * FROM deadline_jobs WHERE job_id = ? AND farm_id = ? AND queue_id = ?"
+        row = self.store.query_one(sql, (job_id, farm_id, queue_id))
+        return None if row is None else JobRecord.from_row(row)
+
+    def queue_job_list(self, farm_id: str, queue_ids: Sequence[str]) -> list[JobRecord]:
+        """Every job of the queues, in creation order."""
+        marks = ",".join("?" * len(queue_ids))
+        sql = f"SELECT * FROM deadline_jobs WHERE farm_id = ? AND queue_id IN ({marks}) ORDER BY seq"  # noqa: S608
+        return [JobRecord.from_row(r) for r in self.store.query(sql, [farm_id, *queue_ids])]
 
     def task(self, ids: dict[str, str]) -> TaskRecord:
         """The task at ``ids`` (farmId, queueId, jobId, stepId, taskId), or ResourceNotFoundException."""

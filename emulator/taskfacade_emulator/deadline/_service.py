@@ -12,6 +12,7 @@ from .._service import JSON, Context, ServiceEmulator
 from ._handlers import Handlers
 from ._params import ID_PATTERNS
 from ._repo import Repository
+from ._runs import RunHandlers
 from ._schema import SCHEMA
 from ._seed import Placement, SeedIds, TaskPlan, insert_tasks, principal_for, seed
 from ._update import TaskUpdater
@@ -23,6 +24,9 @@ JOBS = FARM + "/queues/{queueId}/jobs"
 JOB = JOBS + "/{jobId}"
 TASKS = JOB + "/steps/{stepId}/tasks"
 TASK = TASKS + "/{taskId}"
+STEPS = JOB + "/steps"
+SESSIONS = JOB + "/sessions"
+ACTIONS = JOB + "/session-actions"
 PLACEMENT_KEYS = ("farmId", "queueId", "jobId", "stepId")
 CREATE_KEYS = frozenset({"count", "outcome", "queued_s", "run_s", "parameters", *PLACEMENT_KEYS})
 #: The members of Deadline's TaskParameterValue union (each holds a string).
@@ -32,9 +36,10 @@ UNKNOWN_MEMBER = "futureParameterType"
 
 
 class Service(ServiceEmulator):
-    """AWS Deadline Cloud (API 2023-10-12): GetTask, ListTasks, UpdateTask, SearchTasks, BatchGetTask, GetJob,
-    ListJobs, every request SigV4-verified against ``ctx.credentials.deadline_keys`` or a session issued by the
-    STS served at ``/sts`` (``AssumeRole``, ``AssumeRoleWithWebIdentity``; see ``_sts.py``)."""
+    """AWS Deadline Cloud (API 2023-10-12): the task operations, GetJob, ListJobs, BatchGetJob, SearchJobs, the
+    step operations and the session and session-action operations, every request SigV4-verified against
+    ``ctx.credentials.deadline_keys`` or a session issued by the STS served at ``/sts`` (``AssumeRole``,
+    ``AssumeRoleWithWebIdentity``; see ``_sts.py``)."""
 
     name: ClassVar[str] = "deadline"
     enum_fields: ClassVar[frozenset[str]] = frozenset(
@@ -45,6 +50,7 @@ class Service(ServiceEmulator):
         super().__init__(ctx)
         self.ids = SeedIds.for_seed(ctx.seed)
         self.handlers = Handlers(ctx)
+        self.runs = RunHandlers(self.handlers)
         self.repo = Repository(ctx.store)
 
     def schema(self) -> str:
@@ -85,7 +91,7 @@ class Service(ServiceEmulator):
             return insert_tasks(conn, where, [plan] * int(spec["count"]), first)
 
     def routes(self) -> list[BaseRoute]:
-        h = self.handlers
+        h, r = self.handlers, self.runs
         return [
             Route(TASK, h.endpoint(h.get_task), methods=["GET"], name="GetTask"),
             Route(TASK, h.endpoint(h.update_task), methods=["PATCH"], name="UpdateTask"),
@@ -95,6 +101,30 @@ class Service(ServiceEmulator):
             Route(JOB, h.endpoint(h.get_job), methods=["GET"], name="GetJob"),
             Route(JOBS, h.endpoint(h.list_jobs), methods=["GET"], name="ListJobs"),
             Route("/sts", h.sts.handle, methods=["POST"], name="STS"),
+            Route(BASE + "/batch-get-job", h.endpoint(r.batch_get_job), methods=["POST"], name="BatchGetJob"),
+            Route(FARM + "/search/jobs", h.endpoint(r.search_jobs), methods=["POST"], name="SearchJobs"),
+            Route(STEPS + "/{stepId}", h.endpoint(r.get_step), methods=["GET"], name="GetStep"),
+            Route(STEPS, h.endpoint(r.list_steps), methods=["GET"], name="ListSteps"),
+            Route(BASE + "/batch-get-step", h.endpoint(r.batch_get_step), methods=["POST"], name="BatchGetStep"),
+            Route(FARM + "/search/steps", h.endpoint(r.search_steps), methods=["POST"], name="SearchSteps"),
+            Route(SESSIONS, h.endpoint(r.list_sessions), methods=["GET"], name="ListSessions"),
+            Route(SESSIONS + "/{sessionId}", h.endpoint(r.get_session), methods=["GET"], name="GetSession"),
+            Route(ACTIONS, h.endpoint(r.list_session_actions), methods=["GET"], name="ListSessionActions"),
+            Route(
+                ACTIONS + "/{sessionActionId}",
+                h.endpoint(r.get_session_action),
+                methods=["GET"],
+                name="GetSessionAction",
+            ),
+            Route(
+                BASE + "/batch-get-session", h.endpoint(r.batch_get_session), methods=["POST"], name="BatchGetSession"
+            ),
+            Route(
+                BASE + "/batch-get-session-action",
+                h.endpoint(r.batch_get_session_action),
+                methods=["POST"],
+                name="BatchGetSessionAction",
+            ),
         ]
 
     def error_response(self, status: int, message: str, *, retry_after: float | None = None) -> Response:

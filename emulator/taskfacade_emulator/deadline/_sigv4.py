@@ -22,7 +22,7 @@ from urllib.parse import quote, unquote
 
 import attrs
 
-from ._sessions import SessionStore
+from ._sts_sessions import SessionStore
 from ._wire import auth_refusal
 
 ALGORITHM = "AWS4-HMAC-SHA256"

@@ -27,8 +27,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .._body import BodyError, read_body
-from ._sessions import SessionStore
 from ._sigv4 import SignedRequest, verify
+from ._sts_sessions import SessionStore
 from ._wire import ApiError
 
 __all__ = ["StsEndpoint"]

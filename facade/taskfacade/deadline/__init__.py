@@ -36,12 +36,14 @@ from ._exceptions import (
     ThrottlingException,
     ValidationException,
 )
+from ._job import DeadlineJob
 from ._paginate import PageIterator, PaginationError, Paginator
 from ._refreshing import RefreshingCredentials
 from ._retryconfig import BOTOCORE_MODES, botocore_policy
 from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
 from ._validate import TARGET_RUN_STATUSES
+from ._waiter import Waiter, WaiterError
 
 __all__ = [
     "TARGET_RUN_STATUSES",
@@ -51,6 +53,7 @@ __all__ = [
     "ConflictException",
     "Credentials",
     "DeadlineClient",
+    "DeadlineJob",
     "DeadlineTask",
     "InternalServerErrorException",
     "PageIterator",
@@ -61,6 +64,8 @@ __all__ = [
     "SigV4Auth",
     "ThrottlingException",
     "ValidationException",
+    "Waiter",
+    "WaiterError",
     "client",
 ]
 

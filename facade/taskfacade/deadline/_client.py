@@ -33,16 +33,20 @@ from taskfacade_generated.deadline.models.search_tasks_response import SearchTas
 from taskfacade_generated.deadline.models.task_target_run_status import TaskTargetRunStatus
 from taskfacade_generated.deadline.models.update_task_request import UpdateTaskRequest
 from taskfacade_generated.deadline.models.update_task_response import UpdateTaskResponse
-from taskfacade_generated.deadline.types import UNSET
+from taskfacade_generated.deadline.types import UNSET, status_of
+from taskfacade_generated.deadline.types import Response as DeadlineResponse
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
+from .._log import logger
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
-from ._paginate import PAGINATED, Paginator
+from ._job import DeadlineJob
+from ._paginate import PAGINATED, SEARCHES, Paginator
+from ._runs import RunOperations
 from ._search import check_filters, check_sorts
 from ._shapes import (
     BATCH_ERROR_FIELDS,
@@ -66,6 +70,7 @@ from ._validate import (
     check_target_run_status,
     list_of,
 )
+from ._waiter import WAITERS, Waiter
 
 __all__ = ["BatchAnswer", "ClientMeta", "DeadlineClient", "snake_ids"]
 
@@ -97,8 +102,11 @@ def _identifier(value: Any, path: str) -> dict[str, str]:
     return {name: check_id(name, value[name], f"{path}.{name}") for name in IDS}
 
 
-class DeadlineClient:
+class DeadlineClient(RunOperations):
     """A Deadline client for tasks and jobs, shaped like ``boto3.client("deadline")``. Build it with ``client()``.
+
+    Besides the task and job operations here, it has BatchGetJob, SearchJobs, the step operations and the session
+    and session-action operations (``_runs.RunOperations``).
 
     Thread-safe; close it (or use ``with``) to release its connections.
 
@@ -145,6 +153,8 @@ class DeadlineClient:
         self.meta = ClientMeta(config.region, config.endpoint_url)
         #: False once BatchGetTask was refused (AccessDenied): waits then poll with GetTask.
         self._batch_allowed = True
+        #: False once BatchGetJob was refused (AccessDenied): job waits then poll with GetJob.
+        self._batch_jobs_allowed = True
 
     def __repr__(self) -> str:
         mode = self._transport.retry.name
@@ -200,7 +210,7 @@ class DeadlineClient:
         body = UpdateTaskRequest(target_run_status=TaskTargetRunStatus(check_target_run_status(targetRunStatus)))
         token = str(uuid.uuid4()) if clientToken is None else check_client_token(clientToken)
         _model, metadata = self._send(
-            "UpdateTask", op_update_task.sync_detailed, UpdateTaskResponse, **ids, body=body, x_amz_client_token=token
+            "UpdateTask", _update_task, UpdateTaskResponse, **ids, body=body, x_amz_client_token=token
         )
         return {"ResponseMetadata": metadata}
 
@@ -267,6 +277,11 @@ class DeadlineClient:
         model, metadata = self._send("GetJob", op_get_job.sync_detailed, GetJobResponse, **ids)
         return {**self._convert(model, JOB_DETAIL_FIELDS), "ResponseMetadata": metadata}
 
+    def job(self, *, farmId: str, queueId: str, jobId: str) -> DeadlineJob:
+        """A ``DeadlineJob`` Job for these ids (lazy: no request until its state is needed)."""
+        ids = {"farmId": farmId, "queueId": queueId, "jobId": jobId}
+        return DeadlineJob(self, {name: check_id(name, value) for name, value in ids.items()})
+
     def list_jobs(
         self,
         *,
@@ -288,15 +303,32 @@ class DeadlineClient:
     # -- paginators and lifecycle ----------------------------------------------------------------------------
 
     def get_paginator(self, operation_name: str) -> Paginator:
-        """A boto3-style paginator: ``"list_tasks"`` or ``"list_jobs"``."""
-        if not self.can_paginate(operation_name):
-            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
+        """A boto3-style paginator for a list operation: ``"list_tasks"``, ``"list_jobs"``, ``"list_steps"``,
+        ``"list_sessions"`` or ``"list_session_actions"``; also (taskfacade's addition: botocore has none) for
+        ``"search_tasks"``, ``"search_jobs"`` and ``"search_steps"``, paged by ``itemOffset``."""
+        if operation_name not in PAGINATED and operation_name not in SEARCHES:
+            names = sorted([*PAGINATED, *SEARCHES])
+            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(names))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
         return Paginator(method, operation_name)
 
+    def get_waiter(self, waiter_name: str) -> Waiter:
+        """A boto3-style waiter from botocore's deadline model: ``"job_complete"``, ``"job_succeeded"`` or
+        ``"job_create_complete"`` (``waiter.wait(farmId=..., queueId=..., jobId=..., WaiterConfig={...})``)."""
+        if waiter_name not in WAITERS:
+            raise InvalidArgument("waiter_name", waiter_name, "one of " + ", ".join(sorted(WAITERS)))
+        model = WAITERS[waiter_name]
+        method: Callable[..., dict[str, Any]] = getattr(self, model.operation)
+        return Waiter(model, method, self._transport.clock)
+
+    @property
+    def waiter_names(self) -> list[str]:
+        """The waiters ``get_waiter`` knows, as boto3's ``client.waiter_names``."""
+        return sorted(WAITERS)
+
     def can_paginate(self, operation_name: str) -> bool:
-        """Whether ``get_paginator(operation_name)`` works (False for anything but a paginated operation's name)."""
-        return isinstance(operation_name, str) and operation_name in PAGINATED
+        """Whether ``get_paginator(operation_name)`` works (the search operations too, unlike botocore)."""
+        return isinstance(operation_name, str) and (operation_name in PAGINATED or operation_name in SEARCHES)
 
     def close(self) -> None:
         """Release the connections (idempotent)."""
@@ -389,8 +421,34 @@ class DeadlineClient:
         return {**body, "ResponseMetadata": metadata}
 
 
-_SNAKE = {"farmId": "farm_id", "queueId": "queue_id", "jobId": "job_id", "stepId": "step_id", "taskId": "task_id"}
+_SNAKE = {
+    "farmId": "farm_id",
+    "queueId": "queue_id",
+    "jobId": "job_id",
+    "stepId": "step_id",
+    "taskId": "task_id",
+    "sessionId": "session_id",
+    "sessionActionId": "session_action_id",
+}
 _ATTRS = tuple(_SNAKE[name] for name in IDS)
+
+
+def _update_task(*, client: Any, **kwargs: Any) -> DeadlineResponse[Any]:
+    """UpdateTask, where a 200 means "applied" whatever its body: the answer is an empty structure, so a body that
+    arrives garbled is logged and ignored instead of failing (and, by its retry, replaying) an applied update, as
+    boto3 ignores it. Other statuses are parsed as the generated operation parses them."""
+    response = client.get_httpx_client().request(**op_update_task._get_kwargs(**kwargs))
+    if response.status_code == 200:
+        try:
+            parsed = UpdateTaskResponse.from_dict(response.json())
+        except (ValueError, TypeError, KeyError) as error:
+            logger.warning(
+                "deadline: UpdateTask answered 200 with an unreadable body (%s); the update was applied", error
+            )
+            parsed = UpdateTaskResponse()
+        return DeadlineResponse(status_of(200), response.content, response.headers, parsed)
+    answer: DeadlineResponse[Any] = op_update_task._build_response(client=client, response=response)
+    return answer
 
 
 def snake_ids(ids: Mapping[str, str]) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""boto3-style paginators for ListTasks and ListJobs, on the core ``Pager`` (one page fetched at a time).
+"""boto3-style paginators for the list operations (tasks, jobs, steps, sessions, session actions), on the core
+``Pager`` (one page fetched at a time).
 
 ``client.get_paginator("list_tasks").paginate(farmId=..., ..., PaginationConfig={"MaxItems": 250, "PageSize": 50,
 "StartingToken": token})`` behaves as botocore's: pages are the operations' dicts; ``MaxItems`` cuts the last
@@ -15,16 +16,26 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from .._errors import InvalidArgument, ResponseDecodeError
+from .._errors import InvalidArgument, ResponseDecodeError, UnsupportedOperation
 from .._pager import Page, Pager, PageRequest
 from ._validate import check_id, check_int, check_next_token, check_principal_id
 
-__all__ = ["PAGINATED", "PageIterator", "PaginationError", "Paginator"]
+__all__ = ["PAGINATED", "SEARCHES", "PageIterator", "PaginationError", "Paginator"]
 
 #: operation -> (result key, required arguments, optional arguments)
 PAGINATED: Mapping[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "list_tasks": ("tasks", ("farmId", "queueId", "jobId", "stepId"), ()),
     "list_jobs": ("jobs", ("farmId", "queueId"), ("principalId",)),
+    "list_steps": ("steps", ("farmId", "queueId", "jobId"), ()),
+    "list_sessions": ("sessions", ("farmId", "queueId", "jobId"), ()),
+    "list_session_actions": ("sessionActions", ("farmId", "queueId", "jobId"), ("sessionId", "taskId")),
+}
+#: The search operations, paged by ``itemOffset`` -> ``nextItemOffset`` (taskfacade's addition: botocore has no
+#: paginator for them). Their arguments are checked by the operation itself, before its first request.
+SEARCHES: Mapping[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
+    "search_tasks": ("tasks", ("farmId", "queueIds"), ("jobId", "filterExpressions", "sortExpressions")),
+    "search_jobs": ("jobs", ("farmId", "queueIds"), ("filterExpressions", "sortExpressions")),
+    "search_steps": ("steps", ("farmId", "queueIds"), ("jobId", "filterExpressions", "sortExpressions")),
 }
 _CONFIG_KEYS = ("MaxItems", "PageSize", "StartingToken")
 
@@ -54,6 +65,41 @@ def _decode_starting_token(value: Any) -> tuple[str | None, int]:
     return token, check_int("PaginationConfig.StartingToken (boto_truncate_amount)", skip, 0)
 
 
+def _compile(expression: Any) -> Any:
+    """``expression`` compiled by jmespath (imported only here: only ``search`` needs it)."""
+    try:
+        import jmespath
+        import jmespath.exceptions
+    except ImportError:
+        raise UnsupportedOperation(
+            "PageIterator.search needs the jmespath package: pip install 'taskfacade[jmespath]'"
+        ) from None
+    if not isinstance(expression, str):
+        raise InvalidArgument("expression", expression, "a JMESPath expression string")
+    try:
+        return jmespath.compile(expression)
+    except jmespath.exceptions.JMESPathError as error:
+        raise InvalidArgument("expression", expression, f"a valid JMESPath expression ({error})") from None
+
+
+def _offset(token: str | None) -> int:
+    """A search paginator's token as the ``itemOffset`` to send (0 to start)."""
+    if token is None:
+        return 0
+    try:
+        return int(token)
+    except ValueError:
+        raise InvalidArgument(
+            "PaginationConfig.StartingToken", token, "a resume_token of this search paginator"
+        ) from None
+
+
+def _same_token_check(next_token: str | None, token: str | None) -> str | None:
+    if next_token is not None and next_token == token:
+        raise PaginationError(f"the same next item offset was received twice: {next_token!r}")
+    return next_token
+
+
 class Paginator:
     """``client.get_paginator(name)``: builds ``PageIterator``s."""
 
@@ -64,7 +110,9 @@ class Paginator:
             raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
         self._method = method
         self._operation = operation_name
-        self._result_key, self._required, self._optional = PAGINATED[operation_name]
+        self._by_offset = operation_name in SEARCHES
+        table = SEARCHES if self._by_offset else PAGINATED
+        self._result_key, self._required, self._optional = table[operation_name]
 
     @property
     def result_keys(self) -> list[str]:
@@ -84,7 +132,9 @@ class Paginator:
         if page_size is not None:
             check_int("PaginationConfig.PageSize", page_size, 1, 100)
         start = _decode_starting_token(config["StartingToken"]) if config.get("StartingToken") else (None, 0)
-        return PageIterator(self._method, self._result_key, kwargs, max_items, page_size, start)
+        iterator = PageIterator(self._method, self._result_key, kwargs, max_items, page_size, start)
+        iterator._by_offset = self._by_offset
+        return iterator
 
     def _check_arguments(self, kwargs: Mapping[str, Any]) -> None:
         accepted = (*self._required, *self._optional)
@@ -93,7 +143,7 @@ class Paginator:
                 raise InvalidArgument(name, value, f"an argument of {self._operation}: " + ", ".join(accepted))
             if name == "principalId":
                 check_principal_id(value)
-            else:
+            elif not self._by_offset:
                 check_id(name, value)
         missing = [name for name in self._required if name not in kwargs]
         if missing:
@@ -131,6 +181,8 @@ class PageIterator:
         self._page_size = page_size
         self._start = start
         self.resume_token: str | None = None
+        #: True for the search operations: the token is an ``itemOffset`` (as a string), not a ``nextToken``.
+        self._by_offset = False
 
     @property
     def result_keys(self) -> list[str]:
@@ -140,6 +192,14 @@ class PageIterator:
     def _fetch(self, request: PageRequest) -> Page[dict[str, Any]]:
         token = self._start[0] if request.index == 0 else request.cursor
         kwargs = dict(self._kwargs)
+        if self._by_offset:
+            kwargs["itemOffset"] = _offset(token)
+            if self._page_size is not None:
+                kwargs["pageSize"] = self._page_size
+            response = self._method(**kwargs)
+            following = response.get("nextItemOffset")
+            next_token = None if following is None else str(following)
+            return Page([response], next_cursor=_same_token_check(next_token, token))
         if token is not None:
             kwargs["nextToken"] = token
         if self._page_size is not None:
@@ -166,15 +226,40 @@ class PageIterator:
                 return
             seen += len(items)
             yield response
-            token = response.get("nextToken") or None
+            token = self._next_token(response)
             if self._max_items is not None and seen == self._max_items and token is not None:
                 self.resume_token = encode_token({"nextToken": token})
                 return
+
+    def _next_token(self, response: Mapping[str, Any]) -> str | None:
+        """The token of the page after ``response``: its ``nextToken``, or a search's ``nextItemOffset``."""
+        if self._by_offset:
+            following = response.get("nextItemOffset")
+            return None if following is None else str(following)
+        return response.get("nextToken") or None
 
     def items(self) -> Iterator[dict[str, Any]]:
         """Every item of every page (honouring ``MaxItems``), streamed."""
         for page in self:
             yield from page[self._result_key]
+
+    def search(self, expression: str) -> Iterator[Any]:
+        """Apply a JMESPath ``expression`` to every page and yield the results, as botocore does.
+
+        A list result is flattened (``search("tasks[].runStatus")`` yields each status) and a None result is
+        skipped. Needs the ``jmespath`` package (the library botocore uses): ``pip install 'taskfacade[jmespath]'``.
+
+        Raises:
+            InvalidArgument: ``expression`` is not a JMESPath expression (nothing is fetched).
+            UnsupportedOperation: ``jmespath`` is not installed.
+        """
+        compiled = _compile(expression)
+        for page in self:
+            result = compiled.search(page)
+            if isinstance(result, list):
+                yield from result
+            elif result is not None:
+                yield result
 
     def build_full_result(self) -> dict[str, Any]:
         """All items in one dict (``{"tasks": [...]}``), plus ``NextToken`` when ``MaxItems`` cut the listing."""

@@ -46,6 +46,8 @@ ID_PATTERNS: Mapping[str, re.Pattern[str]] = {
     "jobId": re.compile(r"job-[0-9a-f]{32}"),
     "stepId": re.compile(r"step-[0-9a-f]{32}"),
     "taskId": re.compile(r"task-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"),
+    "sessionId": re.compile(r"session-[0-9a-f]{32}"),
+    "sessionActionId": re.compile(r"sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"),
 }
 _ID_SHAPES = {
     "farmId": "farm-<32 hex digits>",
@@ -53,6 +55,8 @@ _ID_SHAPES = {
     "jobId": "job-<32 hex digits>",
     "stepId": "step-<32 hex digits>",
     "taskId": "task-<32 hex digits>-<index>",
+    "sessionId": "session-<32 hex digits>",
+    "sessionActionId": "sessionaction-<32 hex digits>-<index>",
 }
 _PRINCIPAL_ID = re.compile(
     r"([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}"

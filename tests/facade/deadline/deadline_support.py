@@ -53,3 +53,24 @@ def task_ids(step: dict[str, str], task_id: str) -> dict[str, str]:
 def missing_task(task_id: str) -> str:
     """A well-formed id of a task that does not exist in the same step."""
     return task_id.rsplit("-", 1)[0] + "-99999"
+
+
+def boto_client(emu: Emulator) -> Any:
+    """boto3's deadline client on the emulator: no host prefix, no retries (boto3 is a dev dependency)."""
+    import boto3
+    import botocore.config
+
+    config = botocore.config.Config(inject_host_prefix=False, retries={"mode": "standard", "total_max_attempts": 1})
+    return boto3.session.Session(region_name="eu-west-1").client(
+        "deadline", endpoint_url=emu.base_url("deadline"), aws_access_key_id=KEY, aws_secret_access_key=SECRET,
+        config=config,
+    )  # fmt: skip
+
+
+def strip_metadata(value: Any) -> Any:
+    """A response without its per-request metadata (request ids, headers)."""
+    if isinstance(value, dict):
+        return {k: strip_metadata(v) for k, v in value.items() if k != "ResponseMetadata"}
+    if isinstance(value, list):
+        return [strip_metadata(v) for v in value]
+    return value

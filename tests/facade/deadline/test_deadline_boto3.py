@@ -14,6 +14,7 @@ from typing import Any
 import boto3
 import botocore.config
 import pytest
+import taskfacade
 from deadline_support import KEY, SECRET, missing_task, task_ids
 from taskfacade import deadline
 from taskfacade_emulator import Emulator
@@ -84,6 +85,36 @@ def test_resume_tokens_are_interchangeable(boto: Any, client: deadline.DeadlineC
     rest_ours = client.get_paginator("list_tasks").paginate(**step, PaginationConfig=resumed).build_full_result()
     rest_theirs = boto.get_paginator("list_tasks").paginate(**step, PaginationConfig=resumed).build_full_result()
     assert strip(rest_ours) == strip(rest_theirs)
+
+
+@pytest.mark.parametrize(
+    ("operation", "expression"),
+    [
+        ("list_tasks", "tasks[].runStatus"),
+        ("list_tasks", "tasks[?runStatus=='FAILED'].taskId"),
+        ("list_tasks", "nextToken"),
+        ("list_jobs", "jobs[].[name, taskRunStatus]"),
+        ("list_jobs", "length(jobs)"),
+    ],
+)
+def test_page_iterator_search_equal(
+    boto: Any, client: deadline.DeadlineClient, step: dict[str, str], operation: str, expression: str
+) -> None:
+    args = step if operation == "list_tasks" else {k: step[k] for k in ("farmId", "queueId")}
+    config = {"PageSize": 7, "MaxItems": 40}
+    ours = list(client.get_paginator(operation).paginate(**args, PaginationConfig=config).search(expression))
+    theirs = list(boto.get_paginator(operation).paginate(**args, PaginationConfig=config).search(expression))
+    assert ours == theirs
+    assert ours
+
+
+def test_page_iterator_search_refuses_a_bad_expression(
+    emu: Emulator, client: deadline.DeadlineClient, step: dict[str, str]
+) -> None:
+    emu.clear_request_counts()
+    with pytest.raises(taskfacade.InvalidArgument, match="expression"):
+        next(client.get_paginator("list_tasks").paginate(**step).search("tasks[?"))
+    assert not emu.request_counts()["deadline"]
 
 
 def test_other_operations_equal(

@@ -32,6 +32,9 @@ def test_docs_code_blocks_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert "READY PENDING" in lines
     assert "CANCELED" in lines
     assert "{'SUCCEEDED'}" in lines
+    assert any(line.startswith("Waiter JobSucceeded failed: Waiter encountered a terminal failure") for line in lines)
+    assert "ENDED awslogs" in lines
+    assert "1 True" in lines  # the failing task's last attempt: exit code 1, and it ran that task
     assert "ResourceNotFoundException task" in lines
     assert "True GetTask" in lines
     assert "invalid maxResults=500: expected an integer 1..100" in printed

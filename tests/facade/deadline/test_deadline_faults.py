@@ -237,3 +237,26 @@ def test_batch_item_errors_fail_a_wait(
         taskfacade.wait_all([real, ghost], timeout=30)
     assert caught.value.operation_name == "BatchGetTask"
     assert real.status is not None
+
+
+def test_update_task_applied_with_a_garbled_empty_answer_is_not_an_error(
+    emu: Emulator, client: deadline.DeadlineClient, step: dict[str, str]
+) -> None:
+    """UpdateTask's answer is an empty structure: a 200 whose body arrives garbled still means "applied" (boto3
+    returns its ResponseMetadata too), so the call neither fails nor is replayed."""
+    from deadline_support import boto_client
+
+    boto = boto_client(emu)
+    ids = emu.create_tasks("deadline", 2, queued_s=0, run_s=100)
+    emu.advance(1)
+    emu.add_faults(service="deadline", method="PATCH", action="malformed")
+    emu.clear_request_counts()
+    answers = [
+        caller.update_task(**task_ids(step, task_id), targetRunStatus="CANCELED")
+        for caller, task_id in zip((client, boto), ids, strict=True)
+    ]
+    assert [{k: v for k, v in a.items() if k != "ResponseMetadata"} for a in answers] == [{}, {}]
+    assert answers[0]["ResponseMetadata"]["HTTPStatusCode"] == 200
+    assert answers[0]["ResponseMetadata"]["RetryAttempts"] == 0
+    assert deadline_requests(emu) == 2
+    assert emu.seeded()["deadline"]["updates_applied"] == 2

@@ -165,7 +165,7 @@ CASES: list[tuple[str, Call, str]] = [
     ("principalId", lambda c: c.list_jobs(farmId=FARM, queueId=QUEUE, principalId="me"), "principalId"),
     ("list_jobs maxResults", lambda c: c.list_jobs(farmId=FARM, queueId=QUEUE, maxResults=-1), "maxResults"),
     ("task() ids", lambda c: c.task(**{**IDS, "farmId": FARM.upper()}), "farmId"),
-    ("paginator name", lambda c: c.get_paginator("search_tasks"), "operation_name"),
+    ("paginator name", lambda c: c.get_paginator("update_task"), "operation_name"),
     ("paginate id", lambda c: c.get_paginator("list_tasks").paginate(**{**STEP_IDS, "stepId": "s"}), "stepId"),
     ("paginate missing", lambda c: c.get_paginator("list_tasks").paginate(farmId=FARM), "queueId"),
     ("paginate unknown", lambda c: c.get_paginator("list_jobs").paginate(farmId=FARM, queueId=QUEUE, x=1), "x"),
