@@ -206,6 +206,10 @@ def _instances(emu: Emulator, tmp: Path) -> tuple[dict[str, Any], dict[str, Any]
         "taskfacade.Redactor": taskfacade.Redactor(["emulator-token"], [("emulator", "emulator-secret")]),
         "deadline.SigV4Auth": deadline.SigV4Auth(deadline.Credentials("AKIDEMULATOR", "emulator-secret"), "us-west-2"),
         "deadline.Credentials": deadline.Credentials("AKIDEMULATOR", "emulator-secret"),
+        "deadline.DeadlineJob": _finished(
+            dlc.job(farmId=ids["farmId"], queueId=ids["queueId"], jobId=j) for j in dl["job_ids"]
+        ),
+        "deadline.Waiter": dlc.get_waiter("job_complete"),
         "deadline.RefreshingCredentials": deadline.RefreshingCredentials(
             botocore.credentials.Credentials("AKIDEMULATOR", "emulator-secret"), "fuzz"
         ),
@@ -313,6 +317,7 @@ def ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ctx]:
     os.environ["TILEDB_PROFILE_DIR"] = str(tmp)  # a login without profile_dir writes here, never to ~/.tiledb
     try:
         with Emulator(seed_count=5, speed=0) as emu:
+            emu.advance(40 * 86_400)  # every seeded task and job has finished: a wait ends after one poll
             objects, valid = _instances(emu, tmp)
             yield Ctx(emu, objects, valid)
             for obj in objects.values():

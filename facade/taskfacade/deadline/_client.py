@@ -306,7 +306,7 @@ class DeadlineClient(RunOperations):
         """A boto3-style paginator for a list operation: ``"list_tasks"``, ``"list_jobs"``, ``"list_steps"``,
         ``"list_sessions"`` or ``"list_session_actions"``; also (taskfacade's addition: botocore has none) for
         ``"search_tasks"``, ``"search_jobs"`` and ``"search_steps"``, paged by ``itemOffset``."""
-        if operation_name not in PAGINATED and operation_name not in SEARCHES:
+        if not self.can_paginate(operation_name):
             names = sorted([*PAGINATED, *SEARCHES])
             raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(names))
         method: Callable[..., dict[str, Any]] = getattr(self, operation_name)
@@ -315,7 +315,7 @@ class DeadlineClient(RunOperations):
     def get_waiter(self, waiter_name: str) -> Waiter:
         """A boto3-style waiter from botocore's deadline model: ``"job_complete"``, ``"job_succeeded"`` or
         ``"job_create_complete"`` (``waiter.wait(farmId=..., queueId=..., jobId=..., WaiterConfig={...})``)."""
-        if waiter_name not in WAITERS:
+        if not isinstance(waiter_name, str) or waiter_name not in WAITERS:
             raise InvalidArgument("waiter_name", waiter_name, "one of " + ", ".join(sorted(WAITERS)))
         model = WAITERS[waiter_name]
         method: Callable[..., dict[str, Any]] = getattr(self, model.operation)

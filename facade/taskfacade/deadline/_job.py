@@ -14,6 +14,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._clock import Clock
+from .._errors import InvalidArgument
 from .._job import Job, JobPhase
 from .._log import logger
 from ._exceptions import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
@@ -47,6 +48,10 @@ class DeadlineJob(Job[str | None]):
     DEFAULT_INTERVAL: ClassVar[float] = 5.0
 
     def __init__(self, client: DeadlineClient, ids: Mapping[str, str]) -> None:
+        if not callable(getattr(client, "get_job", None)):
+            raise InvalidArgument("client", type(client).__name__, "a DeadlineClient (client.job(...) builds a job)")
+        if not isinstance(ids, Mapping) or not all(isinstance(ids.get(name), str) for name in JOB_IDS):
+            raise InvalidArgument("ids", ids, "a dict with farmId, queueId and jobId strings")
         self._client = client
         self.ids: dict[str, str] = {name: ids[name] for name in JOB_IDS}
         self._data: dict[str, Any] | None = None

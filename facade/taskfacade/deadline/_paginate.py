@@ -106,8 +106,9 @@ class Paginator:
     def __init__(self, method: Callable[..., dict[str, Any]], operation_name: str) -> None:
         if not callable(method):
             raise InvalidArgument("method", method, "the client method to paginate")
-        if not isinstance(operation_name, str) or operation_name not in PAGINATED:
-            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(sorted(PAGINATED)))
+        if not isinstance(operation_name, str) or (operation_name not in PAGINATED and operation_name not in SEARCHES):
+            names = sorted([*PAGINATED, *SEARCHES])
+            raise InvalidArgument("operation_name", operation_name, "one of " + ", ".join(names))
         self._method = method
         self._operation = operation_name
         self._by_offset = operation_name in SEARCHES

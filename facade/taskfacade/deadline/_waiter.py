@@ -10,11 +10,13 @@ call again. The ``WaiterError`` reasons are botocore's, word for word, so code t
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from .._check import check_int, check_seconds
 from .._clock import Clock
 from .._errors import InvalidArgument, TaskFacadeError
 from ._exceptions import ClientError
@@ -145,12 +147,14 @@ class Waiter:
         config = kwargs.pop("WaiterConfig", None) or {}
         if not isinstance(config, Mapping) or not set(config) <= {"Delay", "MaxAttempts"}:
             raise InvalidArgument("WaiterConfig", config, "a dict with Delay and/or MaxAttempts")
-        delay = config.get("Delay", self._model.delay)
-        attempts = config.get("MaxAttempts", self._model.max_attempts)
-        if not isinstance(delay, int | float) or isinstance(delay, bool) or delay < 0:
-            raise InvalidArgument("WaiterConfig.Delay", delay, "a number of seconds >= 0")
-        if not isinstance(attempts, int) or isinstance(attempts, bool) or attempts < 1:
-            raise InvalidArgument("WaiterConfig.MaxAttempts", attempts, "an integer >= 1")
+        delay = check_seconds("WaiterConfig.Delay", config.get("Delay", self._model.delay), exclusive=False)
+        attempts = check_int("WaiterConfig.MaxAttempts", config.get("MaxAttempts", self._model.max_attempts), 1)
+        try:
+            inspect.signature(self._operation).bind(**kwargs)
+        except TypeError as refused:  # a missing or unknown id: say so before any request, as botocore validates
+            raise InvalidArgument(
+                self._model.operation, sorted(kwargs), f"the operation's arguments ({refused})"
+            ) from None
         state, last = "waiting", None
         done = 0
         while True:
