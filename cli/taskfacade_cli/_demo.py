@@ -19,6 +19,7 @@ from ._config import Profile
 from ._context import Context
 from ._emulator_cmd import require_emulator
 from ._exit import ExitCode
+from ._format import OutputOptions
 from ._service import ListQuery, Service, load_service
 from ._tasks import footer, list_rows, print_rows, report_outcome
 from ._times import window
@@ -99,7 +100,7 @@ def _wait(watched: list[Watched]) -> None:
     _heading(2, "Waiting on a dozen jobs across the four services, one live display", "tasks wait SERVICE ID...")
     outcome = watch(watched, timeout=45, interval=0.5, stream=sys.stdout, every=2.0)
     _say()
-    report_outcome(outcome, as_json=False, timeout=45)
+    report_outcome(outcome, OutputOptions(), timeout=45)
 
 
 def _abort(emu: Any, geobox: Service) -> None:

@@ -15,6 +15,7 @@ __all__ = ["MAX_INTERVAL", "MAX_SPEED", "MAX_TIMEOUT", "MIN_INTERVAL", "Parser",
 
 SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
 RETRY_MODES = ("default", "forceful", "disabled")
+FORMATS = ("table", "json", "yaml", "text")
 _FORMATTER = argparse.RawDescriptionHelpFormatter
 #: Ranges of the numeric options: a year of waiting, polls from 20 a second to one an hour, clocks up to 10000x.
 MAX_TIMEOUT = 365 * 86400.0
@@ -68,10 +69,13 @@ LIST_EPILOG = """examples:
   taskfacade tasks list geobox --start 2024-05-01 --end 2024-05-02T12:00Z --limit 0
   taskfacade tasks list deadline --farm-id $FARM --queue-id $QUEUE --job-id $JOB --step-id $STEP
   taskfacade tasks list tensorbay --dataset my-dataset --job-type squashAndMerge --json
+  taskfacade tasks list geobox -o yaml --limit 5
+  taskfacade tasks list tiledb -o text --query 'tasks[?phase==`FAILED`].[id, name]'
 
 --status takes the service's own statuses (COMPLETED, runStatus values, SUCCESS, ...) or a phase
 (pending, running, succeeded, failed, canceled, suspended); repeat it or separate values with commas.
-Times without an offset are UTC.
+Times without an offset are UTC. The window line and the "showing N of M" line go to stderr, so a pipe
+gets the table (or -o json|yaml|text) only. -o json|yaml|text returns every task unless --limit is given.
 """
 
 SHOW_EPILOG = """examples:
@@ -207,6 +211,19 @@ def _service_options(parser: argparse.ArgumentParser, *, listing: bool = False) 
         )
 
 
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """``-o/--output``, ``--json`` (an alias of ``-o json``), ``--query`` and ``--no-headers`` (``_format``)."""
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "-o", "--output", choices=FORMATS, default="table", help="table (default, for people), json, yaml or text"
+    )
+    group.add_argument("--json", dest="output", action="store_const", const="json", help="the same as -o json")
+    group.add_argument(
+        "--query", type=opt.text, metavar="JMESPATH", help="a JMESPath expression over the JSON output, as the AWS CLI"
+    )
+    group.add_argument("--no-headers", action="store_true", help="tables without their header row")
+
+
 def _wait_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
@@ -254,25 +271,24 @@ def _tasks(commands: Any) -> None:
     listing.add_argument(
         "--limit",
         type=opt.count(opt.MAX_LIMIT),
-        default=20,
         metavar="N",
-        help=f"rows shown (default 20; 0: all; at most {opt.MAX_LIMIT})",
+        help=f"rows shown (default: 20 in a table, all otherwise; 0: all; at most {opt.MAX_LIMIT})",
     )
     listing.add_argument("--summary", action="store_true", help="count every task by phase (reads them all)")
-    listing.add_argument("--json", action="store_true", help="JSON on stdout, for scripts")
+    _output_options(listing)
     _service_options(listing, listing=True)
 
     show = _leaf(sub, "show", "show every field of one task", SHOW_EPILOG)
     _service_arg(show)
     show.add_argument("id", type=opt.text, metavar="ID", help="the task (or job) id")
-    show.add_argument("--json", action="store_true", help="JSON on stdout, for scripts")
+    _output_options(show)
     _service_options(show)
 
     wait = _leaf(sub, "wait", "wait for tasks to finish, with one live progress display", WAIT_EPILOG)
     _service_arg(wait)
     wait.add_argument("ids", nargs="+", type=opt.text, metavar="ID", help="task (or job) ids")
     _wait_options(wait)
-    wait.add_argument("--json", action="store_true", help="the final states as JSON on stdout")
+    _output_options(wait)
     _service_options(wait)
 
     for name, aliases, text, epilog in (
@@ -282,7 +298,7 @@ def _tasks(commands: Any) -> None:
         verb = _leaf(sub, name, text, epilog, aliases=aliases)
         _service_arg(verb)
         verb.add_argument("ids", nargs="+", type=opt.text, metavar="ID", help="task (or job) ids")
-        verb.add_argument("--json", action="store_true", help="the tasks' new states as JSON on stdout")
+        _output_options(verb)
         _service_options(verb)
 
     results = _leaf(sub, "results", "fetch a TileDB task's stored result", RESULTS_EPILOG)

@@ -18,6 +18,8 @@ from ._terminal import escape_json, visible
 __all__ = ["dumps_json", "key_values", "plain", "table", "text"]
 
 _MAX_CELL = 48
+#: The narrowest a column is cut to when a table must fit the terminal.
+_MIN_CELL = 8
 
 
 def plain(value: Any) -> Any:
@@ -56,24 +58,76 @@ def text(value: Any) -> str:
 
 
 def _cell(value: Any, width: int = _MAX_CELL) -> str:
-    shown = " ".join(text(value).split())
-    return shown if len(shown) <= width else shown[: width - 3] + "..."  # ASCII: any terminal encoding
+    return _cut(" ".join(text(value).split()), width)  # "...": ASCII, for any terminal encoding
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[Any]], *, right: Sequence[str] = (), width: int = _MAX_CELL
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    right: Sequence[str] = (),
+    width: int = _MAX_CELL,
+    headers_shown: bool = True,
+    max_width: int | None = None,
+    cut: Sequence[str] | None = None,
+    drop: Sequence[str] = (),
 ) -> str:
-    """An aligned plain-text table; columns named in ``right`` are right-aligned; cells cut at ``width``."""
+    """An aligned plain-text table.
+
+    Args:
+        headers: the column names.
+        rows: the cells, one sequence per row.
+        right: the columns that are right-aligned.
+        width: the widest a cell may be (longer ones are cut and end in ``...``).
+        headers_shown: False leaves out the header row (``--no-headers``).
+        max_width: the widest a line may be (the terminal's width). The widest of the ``cut`` columns are cut
+            first, down to ``_MIN_CELL`` characters each; then the ``drop`` columns are left out, in that order,
+            until the table fits. Other columns (ids) are never cut: a table that cannot fit is wider.
+        cut: the columns that may be cut to fit ``max_width`` (default: every column).
+        drop: the columns that may be left out to fit ``max_width``, the first first.
+    """
+    keep = list(range(len(headers)))
     cells = [[_cell(v, width) for v in row] for row in rows]
-    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+    widths = _widths(headers, cells, headers_shown)
+    if max_width is not None:
+        cuttable = set(headers if cut is None else cut)
+        for dropped in range(len(drop) + 1):
+            keep = [i for i, h in enumerate(headers) if h not in drop[:dropped]]
+            fitted = _fit([widths[i] for i in keep], [headers[i] in cuttable for i in keep], max_width)
+            if sum(fitted) + 2 * (len(fitted) - 1) <= max_width:
+                break
+        cells = [[_cell(row[i], w) for i, w in zip(keep, fitted, strict=True)] for row in rows]
+        headers = [headers[i] for i in keep]
+        widths = fitted
     lines = []
-    for row in [list(headers), *cells]:
+    shown_rows = [[_cut(h, w) for h, w in zip(headers, widths, strict=True)]] if headers_shown else []
+    for row in [*shown_rows, *cells]:
         parts = [
             value.rjust(width) if header in right else value.ljust(width)
             for header, value, width in zip(headers, row, widths, strict=True)
         ]
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)
+
+
+def _widths(headers: Sequence[str], cells: Sequence[Sequence[str]], headers_shown: bool) -> list[int]:
+    return [max([len(h) if headers_shown else 0, *(len(row[i]) for row in cells)]) for i, h in enumerate(headers)]
+
+
+def _cut(shown: str, width: int) -> str:
+    return shown if len(shown) <= width else shown[: width - 3] + "..."
+
+
+def _fit(widths: list[int], cuttable: list[bool], max_width: int) -> list[int]:
+    """Column widths whose line (two spaces between columns) fits ``max_width`` if it can, cutting the widest
+    cuttable column first, none below ``_MIN_CELL``."""
+    widths = list(widths)
+    while sum(widths) + 2 * (len(widths) - 1) > max_width:
+        candidates = [i for i in range(len(widths)) if cuttable[i] and widths[i] > _MIN_CELL]
+        if not candidates:
+            break
+        widths[max(candidates, key=lambda i: widths[i])] -= 1
+    return widths
 
 
 def key_values(pairs: Sequence[tuple[str, Any]]) -> str:

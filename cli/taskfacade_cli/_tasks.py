@@ -12,6 +12,7 @@ from typing import Any
 
 from ._context import Context
 from ._exit import CliError, ExitCode, UsageError, exit_code_for
+from ._format import OutputOptions, emit, output_options, terminal_columns
 from ._output import report_error
 from ._render import dumps_json, key_values, table, text
 from ._service import ListQuery, Row, Service, load_service
@@ -94,10 +95,18 @@ def _columns(rows: Sequence[Row]) -> tuple[list[str], list[list[Any]]]:
     return headers, body
 
 
-def print_rows(rows: Sequence[Row]) -> None:
-    """The rows as an aligned table on stdout."""
+def print_rows(rows: Sequence[Row], *, headers_shown: bool = True) -> None:
+    """The rows as an aligned table on stdout, as wide as the terminal at most."""
     headers, body = _columns(rows)
-    print(table(headers, body))
+    fitted = table(
+        headers,
+        body,
+        headers_shown=headers_shown,
+        max_width=terminal_columns(),
+        cut=["NAME", "TYPE"],
+        drop=["FINISHED (UTC)", "TYPE", "PHASE"],
+    )
+    print(fitted)
 
 
 def list_rows(
@@ -120,33 +129,44 @@ def list_rows(
 
 
 def run_list(args: argparse.Namespace, context: Context) -> int:
-    """``tasks list SERVICE``: a table of the window's tasks (first ``--limit``) and the totals."""
+    """``tasks list SERVICE``: a table of the window's tasks (first ``--limit``) and the totals.
+
+    The window line and the footer go to stderr. ``-o json|yaml|text`` returns every task unless ``--limit`` is
+    given; when the limit cuts the listing, the document says so (``truncated``) and so does stderr.
+    """
+    output = output_options(args)
     span = window(args.since, args.start, args.end)
+    limit = args.limit if args.limit is not None else (20 if output.for_people else 0)
     with opened(args, context) as service:
         query = ListQuery(span, service.statuses(args.status), args)
-        rows, total, phases = list_rows(service, query, args.limit, args.summary)
-    if args.json:
-        print(
-            dumps_json(
-                {
-                    "service": args.service,
-                    "window": {"start": span.start, "end": span.end},
-                    "total": total,
-                    "by_phase": dict(phases) if phases is not None else None,
-                    "tasks": [row.to_json() for row in rows],
-                }
-            )
-        )
+        rows, total, phases = list_rows(service, query, limit, args.summary)
+    truncated = total is None or len(rows) < total
+    if not output.for_people:
+        document = {
+            "service": args.service,
+            "window": {"start": span.start, "end": span.end},
+            "total": total,
+            "limit": limit or None,
+            "truncated": truncated,
+            "by_phase": dict(phases) if phases is not None else None,
+            "tasks": [row.to_json() for row in rows],
+        }
+        emit(output, document, records=document["tasks"])
+        if truncated:
+            print(f"taskfacade: {footer(len(rows), total, None)}", file=sys.stderr)
         return ExitCode.OK
     until = format_time(span.end) if span.end else "now"
-    print(f"{args.service}: tasks created from {format_time(span.start)} to {until} (UTC)")
+    print(f"{args.service}: tasks created from {format_time(span.start)} to {until} (UTC)", file=sys.stderr)
+    sys.stderr.flush()
     if rows:
-        print_rows(rows)
-    print(footer(len(rows), total, phases))
+        print_rows(rows, headers_shown=output.headers)
+    sys.stdout.flush()
+    print(footer(len(rows), total, phases), file=sys.stderr)
     return ExitCode.OK
 
 
 def footer(shown: int, total: int | None, phases: Counter[str] | None) -> str:
+    """``showing 5 of 46 tasks (--limit 0 shows all)``, or the total, and the count for each phase if known."""
     if total is None:
         text = f"showing the first {shown} tasks"
     elif shown < total:
@@ -163,12 +183,13 @@ def footer(shown: int, total: int | None, phases: Counter[str] | None) -> str:
 
 def run_show(args: argparse.Namespace, context: Context) -> int:
     """``tasks show SERVICE ID``: every field of one task."""
+    output = output_options(args)
     with opened(args, context) as service:
         job = service.get(args.id)
         row = service.row(job)
         details = service.details(job)
-    if args.json:
-        print(dumps_json({**row.to_json(), "details": details}))
+    if not output.for_people:
+        emit(output, {**row.to_json(), "details": details}, records=[row.to_json()])
         return ExitCode.OK
     pairs: list[tuple[str, Any]] = [
         ("service", row.service),
@@ -202,22 +223,32 @@ def outcome_code(outcome: WaitOutcome) -> ExitCode:
 
 def run_wait(args: argparse.Namespace, context: Context) -> int:
     """``tasks wait SERVICE ID...``: one live display until every task finished (or ``--timeout``)."""
+    output = output_options(args)
     with opened(args, context) as service:
         watched = [Watched(service.get(task_id), service.row) for task_id in args.ids]
         outcome = watch(watched, timeout=args.timeout, interval=args.interval, stream=sys.stderr)
-    report_outcome(outcome, args.json, args.timeout)
+    report_outcome(outcome, output, args.timeout)
     return outcome_code(outcome)
 
 
-def report_outcome(outcome: WaitOutcome, as_json: bool, timeout: float | None) -> None:
-    """The final state of every job: a table (or JSON) on stdout, a timeout line on stderr."""
-    if as_json:
-        rows = [{**row.to_json(), "elapsed_s": outcome.elapsed.get(i)} for i, row in enumerate(outcome.rows)]
-        print(dumps_json({"timed_out": outcome.timed_out, "tasks": rows}))
-    else:
+def report_outcome(outcome: WaitOutcome, output: OutputOptions, timeout: float | None) -> None:
+    """The final state of every job: a table (or ``-o json|yaml|text``) on stdout, a timeout line on stderr."""
+    if output.for_people:
         headers = ["SERVICE", "ID", "STATUS", "PHASE", "AFTER"]
         body = [[row.service, row.id, row.status, row.phase, _after(outcome, i)] for i, row in enumerate(outcome.rows)]
-        print(table(headers, body, right=["AFTER"]))
+        fitted = table(
+            headers,
+            body,
+            right=["AFTER"],
+            headers_shown=output.headers,
+            max_width=terminal_columns(),
+            cut=["STATUS"],
+            drop=["SERVICE", "PHASE"],
+        )
+        print(fitted)
+    else:
+        rows = [{**row.to_json(), "elapsed_s": outcome.elapsed.get(i)} for i, row in enumerate(outcome.rows)]
+        emit(output, {"timed_out": outcome.timed_out, "tasks": rows}, records=rows)
     if outcome.timed_out:
         limit = "" if timeout is None else f" within {timeout:g}s"
         print(f"taskfacade: timeout: {len(outcome.pending)} task(s) not finished{limit}", file=sys.stderr)
@@ -233,6 +264,7 @@ def _after(outcome: WaitOutcome, position: int) -> str:
 
 def _each(args: argparse.Namespace, context: Context, service: Service, action: Any, done: str) -> int:
     """Apply ``action`` to each id; a failure is reported and the others still run; the worst code wins."""
+    output = output_options(args)
     worst = ExitCode.OK
     rows = []
     for task_id in args.ids:
@@ -248,10 +280,10 @@ def _each(args: argparse.Namespace, context: Context, service: Service, action: 
             worst = max(worst, exit_code_for(named))
             continue
         rows.append(row)
-        if not args.json:
+        if output.for_people:
             print(f"{done} {service.name} task {text(row.id)}: status {text(row.status)} ({row.phase})")
-    if args.json:
-        print(dumps_json([row.to_json() for row in rows]))
+    if not output.for_people:
+        emit(output, [row.to_json() for row in rows])
     return worst
 
 

@@ -65,10 +65,11 @@ def escape_json(text: str) -> str:
 
 
 class TerminalGuard(FilterStream):
-    """A text stream that writes every control and invisible character escaped (newlines kept) to ``inner``."""
+    """A text stream that writes every control and invisible character escaped (newlines and tabs kept) to
+    ``inner``. Tabs separate ``-o text`` fields; every value from a server has its own tabs escaped already."""
 
     def transform(self, text: str) -> str:
-        return "\n".join(visible(line) for line in text.split("\n"))
+        return "\n".join(visible(line, keep="\t") for line in text.split("\n"))
 
     def write_control(self, sequence: str) -> None:
         """Write ``CLEAR_LINE`` raw (any other sequence is refused: this is not a way around the guard)."""

@@ -46,7 +46,7 @@ def test_sh_blocks_run_in_order(tmp_path: Path) -> None:
     cs.assert_no_secret(result)
     assert result.code == 0, result.stdout[-3000:] + result.stderr[-3000:]
     out = result.stdout
-    assert "showing 5 of " in out
+    assert "showing 5 of " in result.stderr  # the footer goes to stderr: a pipe gets the table only
     assert "exit code 1" in out
     assert "exit code 3" in out
     assert "retried tensorbay task" in out

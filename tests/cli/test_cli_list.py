@@ -44,13 +44,14 @@ def test_list_table_shows_limit_and_total(env: dict[str, str], service: str) -> 
     result = cs.run("tasks", "list", service, "--limit", "3", env=env)
     assert result.code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{service}: tasks created from ")
-    header = lines[1].split()
+    header = lines[0].split()
     assert header[:3] == ["ID", "STATUS", "PHASE"]
     assert "CREATED" in header
-    assert len(lines) == 2 + 3 + 1  # title, header, three rows, footer
-    assert lines[-1].startswith("showing 3 of ")
-    assert "--limit 0" in lines[-1]
+    assert len(lines) == 1 + 3  # header, three rows; the window and the footer are on stderr
+    notes = result.stderr.splitlines()
+    assert notes[0].startswith(f"{service}: tasks created from ")
+    assert notes[-1].startswith("showing 3 of ")
+    assert "--limit 0" in notes[-1]
 
 
 def test_tiledb_list_matches_the_facade(env: dict[str, str], emu: Emulator) -> None:
