@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._terminal import escape_json, visible
+from ._terminal import COLOURS, RESET, escape_json, visible
 
 __all__ = ["dumps_json", "key_values", "plain", "table", "text"]
 
@@ -71,6 +71,7 @@ def table(
     max_width: int | None = None,
     cut: Sequence[str] | None = None,
     drop: Sequence[str] = (),
+    paint: Mapping[str, Mapping[str, str]] | None = None,
 ) -> str:
     """An aligned plain-text table.
 
@@ -85,6 +86,8 @@ def table(
             until the table fits. Other columns (ids) are never cut: a table that cannot fit is wider.
         cut: the columns that may be cut to fit ``max_width`` (default: every column).
         drop: the columns that may be left out to fit ``max_width``, the first first.
+        paint: colours for cells, per column and cell value (``{"PHASE": {"FAILED": "red"}}``; names of
+            ``_terminal.COLOURS``); print such a table with ``_terminal.write_styled``.
     """
     keep = list(range(len(headers)))
     cells = [[_cell(v, width) for v in row] for row in rows]
@@ -101,11 +104,16 @@ def table(
         widths = fitted
     lines = []
     shown_rows = [[_cut(h, w) for h, w in zip(headers, widths, strict=True)]] if headers_shown else []
-    for row in [*shown_rows, *cells]:
+    colours = paint or {}
+    for number, row in enumerate([*shown_rows, *cells]):
         parts = [
             value.rjust(width) if header in right else value.ljust(width)
             for header, value, width in zip(headers, row, widths, strict=True)
         ]
+        for index, (header, value) in enumerate(zip(headers, row, strict=True)):
+            colour = colours.get(header, {}).get(value)
+            if colour is not None and not (headers_shown and number == 0):
+                parts[index] = COLOURS[colour] + value + RESET + parts[index][len(value) :]
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines)
 

@@ -16,6 +16,7 @@ from ._format import OutputOptions, emit, output_options, terminal_columns
 from ._output import report_error
 from ._render import dumps_json, key_values, table, text
 from ._service import ListQuery, Row, Service, load_service
+from ._terminal import colour_wanted, write_styled
 from ._times import format_duration, format_time, window
 from ._watch import WaitOutcome, Watched, watch
 
@@ -34,6 +35,10 @@ SERVICE_OPTIONS = {
     "search": ("tiledb", "geobox"),
 }
 _FINISHED_BAD = ("FAILED", "CANCELED")
+#: Phases in colour on a terminal (``colour_wanted``): green done, red failed, yellow canceled or suspended.
+PHASE_COLOURS = {
+    "PHASE": {"SUCCEEDED": "green", "FAILED": "red", "CANCELED": "yellow", "SUSPENDED": "yellow", "RUNNING": "cyan"}
+}
 
 
 def check_service_options(args: argparse.Namespace) -> None:
@@ -105,8 +110,9 @@ def print_rows(rows: Sequence[Row], *, headers_shown: bool = True) -> None:
         max_width=terminal_columns(),
         cut=["NAME", "TYPE"],
         drop=["FINISHED (UTC)", "TYPE", "PHASE"],
+        paint=PHASE_COLOURS if colour_wanted(sys.stdout) else None,
     )
-    print(fitted)
+    write_styled(sys.stdout, fitted + "\n")
 
 
 def list_rows(
@@ -244,8 +250,9 @@ def report_outcome(outcome: WaitOutcome, output: OutputOptions, timeout: float |
             max_width=terminal_columns(),
             cut=["STATUS"],
             drop=["SERVICE", "PHASE"],
+            paint=PHASE_COLOURS if colour_wanted(sys.stdout) else None,
         )
-        print(fitted)
+        write_styled(sys.stdout, fitted + "\n")
     else:
         rows = [{**row.to_json(), "elapsed_s": outcome.elapsed.get(i)} for i, row in enumerate(outcome.rows)]
         emit(output, {"timed_out": outcome.timed_out, "tasks": rows}, records=rows)

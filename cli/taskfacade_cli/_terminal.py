@@ -13,19 +13,37 @@ and the live progress line's own "back to the start and clear the line" through 
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import unicodedata
 from typing import Any
 
 from ._stream import FilterStream
 
-__all__ = ["CLEAR_LINE", "TerminalGuard", "escape_json", "install_guard", "visible", "write_control"]
+__all__ = [
+    "CLEAR_LINE",
+    "COLOURS",
+    "RESET",
+    "TerminalGuard",
+    "colour_wanted",
+    "escape_json",
+    "install_guard",
+    "visible",
+    "write_control",
+    "write_styled",
+]
 
 #: Unicode categories escaped: controls (C0, DEL, C1), format characters (bidi overrides, zero-width, tags),
 #: lone surrogates, and the line and paragraph separators.
 _ESCAPED = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 #: The only control sequence written raw: carriage return and "erase to end of line" (the live progress line).
 CLEAR_LINE = "\r\x1b[K"
+#: The colours tables use (SGR sequences), written raw through ``write_control`` only, and the reset after each.
+COLOURS = {"green": "\x1b[32m", "red": "\x1b[31m", "yellow": "\x1b[33m", "cyan": "\x1b[36m"}
+RESET = "\x1b[0m"
+_ALLOWED = frozenset({CLEAR_LINE, RESET, *COLOURS.values()})
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
 
 
 def _hidden(char: str) -> bool:
@@ -72,8 +90,9 @@ class TerminalGuard(FilterStream):
         return "\n".join(visible(line, keep="\t") for line in text.split("\n"))
 
     def write_control(self, sequence: str) -> None:
-        """Write ``CLEAR_LINE`` raw (any other sequence is refused: this is not a way around the guard)."""
-        if sequence != CLEAR_LINE:
+        """Write ``CLEAR_LINE``, a colour of ``COLOURS`` or ``RESET`` raw (any other sequence is refused: this is not
+        a way around the guard)."""
+        if sequence not in _ALLOWED:
             raise ValueError(f"not an allowed control sequence: {sequence!r}")
         self.inner.write(sequence)
 
@@ -86,9 +105,32 @@ def install_guard() -> None:
         sys.stderr = TerminalGuard(sys.stderr)
 
 
+def colour_wanted(stream: Any) -> bool:
+    """Colour on a terminal only: never when ``stream`` is a pipe or file, when ``$NO_COLOR`` is set to anything
+    (https://no-color.org) or when ``$TERM`` is ``dumb``."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return bool(stream.isatty())
+    except (OSError, ValueError):
+        return False
+
+
+def write_styled(stream: Any, text: str) -> None:
+    """Write ``text`` to ``stream``, its ``COLOURS`` and ``RESET`` sequences raw (``write_control``) and the rest
+    through the guard. Only the table code puts escape sequences in ``text``: every value in it went through
+    ``visible``, so an ESC from a server is already ``\\x1b`` and is never taken for one of ours."""
+    for piece in _SGR.split(text):
+        if piece in _ALLOWED:
+            stream.flush()
+            write_control(stream, piece)
+        elif piece:
+            stream.write(piece)
+
+
 def write_control(stream: Any, sequence: str) -> None:
-    """Write ``CLEAR_LINE`` to ``stream`` raw: through the ``TerminalGuard`` under it, found by following the
-    ``inner`` of each wrapper; straight to ``stream`` when no guard is under it (a test's own stream)."""
+    """Write ``CLEAR_LINE`` (or a colour) to ``stream`` raw: through the ``TerminalGuard`` under it, found by
+    following the ``inner`` of each wrapper; straight to ``stream`` when no guard is under it (a test's own stream)."""
     layer = stream
     while layer is not None:
         if isinstance(layer, TerminalGuard):

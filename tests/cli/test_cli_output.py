@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import pty
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -240,3 +243,56 @@ def test_show_and_cancel_formats(env: dict[str, str], emu: Emulator) -> None:
     canceled = cs.run("tasks", "cancel", "geobox", task_id, "-o", "text", "--query", "[].phase", env=env)
     assert canceled.code == 0, canceled.stderr
     assert canceled.stdout in ("CANCELED\n", "RUNNING\n")  # the abort may take the emulator a moment
+
+
+def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[int, str]:
+    """Run ``taskfacade ARGS`` with stdout on a pseudo-terminal; its exit code and what the terminal got."""
+    primary, secondary = pty.openpty()
+    proc = subprocess.Popen([cs.TASKFACADE, *args], stdout=secondary, stderr=subprocess.DEVNULL, env=env)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:  # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    code = proc.wait(timeout=60)
+    out = b"".join(chunks).decode().replace("\r\n", "\n")
+    for secret in cs.SECRETS:
+        assert secret not in out
+    return code, out
+
+
+def test_colour_on_a_terminal_none_when_piped_or_no_color(env: dict[str, str]) -> None:
+    args = ("tasks", "list", "tiledb", *_window(), "--limit", "3")
+    code, out = _on_a_terminal(*args, env=env)
+    assert code == 0
+    assert "\x1b[32mSUCCEEDED\x1b[0m" in out
+    assert out.splitlines()[0].startswith("ID ")  # the header is not coloured
+    code, plain_out = _on_a_terminal(*args, env={**env, "NO_COLOR": "1"})
+    assert code == 0
+    assert "\x1b" not in plain_out
+    assert plain_out == out.replace("\x1b[32m", "").replace("\x1b[0m", "")
+    piped = cs.run(*args, env=env)
+    assert "\x1b" not in piped.stdout
+    assert piped.stdout == plain_out
+
+
+def test_colour_never_lets_server_text_through(env: dict[str, str], emu: Emulator) -> None:
+    """A name holding an SGR sequence stays escaped on a terminal even when the table has colour."""
+    [task_id] = emu.create_tasks("tiledb", 1, run_s=0.1, name="x\x1b[31mred\x1b[0m")
+    today = datetime.datetime.now(datetime.UTC).date()
+    span = ("--start", str(today - datetime.timedelta(days=1)), "--end", str(today + datetime.timedelta(days=2)))
+    code, out = _on_a_terminal("tasks", "list", "tiledb", *span, "--limit", "0", env=env)
+    assert code == 0
+    [row] = [line for line in out.splitlines() if line.startswith(task_id)]
+    assert "x\\x1b[31mred\\x1b[0m" in row
+    ours = ("\x1b[32m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[0m")
+    assert any(sequence in out for sequence in ours)
+    for sequence in ours:
+        out = out.replace(sequence, "")
+    assert "\x1b" not in out  # no escape sequence but the table's own colours
