@@ -5,6 +5,7 @@ M" lines on stderr so a pipe gets data only. The emitters have golden tests; the
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import os
 import pty
@@ -17,6 +18,7 @@ import pytest
 import yaml
 from taskfacade_cli._format import OutputOptions, generic_table, to_text, to_yaml
 from taskfacade_cli._render import table
+from taskfacade_cli._terminal import TerminalGuard, write_styled
 from taskfacade_emulator import Emulator
 
 #: A document with everything YAML and text output must get right: strings a YAML loader would read as something
@@ -296,3 +298,12 @@ def test_colour_never_lets_server_text_through(env: dict[str, str], emu: Emulato
     for sequence in ours:
         out = out.replace(sequence, "")
     assert "\x1b" not in out  # no escape sequence but the table's own colours
+
+
+def test_write_styled_passes_only_the_table_colours_raw() -> None:
+    sink = io.StringIO()
+    guard = TerminalGuard(sink)
+    write_styled(guard, "\x1b[32mok\x1b[0m \x1b[35mpink\x1b[2J\tcol\n")
+    assert sink.getvalue() == "\x1b[32mok\x1b[0m \\x1b[35mpink\\x1b[2J\tcol\n"
+    with pytest.raises(ValueError, match="not an allowed control sequence"):
+        guard.write_control("\x1b[35m")
