@@ -107,7 +107,8 @@ def _yaml_scalar(value: Any) -> str:
             return ".nan"
         if math.isinf(value):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        shown = repr(value)  # YAML 1.1 loaders read a float only with a dot: 1e+20 as 1.0e+20
+        return shown if "." in shown or "e" not in shown else shown.replace("e", ".0e", 1)
     if isinstance(value, Mapping):
         return "{}"
     if isinstance(value, list):

@@ -67,6 +67,9 @@ def test_yaml_golden_and_round_trip() -> None:
     assert text == YAML_GOLDEN
     assert yaml.safe_load(text) == DOCUMENT
     assert to_yaml([]) == "[]\n"
+    numbers = [1e20, -1e-07, 1.5e300, 0.1, -0.0, 10**30, float("inf"), float("-inf")]
+    assert yaml.safe_load(to_yaml(numbers)) == numbers
+    assert to_yaml(float("nan")) == ".nan\n"
     assert yaml.safe_load(to_yaml([[1, [2]], {"k": [{"a": 1}]}, "on", "1e3", "~", "-x", ".5"])) == [
         [1, [2]],
         {"k": [{"a": 1}]},
