@@ -34,6 +34,15 @@ class Parser(argparse.ArgumentParser):
             message = f"invalid {value_error.group(1)} {value_error.group(2)}"
         self.exit(2, f"taskfacade: usage error: {message} (see `{self.prog} --help`)\n")
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[Any, list[str]]:
+        """Arguments left over are an error of this parser, so an unknown option of ``tasks list`` points at
+        ``taskfacade tasks list --help`` (argparse hands them up to the top parser, whose help does not list them).
+        """
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
 
 TOP_EPILOG = (
     """examples:

@@ -182,3 +182,23 @@ def test_scrubber_masks_a_secret_that_reaches_output(env: dict[str, str]) -> Non
     result = cs.run("tasks", "show", "geobox", cs.GEOBOX_TOKEN, env=env)
     assert result.code == 4
     assert "***" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "prog"),
+    [
+        (["tasks", "list", "tiledb", "--bogus"], "taskfacade tasks list"),
+        (["tasks", "wait", "geobox", "x", "--bogus"], "taskfacade tasks wait"),
+        (["tasks", "list", "tiledb", "extra"], "taskfacade tasks list"),
+        (["config", "set", "emulator", "http://h", "--bogus"], "taskfacade config set"),
+        (["tasks", "--bogus", "list", "tiledb"], "taskfacade tasks"),
+        (["--bogus", "tasks", "list", "tiledb"], "taskfacade"),
+    ],
+)
+def test_unknown_option_points_at_the_subcommands_help(bare_env: dict[str, str], args: list[str], prog: str) -> None:
+    result = cs.run(*args, env=bare_env)
+    assert result.code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("taskfacade: usage error: unrecognized arguments: "), line
+    assert line.endswith(f"(see `{prog} --help`)"), line
