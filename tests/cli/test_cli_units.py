@@ -17,7 +17,7 @@ from taskfacade_cli._main import _split_emulator
 from taskfacade_cli._output import ScrubbingStream
 from taskfacade_cli._service import Service
 from taskfacade_cli._times import parse_datetime, parse_duration, window
-from taskfacade_cli._toml import dumps
+from taskfacade_cli._toml import dumps, preserving_dumps
 from taskfacade_emulator import Credentials
 
 UTC = datetime.UTC
@@ -63,6 +63,18 @@ def test_toml_writer_round_trips() -> None:
         },
     }
     assert tomllib.loads(dumps(data)) == data
+    assert tomllib.loads(preserving_dumps("", data)) == data
+    assert tomllib.loads(preserving_dumps("# mine\n[profiles.old]\nemulator = 'http://h'\n", data)) == data
+    assert preserving_dumps("not = = toml", data) == dumps(data)  # unreadable: the plain writer
+
+
+def test_preserving_writer_adds_a_top_level_key_above_the_tables() -> None:
+    original = '# top\n[profiles.work.tiledb]\ntoken = "x"  # mine\n'
+    data = {"default_profile": "work", "profiles": {"work": {"tiledb": {"token": "x"}}}}
+    text = preserving_dumps(original, data)
+    assert text.startswith("# top\ndefault_profile = ")
+    assert 'token = "x"  # mine\n' in text
+    assert tomllib.loads(text) == data
 
 
 class _Fake(Service):
