@@ -139,6 +139,15 @@ EMULATOR_EPILOG = """examples:
 Same program and flags as taskfacade-emulator (see `taskfacade emulator --help`, docs/emulator.md).
 """
 
+COMPLETION_EPILOG = """examples:
+  taskfacade completion bash > ~/.local/share/bash-completion/completions/taskfacade
+  taskfacade completion zsh > ~/.zfunc/_taskfacade       # with fpath+=~/.zfunc before compinit in ~/.zshrc
+  taskfacade completion fish > ~/.config/fish/completions/taskfacade.fish
+
+The script completes commands, options and service names without starting Python. Generate it again after
+upgrading taskfacade.
+"""
+
 DEMO_EPILOG = """examples:
   taskfacade demo            # about 15 seconds, against an in-process emulator; exits 0
 """
@@ -353,6 +362,10 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     emulator.add_argument("emulator_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    completion = _leaf(
+        commands, "completion", "print a shell completion script for bash, zsh or fish", COMPLETION_EPILOG
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash | zsh | fish")
     demo = _leaf(commands, "demo", "a tour of every feature against an in-process emulator (make run)", DEMO_EPILOG)
     demo.add_argument(
         "--speed",
