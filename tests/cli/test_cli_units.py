@@ -7,6 +7,7 @@ import argparse
 import datetime
 import io
 import tomllib
+from pathlib import Path
 
 import pytest
 import taskfacade
@@ -137,3 +138,22 @@ def test_import_does_not_load_the_facade() -> None:
     code = "import sys, taskfacade_cli; print(sorted(m for m in sys.modules if m.startswith(('taskfacade', 'httpx'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['taskfacade_cli']"
+
+
+def test_parsing_and_reading_the_config_import_neither_shtab_nor_tomlkit(tmp_path: Path) -> None:
+    """Start-up stays fast: shtab loads only for `completion`, tomlkit only when the config file is written."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "config.toml"
+    config.write_text('[profiles.default.tiledb]\nworkspace = "ws"\n', encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from taskfacade_cli._parser import build_parser\n"
+        "from taskfacade_cli._config import ConfigFile\n"
+        "build_parser().parse_args(['tasks', 'list', 'tiledb'])\n"
+        "ConfigFile(Path(sys.argv[1])).profile()\n"
+        "print(sorted(m for m in ('shtab', 'tomlkit') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(config)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
