@@ -278,8 +278,9 @@ class ConfigFile:
         self.save()
 
     def save(self) -> None:
-        """Write the file: a temp file (mode 0600) in the same folder, fsync, rename over the old one."""
-        text = _toml.dumps(self.data())
+        """Write the file: a temp file (mode 0600) in the same folder, fsync, rename over the old one. The user's
+        comments and layout are kept (``tomlkit`` edits the file as it is)."""
+        text = _toml.preserving_dumps(self._original_text(), self.data())
         folder = self.path.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=folder)
@@ -294,6 +295,13 @@ class ConfigFile:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise
+
+    def _original_text(self) -> str:
+        """The file's text as it is now ('' when it does not exist or cannot be read)."""
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def _read(self) -> dict[str, Any]:
         try:

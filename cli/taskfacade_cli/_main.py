@@ -62,6 +62,10 @@ def _run(args: argparse.Namespace, emulator_args: list[str] | None) -> int:
         from ._emulator_cmd import run_emulator
 
         return run_emulator(emulator_args or [])
+    if args.command == "completion":
+        from ._completion import run_completion
+
+        return run_completion(args.shell)
     if args.command == "config":
         from ._config_cmd import run_config
 

@@ -35,6 +35,15 @@ class Parser(argparse.ArgumentParser):
             message = f"invalid {value_error.group(1)} {value_error.group(2)}"
         self.exit(2, f"taskfacade: usage error: {message} (see `{self.prog} --help`)\n")
 
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> tuple[Any, list[str]]:
+        """Arguments left over are an error of this parser, so an unknown option of ``tasks list`` points at
+        ``taskfacade tasks list --help`` (argparse hands them up to the top parser, whose help does not list them).
+        """
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
 
 TOP_EPILOG = (
     """examples:
@@ -132,6 +141,15 @@ EMULATOR_EPILOG = """examples:
   taskfacade emulator --port 0 --speed 60 --db emulator.sqlite
 
 Same program and flags as taskfacade-emulator (see `taskfacade emulator --help`, docs/emulator.md).
+"""
+
+COMPLETION_EPILOG = """examples:
+  taskfacade completion bash > ~/.local/share/bash-completion/completions/taskfacade
+  taskfacade completion zsh > ~/.zfunc/_taskfacade       # with fpath+=~/.zfunc before compinit in ~/.zshrc
+  taskfacade completion fish > ~/.config/fish/completions/taskfacade.fish
+
+The script completes commands, options and service names without starting Python. Generate it again after
+upgrading taskfacade.
 """
 
 DEMO_EPILOG = """examples:
@@ -360,6 +378,10 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     emulator.add_argument("emulator_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    completion = _leaf(
+        commands, "completion", "print a shell completion script for bash, zsh or fish", COMPLETION_EPILOG
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash | zsh | fish")
     demo = _leaf(commands, "demo", "a tour of every feature against an in-process emulator (make run)", DEMO_EPILOG)
     demo.add_argument(
         "--speed",

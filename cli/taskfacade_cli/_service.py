@@ -182,6 +182,24 @@ class Service:
                 raise UsageError(f"invalid --status {raw!r} for {self.name}: expected one of {accepted}")
         return frozenset(chosen)
 
+    def no_credentials(self, variables: str, key: str, other_keys: str = "") -> UsageError:
+        """The usage error for credentials found nowhere, naming where the command line reads them from.
+
+        Args:
+            variables: the environment variables, e.g. ``TILEDB_REST_TOKEN (or TILEDB_REST_USERNAME and ...)``.
+            key: the main profile key without the service, e.g. ``token``.
+            other_keys: other profile keys that also work, e.g. ``tiledb.username and tiledb.password``.
+
+        Returns:
+            The error to raise: one line, with no Python function or parameter names.
+        """
+        others = f" (or {other_keys})" if other_keys else ""
+        return UsageError(
+            f"no {self.name} credentials: set {variables}, or the profile key {self.name}.{key}{others} with "
+            f"`taskfacade config set --profile {self.context.profile.name} {self.name}.{key}`, or pick a profile "
+            "that has them with --profile NAME"
+        )
+
     def required(self, option: str, value: Any, key: str) -> str:
         """An id the command needs: from its option, else the profile (``key``), else a usage error."""
         if value:

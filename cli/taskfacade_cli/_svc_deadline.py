@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from taskfacade import deadline
+from taskfacade import InvalidArgument, deadline
 from taskfacade.deadline import DeadlineTask
 
 from ._service import Listing, ListQuery, Row, Service, peek_row, phase_names
@@ -47,16 +47,25 @@ class DeadlineService(Service):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         s = self.settings
-        self.client = deadline.client(
-            region_name=s.get("region"),
-            endpoint_url=s.get("endpoint"),
-            aws_access_key_id=s.get("access_key_id"),
-            aws_secret_access_key=s.get("secret_access_key"),
-            aws_session_token=s.get("session_token"),
-            profile_name=s.get("aws_profile"),
-            retry_mode=self.context.retry_mode,
-            trust_env=self.context.trust_env,
-        )
+        try:
+            self.client = deadline.client(
+                region_name=s.get("region"),
+                endpoint_url=s.get("endpoint"),
+                aws_access_key_id=s.get("access_key_id"),
+                aws_secret_access_key=s.get("secret_access_key"),
+                aws_session_token=s.get("session_token"),
+                profile_name=s.get("aws_profile"),
+                retry_mode=self.context.retry_mode,
+                trust_env=self.context.trust_env,
+            )
+        except InvalidArgument as error:
+            if error.parameter != "aws_access_key_id" or error.value is not None:  # not "found nowhere"
+                raise
+            raise self.no_credentials(
+                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE, or ~/.aws/credentials)",
+                "access_key_id",
+                "deadline.secret_access_key, or deadline.aws_profile",
+            ) from None
 
     def ids(self) -> dict[str, str]:
         """farmId, queueId, jobId and stepId: options, else the profile, else the emulator's seeded ids."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from taskfacade import InvalidArgument
 from taskfacade.geobox import DEFAULT_HOST, GeoboxClient, Task
 
 from ._service import Listing, ListQuery, Row, Service, peek_row, phase_names
@@ -53,15 +54,24 @@ class GeoboxService(Service):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         s = self.settings
-        self.client = GeoboxClient(
-            host=s.get("endpoint") or DEFAULT_HOST,
-            username=s.get("username"),
-            password=s.get("password"),
-            access_token=s.get("access_token"),
-            apikey=s.get("apikey"),
-            retry_mode=self.context.retry_mode,
-            trust_env=self.context.trust_env,
-        )
+        try:
+            self.client = GeoboxClient(
+                host=s.get("endpoint") or DEFAULT_HOST,
+                username=s.get("username"),
+                password=s.get("password"),
+                access_token=s.get("access_token"),
+                apikey=s.get("apikey"),
+                retry_mode=self.context.retry_mode,
+                trust_env=self.context.trust_env,
+            )
+        except InvalidArgument as error:
+            if error.parameter != "credentials":  # found nowhere; a bad value's message names its source
+                raise
+            raise self.no_credentials(
+                "GEOBOX_ACCESS_TOKEN (or GEOBOX_APIKEY, or GEOBOX_USERNAME and GEOBOX_PASSWORD)",
+                "access_token",
+                "geobox.apikey, or geobox.username and geobox.password",
+            ) from None
 
     def list_tasks(self, query: ListQuery) -> Listing:
         wanted = query.statuses

@@ -53,9 +53,7 @@ class TensorBayService(Service):
         if not key and os.environ.get(ENV_ACCESS_KEY):
             key = taskfacade.check_secret(os.environ[ENV_ACCESS_KEY], ENV_ACCESS_KEY)
         if not key:
-            raise UsageError(
-                f"no TensorBay access key: set {ENV_ACCESS_KEY} or run `taskfacade config set tensorbay.access_key`"
-            )
+            raise self.no_credentials(ENV_ACCESS_KEY, "access_key")
         self.gas = GAS(
             key,
             url=self.settings.get("endpoint") or "",

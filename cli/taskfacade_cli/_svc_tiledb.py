@@ -47,6 +47,13 @@ class TileDBService(Service):
             verify_ssl=s.get("verify_ssl"),
             trust_env=self.context.trust_env,
         )
+        if not self.client.settings.has_credentials:  # else the facade's own message, naming Python calls
+            self.client.close()
+            raise self.no_credentials(
+                "TILEDB_REST_TOKEN (or TILEDB_REST_USERNAME and TILEDB_REST_PASSWORD, or ~/.tiledb/profiles.json)",
+                "token",
+                "tiledb.username and tiledb.password",
+            )
 
     def list_tasks(self, query: ListQuery) -> Listing:
         options = query.options

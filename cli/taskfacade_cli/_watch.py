@@ -46,7 +46,7 @@ class WaitOutcome:
 
     Attributes:
         rows: every job's final (or last seen) row, in the order given.
-        elapsed: seconds each finished job took to be seen finished, by position.
+        elapsed: seconds each finished job took to be seen finished (to the millisecond), by position.
         timed_out: whether the deadline passed with jobs unfinished.
     """
 
@@ -164,7 +164,7 @@ def watch(
         jobs = [w.job for w in watched]
         for job in taskfacade.as_completed(jobs, timeout=timeout, interval=interval):
             position = by_job[id(job)]
-            elapsed[position] = time.monotonic() - display.started
+            elapsed[position] = round(time.monotonic() - display.started, 3)  # milliseconds: not 0.0018260829...
             display.event(finished_line(watched[position].current(), elapsed[position], display.id_width))
     except taskfacade.WaitTimeout:
         timed_out = True

@@ -18,12 +18,20 @@ if TYPE_CHECKING:
     from ._app import EmulatorApp
 
 
+#: ``--help`` text: plain words (the module docstring is reStructuredText, with backticks).
+_DESCRIPTION = (
+    "Serve the taskfacade emulator (TileDB Cloud, AWS Deadline Cloud, Geobox and TensorBay on one loopback port) "
+    "until SIGINT or SIGTERM. It prints 'taskfacade emulator listening on URL' once it accepts requests."
+)
+_EPILOG = "The same program runs as taskfacade-emulator, python -m taskfacade_emulator and taskfacade emulator."
+
+
 def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") -> argparse.Namespace:
     """The command line's arguments (needs the ``emulator`` extra: the service names come from the registry)."""
     from ._core import DEFAULT_SEED_COUNT
     from ._registry import SERVICE_NAMES
 
-    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
+    parser = argparse.ArgumentParser(prog=prog, description=_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8765, help="port to listen on; 0 picks a free one (default 8765)")
     parser.add_argument("--db", default=None, help="SQLite file keeping every task across restarts (default: memory)")
@@ -35,7 +43,9 @@ def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") ->
     parser.add_argument("--speed", type=float, default=1.0, help="emulator clock speed (1 = real time, 0 = frozen)")
     parser.add_argument("--seed", type=int, default=1, help="seed for the data and the fault RNG (default 1)")
     parser.add_argument("--no-admin", action="store_true", help="do not serve the admin API under /_emulator/")
-    parser.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    parser.add_argument(
+        "--log-level", default="warning", choices=["debug", "info", "warning", "error"], help="default warning"
+    )
     return parser.parse_args(argv)
 
 

@@ -62,6 +62,7 @@ COMMANDS = {
     ("config", "path"): ["config", "path"],
     ("config", "keys"): ["config", "keys"],
     ("demo",): ["demo"],
+    ("completion",): ["completion", "bash"],
 }
 #: Options whose value is an argument that is not itself checked (a config key and value: see test below).
 UNCHECKED_HERE = {("config", "set", "key"), ("config", "set", "value"), ("config", "unset", "key")}
@@ -147,7 +148,7 @@ def test_every_option_has_a_checking_converter() -> None:
 
 
 def test_every_command_and_option_is_covered() -> None:
-    commands = {tuple(argv[:2]) if argv[0] != "demo" else ("demo",) for argv, _value, _name in CASES}
+    commands = {tuple(argv[:2]) if argv[0] not in ("demo", "completion") else (argv[0],) for argv, _, _ in CASES}
     assert commands == set(COMMANDS)
     named = {name for _argv, _value, name in CASES}
     for option in ("--since", "--start", "--end", "--limit", "--timeout", "--interval", "--emulator", "--endpoint"):

@@ -102,3 +102,65 @@ def test_path_and_keys(bare_env: dict[str, str], tmp_path: Path) -> None:
     keys = cs.run("config", "keys", env=env).stdout
     assert "tensorbay.access_key" in keys
     assert "deadline.farm_id" in keys
+
+
+COMMENTED = """\
+# My taskfacade settings: keep this comment.
+default_profile = "work"   # the one I use most
+
+[profiles.work]
+retry_mode = "forceful"    # see docs/retry-modes.md
+
+# Render farm
+[profiles.work.deadline]
+region    = "us-west-2"    # aligned on purpose
+farm_id   = "farm-0123456789abcdef0123456789abcdef"
+
+[profiles.work.geobox]
+access_token = "old-token"  # rotate monthly
+"""
+
+
+def test_set_unset_and_use_keep_comments_and_layout(bare_env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "commented.toml"
+    config.write_text(COMMENTED, encoding="utf-8")
+    config.chmod(0o600)
+    env = {**bare_env, "TASKFACADE_CONFIG": str(config)}
+    steps = [
+        ("config", "set", "--profile", "work", "deadline.queue_id", "queue-0123456789abcdef0123456789abcdef"),
+        ("config", "set", "--profile", "work", "geobox.access_token", "new-token"),
+        ("config", "set", "--profile", "emu", "emulator", "http://127.0.0.1:8765"),
+        ("config", "set", "--profile", "work", "trust_env", "false"),
+        ("config", "unset", "--profile", "work", "retry_mode"),
+        ("config", "use", "emu"),
+    ]
+    for args in steps:
+        result = cs.run(*args, env=env)
+        assert result.code == 0, (args, result.stderr)
+        assert _mode(config) == 0o600
+    text = config.read_text(encoding="utf-8")
+    for kept in (
+        "# My taskfacade settings: keep this comment.\n",
+        'default_profile = "emu"   # the one I use most\n',
+        "# Render farm\n[profiles.work.deadline]\n",
+        'region    = "us-west-2"    # aligned on purpose\n',
+        'access_token = "new-token"  # rotate monthly\n',
+    ):
+        assert kept in text, text
+    assert "retry_mode" not in text
+    assert tomllib.loads(text) == {
+        "default_profile": "emu",
+        "profiles": {
+            "work": {
+                "trust_env": False,
+                "deadline": {
+                    "region": "us-west-2",
+                    "farm_id": "farm-0123456789abcdef0123456789abcdef",
+                    "queue_id": "queue-0123456789abcdef0123456789abcdef",
+                },
+                "geobox": {"access_token": "new-token"},
+            },
+            "emu": {"emulator": "http://127.0.0.1:8765"},
+        },
+    }
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".config-")], "no temporary file left behind"

@@ -88,7 +88,7 @@ def test_usage_errors_of_the_executable(env: dict[str, str], emu: Emulator, inde
 def test_missing_credentials_and_ids_are_usage_errors(bare_env: dict[str, str]) -> None:
     tensorbay = cs.run("tasks", "list", "tensorbay", env=bare_env)
     assert tensorbay.code == 2
-    assert "no TensorBay access key: set TENSORBAY_ACCESS_KEY" in tensorbay.stderr
+    assert "no tensorbay credentials: set TENSORBAY_ACCESS_KEY" in tensorbay.stderr
     aws = {
         "AWS_ACCESS_KEY_ID": cs.AWS_KEY_ID,
         "AWS_SECRET_ACCESS_KEY": cs.AWS_SECRET,
@@ -103,6 +103,30 @@ def test_missing_credentials_and_ids_are_usage_errors(bare_env: dict[str, str]) 
     tiledb = cs.run("tasks", "list", "tiledb", env=bare_env)
     assert tiledb.code == 2
     assert "TILEDB_REST_TOKEN" in tiledb.stderr
+
+
+CREDENTIAL_SOURCES = {
+    "tiledb": ("TILEDB_REST_TOKEN", "tiledb.token"),
+    "deadline": ("AWS_ACCESS_KEY_ID", "deadline.access_key_id"),
+    "geobox": ("GEOBOX_ACCESS_TOKEN", "geobox.access_token"),
+    "tensorbay": ("TENSORBAY_ACCESS_KEY", "tensorbay.access_key"),
+}
+
+
+@pytest.mark.parametrize("service", sorted(CREDENTIAL_SOURCES))
+def test_missing_credential_names_option_profile_key_and_variable(bare_env: dict[str, str], service: str) -> None:
+    """The message speaks the command line's language: no Python function or parameter names."""
+    result = cs.run("tasks", "list", service, "--farm-id", "farm-1", env=bare_env) if service == "deadline" else None
+    result = result or cs.run("tasks", "list", service, env=bare_env)
+    assert result.code == 2
+    [line] = result.error_lines
+    variable, key = CREDENTIAL_SOURCES[service]
+    assert line.startswith(f"taskfacade: usage error: no {service} credentials: "), line
+    assert variable in line
+    assert f"`taskfacade config set --profile default {key}`" in line
+    assert "--profile NAME" in line
+    for python_name in ("Client", "client.login", "token=", "access_token=", "aws_access_key_id", "pass "):
+        assert python_name not in line, line
 
 
 def test_not_found_is_exit_4_in_one_line(env: dict[str, str]) -> None:
@@ -158,3 +182,23 @@ def test_scrubber_masks_a_secret_that_reaches_output(env: dict[str, str]) -> Non
     result = cs.run("tasks", "show", "geobox", cs.GEOBOX_TOKEN, env=env)
     assert result.code == 4
     assert "***" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "prog"),
+    [
+        (["tasks", "list", "tiledb", "--bogus"], "taskfacade tasks list"),
+        (["tasks", "wait", "geobox", "x", "--bogus"], "taskfacade tasks wait"),
+        (["tasks", "list", "tiledb", "extra"], "taskfacade tasks list"),
+        (["config", "set", "emulator", "http://h", "--bogus"], "taskfacade config set"),
+        (["tasks", "--bogus", "list", "tiledb"], "taskfacade tasks"),
+        (["--bogus", "tasks", "list", "tiledb"], "taskfacade"),
+    ],
+)
+def test_unknown_option_points_at_the_subcommands_help(bare_env: dict[str, str], args: list[str], prog: str) -> None:
+    result = cs.run(*args, env=bare_env)
+    assert result.code == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("taskfacade: usage error: unrecognized arguments: "), line
+    assert line.endswith(f"(see `{prog} --help`)"), line

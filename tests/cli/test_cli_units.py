@@ -7,6 +7,7 @@ import argparse
 import datetime
 import io
 import tomllib
+from pathlib import Path
 
 import pytest
 import taskfacade
@@ -17,7 +18,7 @@ from taskfacade_cli._main import _split_emulator
 from taskfacade_cli._output import ScrubbingStream
 from taskfacade_cli._service import Service
 from taskfacade_cli._times import parse_datetime, parse_duration, window
-from taskfacade_cli._toml import dumps
+from taskfacade_cli._toml import dumps, preserving_dumps
 from taskfacade_emulator import Credentials
 
 UTC = datetime.UTC
@@ -63,6 +64,18 @@ def test_toml_writer_round_trips() -> None:
         },
     }
     assert tomllib.loads(dumps(data)) == data
+    assert tomllib.loads(preserving_dumps("", data)) == data
+    assert tomllib.loads(preserving_dumps("# mine\n[profiles.old]\nemulator = 'http://h'\n", data)) == data
+    assert preserving_dumps("not = = toml", data) == dumps(data)  # unreadable: the plain writer
+
+
+def test_preserving_writer_adds_a_top_level_key_above_the_tables() -> None:
+    original = '# top\n[profiles.work.tiledb]\ntoken = "x"  # mine\n'
+    data = {"default_profile": "work", "profiles": {"work": {"tiledb": {"token": "x"}}}}
+    text = preserving_dumps(original, data)
+    assert text.startswith("# top\ndefault_profile = ")
+    assert 'token = "x"  # mine\n' in text
+    assert tomllib.loads(text) == data
 
 
 class _Fake(Service):
@@ -125,3 +138,22 @@ def test_import_does_not_load_the_facade() -> None:
     code = "import sys, taskfacade_cli; print(sorted(m for m in sys.modules if m.startswith(('taskfacade', 'httpx'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['taskfacade_cli']"
+
+
+def test_parsing_and_reading_the_config_import_neither_shtab_nor_tomlkit(tmp_path: Path) -> None:
+    """Start-up stays fast: shtab loads only for `completion`, tomlkit only when the config file is written."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "config.toml"
+    config.write_text('[profiles.default.tiledb]\nworkspace = "ws"\n', encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from taskfacade_cli._parser import build_parser\n"
+        "from taskfacade_cli._config import ConfigFile\n"
+        "build_parser().parse_args(['tasks', 'list', 'tiledb'])\n"
+        "ConfigFile(Path(sys.argv[1])).profile()\n"
+        "print(sorted(m for m in ('shtab', 'tomlkit') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(config)], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

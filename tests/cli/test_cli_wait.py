@@ -38,6 +38,9 @@ def test_wait_one_failed_exit_1_json(env: dict[str, str], emu: Emulator) -> None
     assert by_id[bad[0]]["status"] == "FAILED"
     assert by_id[bad[0]]["error"]
     assert by_id[bad[0]]["elapsed_s"] > 0
+    for row in data["tasks"]:  # milliseconds, not 0.0018260829999690031
+        assert row["elapsed_s"] == round(row["elapsed_s"], 3), row["elapsed_s"]
+        assert len(repr(row["elapsed_s"]).partition(".")[2]) <= 3
 
 
 def test_wait_timeout_exit_3(env: dict[str, str], emu: Emulator) -> None:

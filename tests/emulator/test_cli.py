@@ -112,3 +112,13 @@ def test_bad_flags_are_a_clear_error(args: list[str], message: str) -> None:
     result = subprocess.run([*MODULE, "--port", "0", *args], capture_output=True, text=True, timeout=30, check=False)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("command", [SCRIPT, [str(BIN / "taskfacade"), "emulator"]], ids=["script", "taskfacade"])
+def test_help_is_plain_text(command: list[str]) -> None:
+    """No reStructuredText markup (the module docstring's double backticks) in what people read."""
+    result = subprocess.run([*command, "--help"], capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 0
+    assert "`" not in result.stdout, result.stdout
+    assert "until SIGINT or SIGTERM" in result.stdout
+    assert "--log-level" in result.stdout

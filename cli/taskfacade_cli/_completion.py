@@ -1,0 +1,46 @@
+"""``taskfacade completion bash|zsh|fish``: a static completion script generated from the parser by ``shtab``.
+
+The script is generated once (``taskfacade completion bash > ...``) and the shell completes from it without
+starting Python, so completion costs nothing at start-up. It completes commands, options and the choices of
+positional arguments and options (service names, ``--retry-mode``, ``--format``...).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ._exit import ExitCode, UsageError
+
+__all__ = ["SHELLS", "completion_script", "run_completion"]
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+def completion_script(shell: str) -> str:
+    """The completion script of ``taskfacade`` for ``shell``.
+
+    Args:
+        shell: ``bash``, ``zsh`` or ``fish``.
+
+    Returns:
+        The script's text, ending with a newline.
+
+    Raises:
+        UsageError: ``shell`` is not supported, or ``shtab`` is not installed.
+    """
+    if shell not in SHELLS:
+        raise UsageError(f"invalid shell {shell!r}: expected one of {', '.join(SHELLS)}")
+    try:
+        import shtab
+    except ImportError:
+        raise UsageError("shell completion needs shtab: pip install shtab") from None
+    from ._parser import build_parser
+
+    script = str(shtab.complete(build_parser(), shell=shell))
+    return script if script.endswith("\n") else script + "\n"
+
+
+def run_completion(shell: str) -> int:
+    """Print the completion script for ``shell`` on stdout; returns the exit code."""
+    sys.stdout.write(completion_script(shell))
+    return ExitCode.OK
