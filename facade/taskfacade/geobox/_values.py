@@ -52,9 +52,8 @@ def optional(body: Mapping[str, Any], key: str, kind: type[T], what: str) -> T |
     raise ResponseDecodeError(f"{what}: {key!r} must be {kind.__name__}, got {type(value).__name__}", service="geobox")
 
 
-def check_text(parameter: str, value: object, *, secret: bool = False) -> str:
-    """A non-empty string without control characters, else ``InvalidArgument`` (a secret's value is not echoed)."""
+def check_text(parameter: str, value: object) -> str:
+    """A non-empty string without control characters, else ``InvalidArgument`` (credentials use ``check_secret``)."""
     if isinstance(value, str) and value and value.isprintable():
         return value
-    shown = f"<{type(value).__name__}>" if secret else value
-    raise InvalidArgument(parameter, shown, "a non-empty string without control characters")
+    raise InvalidArgument(parameter, value, "a non-empty string without control characters")

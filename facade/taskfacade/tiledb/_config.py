@@ -268,7 +268,7 @@ def resolve_settings(
             source = name
             merged.update({k: layer.checked(k) for k in _CREDENTIAL_KEYS})
     if "host" not in merged:
-        merged["host"] = normalize_host(DEFAULT_HOST)
+        merged["host"] = DEFAULT_HOST
     return Settings(source=source, **merged)
 
 

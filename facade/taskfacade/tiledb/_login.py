@@ -25,7 +25,7 @@ from .._transport import Transport
 from . import _validate as v
 from ._auth import TileDBAuth
 from ._client import Client, _check_credentials, resolve_client, set_default_client
-from ._config import ProfileLocation, normalize_host, resolve_settings, write_profile
+from ._config import ProfileLocation, resolve_settings, write_profile
 from ._errors import ConfigurationError
 
 __all__ = ["Config", "Ctx", "TileDBConfig", "login"]
@@ -92,7 +92,7 @@ def login(
          "verify_ssl": v.optional_flag("verify_ssl", verify_ssl), "ca_file": v.optional_str("ca_file", ca_file)},
         location,
     )  # fmt: skip
-    target = normalize_host(base.host)
+    target = base.host  # resolve_settings normalized and checked it
     verify: bool | str = (base.ca_file or True) if base.verify_ssl else False
     if username is not None and password is not None and not no_session:
         token, username, password = _session_token(target, username, password, verify), None, None
