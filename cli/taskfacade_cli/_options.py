@@ -17,7 +17,6 @@ import urllib.parse
 from collections.abc import Callable
 
 from ._exit import UsageError
-from ._times import parse_datetime, parse_duration
 
 __all__ = [
     "MAX_LIMIT",
@@ -99,6 +98,8 @@ def _from_usage(parse: Callable[[str, str], object], value: str, option: str) ->
 
 def duration(value: str) -> datetime.timedelta:
     """``--since``: ``30m``, ``12h``, ``7d``, ``2w`` (``_times.parse_duration``, which checks the range)."""
+    from ._times import parse_duration  # attrs loads only when a time option is given, not for --help
+
     result = _from_usage(parse_duration, value, "--since")
     assert isinstance(result, datetime.timedelta)
     return result
@@ -108,6 +109,8 @@ def instant(option: str) -> Callable[[str], datetime.datetime]:
     """``--start``/``--end``: an ISO 8601 date or date-time (``_times.parse_datetime``, which checks the range)."""
 
     def convert(value: str) -> datetime.datetime:
+        from ._times import parse_datetime
+
         result = _from_usage(parse_datetime, value, option)
         assert isinstance(result, datetime.datetime)
         return result

@@ -15,10 +15,13 @@ import traceback
 from collections.abc import Iterable
 from typing import TextIO
 
-from taskfacade import Redactor
-
 from ._exit import ExitCode, exit_code_for
 from ._stream import FilterStream
+
+# Not ``typing.TYPE_CHECKING``: the facade (and attrs) load only when a command needs them, not for ``--help``.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from taskfacade import Redactor
 
 __all__ = ["ScrubbingStream", "configure_debug_logging", "install_scrubber", "report_error"]
 
@@ -34,6 +37,8 @@ class ScrubbingStream(FilterStream):
 
     def __init__(self, inner: TextIO, secrets: Iterable[str] | Redactor) -> None:
         super().__init__(inner)
+        from taskfacade import Redactor
+
         self.redactor = secrets if isinstance(secrets, Redactor) else Redactor(secrets)
 
     def scrub(self, text: str) -> str:
@@ -46,6 +51,8 @@ class ScrubbingStream(FilterStream):
 
 def install_scrubber(secrets: Iterable[str]) -> None:
     """Wrap ``sys.stdout`` and ``sys.stderr`` so ``secrets`` (and URL userinfo) never reach them."""
+    from taskfacade import Redactor
+
     redactor = Redactor(secrets)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)

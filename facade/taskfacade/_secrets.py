@@ -39,6 +39,7 @@ __all__ = [
     "MIN_REDACTED_LENGTH",
     "RedactingFilter",
     "Redactor",
+    "check_names",
     "check_secret",
     "encodings_of",
     "mask_userinfo",
@@ -69,7 +70,7 @@ def check_secret(value: object, parameter: str, source: str | None = None, *, he
         InvalidArgument: not a string, empty once trimmed, or holding a control character (or non-ASCII for a
             header-borne credential). The message names ``parameter`` and ``source``, never the value.
     """
-    _check_names(parameter, source)
+    check_names(parameter, source)
     accepted = "a non-empty string of printable ASCII characters" if header else "a non-empty string"
     accepted += " without control characters (blanks at either end are trimmed)"
     if not isinstance(value, str):
@@ -81,7 +82,7 @@ def check_secret(value: object, parameter: str, source: str | None = None, *, he
     return text
 
 
-def _check_names(parameter: object, source: object) -> None:
+def check_names(parameter: object, source: object) -> None:
     """The caller's own ``parameter`` and ``source`` arguments: what an error will name."""
     if not isinstance(parameter, str) or not parameter or not parameter.isprintable():
         raise InvalidArgument("parameter", parameter, "the name of the parameter being checked")

@@ -26,6 +26,7 @@ import contextlib
 import os
 import random
 import ssl
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -257,9 +258,7 @@ def check_timeout(timeout: object, parameter: str = "timeout") -> httpx.Timeout:
 
 def check_max_response_size(value: object, parameter: str = "max_response_size") -> int:
     """A body size limit in bytes: an int >= 1 (not a bool)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidArgument(parameter, value, "an integer number of bytes >= 1")
-    return value
+    return check_int(parameter, value, 1, maximum=sys.maxsize)
 
 
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._errors import InvalidArgument
-from ._secrets import mask_userinfo
+from ._secrets import check_names, mask_userinfo
 
 __all__ = ["check_base_url"]
 
@@ -37,10 +37,7 @@ def check_base_url(url: object, parameter: str = "base_url", source: str | None 
         parameter: its name where it was found (``host``, ``endpoint_url``, ``AWS_ENDPOINT_URL``, ``--emulator``).
         source: where it was found, when the parameter's name does not say it.
     """
-    if not isinstance(parameter, str) or not parameter or not parameter.isprintable():
-        raise InvalidArgument("parameter", parameter, "the name of the parameter being checked")
-    if source is not None and (not isinstance(source, str) or not source.isprintable()):
-        raise InvalidArgument("source", source, "None or where the value came from")
+    check_names(parameter, source)
     if not isinstance(url, str):
         raise InvalidArgument(parameter, url, _ACCEPTED, source=source)
     shown = _shown(url)

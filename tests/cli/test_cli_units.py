@@ -140,6 +140,22 @@ def test_import_does_not_load_the_facade() -> None:
     assert out.strip() == "['taskfacade_cli']"
 
 
+def test_help_loads_neither_the_facade_nor_attrs() -> None:
+    """``taskfacade --help`` stays fast: the facade, httpx and attrs load only when a command needs them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import contextlib, io, sys\n"
+        "from taskfacade_cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        "    main(['--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('taskfacade.', 'httpx', 'attr'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_parsing_and_reading_the_config_import_neither_shtab_nor_tomlkit(tmp_path: Path) -> None:
     """Start-up stays fast: shtab loads only for `completion`, tomlkit only when the config file is written."""
     import subprocess

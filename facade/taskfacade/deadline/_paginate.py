@@ -86,12 +86,14 @@ def _offset(token: str | None) -> int:
     """A search paginator's token as the ``itemOffset`` to send (0 to start)."""
     if token is None:
         return 0
+    accepted = "a resume_token of this search paginator"
     try:
-        return int(token)
+        offset = int(token)
     except ValueError:
-        raise InvalidArgument(
-            "PaginationConfig.StartingToken", token, "a resume_token of this search paginator"
-        ) from None
+        raise InvalidArgument("PaginationConfig.StartingToken", token, accepted) from None
+    if offset < 0:  # int() takes "-5": never send a negative itemOffset
+        raise InvalidArgument("PaginationConfig.StartingToken", token, accepted)
+    return offset
 
 
 def _same_token_check(next_token: str | None, token: str | None) -> str | None:

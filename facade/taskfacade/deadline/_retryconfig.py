@@ -47,10 +47,14 @@ def botocore_policy(mode: str, max_attempts: int | None = None) -> RetryPolicy:
     )
 
 
+#: More attempts than any retry budget can use; a larger value is a typo, refused under its own name.
+_MAX_ATTEMPTS = 100
+
+
 def _attempts(text: str, parameter: str, source: str | None) -> int:
     value = text.strip()
-    if not value.isdigit() or int(value) < 1:
-        accepted = "a whole number of attempts >= 1 (the first one included)"
+    accepted = "a whole number of attempts from 1 to 100 (the first one included)"
+    if not (value.isascii() and value.isdecimal()) or not 1 <= int(value) <= _MAX_ATTEMPTS:
         raise InvalidArgument(parameter, text, accepted, source=source)
     return int(value)
 
