@@ -14,11 +14,11 @@ from collections.abc import Hashable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from ._clock import Clock
-from ._deadline import deadline_scope
 from ._errors import InvalidArgument, RateLimited, ServerError, TransportError, WaitTimeout
 from ._job import Job, JobPhase, check_wait_args
 from ._log import logger
 from ._progress import ProgressBar
+from ._timelimit import deadline_scope
 
 __all__ = ["is_transient", "poll"]
 

@@ -39,7 +39,6 @@ from . import __version__, _netdeadline
 from ._body import BodyTooLarge, read_body
 from ._check import check_int, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
-from ._deadline import remaining_in_scope
 from ._errors import (
     APIError,
     ClientClosed,
@@ -59,6 +58,7 @@ from ._errors import (
 from ._log import logger, safe_path, safe_url
 from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, parse_retry_after, plan_retry, retry_policy
 from ._secrets import RedactingFilter, Redactor
+from ._timelimit import remaining_in_scope
 from ._urls import check_base_url
 
 __all__ = [

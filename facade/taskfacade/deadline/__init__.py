@@ -27,7 +27,7 @@ from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._botocore_chain import botocore_credentials
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials, resolve_config
-from ._exceptions import (
+from ._errors import (
     AccessDeniedException,
     ClientError,
     ConflictException,
@@ -37,7 +37,7 @@ from ._exceptions import (
     ValidationException,
 )
 from ._job import DeadlineJob
-from ._paginate import PageIterator, PaginationError, Paginator
+from ._pager import PageIterator, PaginationError, Paginator
 from ._refreshing import RefreshingCredentials
 from ._retryconfig import BOTOCORE_MODES, botocore_policy
 from ._sigv4 import SigV4Auth

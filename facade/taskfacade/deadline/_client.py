@@ -43,9 +43,9 @@ from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
-from ._exceptions import ERROR_CLASSES, ClientError, Exceptions, parse_error
+from ._errors import ERROR_CLASSES, ClientError, Exceptions, parse_error
 from ._job import DeadlineJob
-from ._paginate import PAGINATED, SEARCHES, Paginator
+from ._pager import PAGINATED, SEARCHES, Paginator
 from ._runs import RunOperations
 from ._search import check_filters, check_sorts
 from ._shapes import (

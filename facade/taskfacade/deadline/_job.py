@@ -17,7 +17,7 @@ from .._clock import Clock
 from .._errors import InvalidArgument
 from .._job import Job, JobPhase
 from .._log import logger
-from ._exceptions import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
+from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._task import BATCH_SIZE, DeadlineTask
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from .._clock import Clock
 from .._errors import InvalidArgument
 from .._job import Job, JobPhase, deprecated_timestamp
 from .._log import logger
-from ._exceptions import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
+from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._validate import check_id
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ import attrs
 from .._check import check_int, check_seconds
 from .._clock import Clock
 from .._errors import InvalidArgument, TaskFacadeError
-from ._exceptions import ClientError
+from ._errors import ClientError
 
 __all__ = ["WAITERS", "Acceptor", "Waiter", "WaiterError", "WaiterModel"]
 

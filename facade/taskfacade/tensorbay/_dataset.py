@@ -11,11 +11,11 @@ from typing import ClassVar, Protocol
 from .._check import check_int
 from .._errors import InvalidArgument
 from .._pager import Page, Pager, PageRequest
-from ._check import check_bool, check_choice, check_id, check_str
 from ._client import Client
 from ._errors import ResourceNotExistError
 from ._jobclients import BasicSearch, SquashAndMerge
 from ._structs import Draft, Status
+from ._validate import check_bool, check_choice, check_id, check_str
 from ._wire import PAGE_SIZE, draft_page
 
 __all__ = ["DRAFT_STATUSES", "DatasetClient", "DatasetClientBase", "FusionDatasetClient"]

@@ -15,11 +15,11 @@ from .._clock import Clock
 from .._errors import ResponseDecodeError
 from .._retry import RetryLike
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
-from ._check import check_bool, check_str
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
 from ._errors import DatasetTypeError, ResourceNotExistError
 from ._structs import Status
+from ._validate import check_bool, check_str
 
 __all__ = ["GAS"]
 

@@ -31,8 +31,8 @@ from .._poll import is_transient
 from .._transport import GeneratedResponse
 from ._batch import MIN_BATCH, refresh_by_listing
 from ._body import JobFields, from_server, make_fields, parse_job_body, to_epoch
-from ._check import check_bool, check_id
 from ._client import Client
+from ._validate import check_bool, check_id
 from ._wire import JobFetcher
 
 __all__ = ["JOB_STATUSES", "STATUS_PHASES", "TensorBayJob"]

@@ -31,13 +31,13 @@ from taskfacade_generated.tensorbay.types import UNSET
 from .._errors import InvalidArgument
 from .._pager import Page, Pager, PageRequest
 from ._body import from_server
-from ._check import check_bool, check_choice, check_id, check_str
 from ._client import Client
 from ._errors import ResourceNotExistError, StatusError
 from ._filters import search_filters
 from ._job import JOB_STATUSES, TensorBayJob
 from ._kinds import BasicSearchJob, SquashAndMergeJob
 from ._structs import Draft, Status
+from ._validate import check_bool, check_choice, check_id, check_str
 from ._wire import PAGE_SIZE, JobFetcher
 
 __all__ = ["BasicSearch", "JobMixin", "SquashAndMerge"]

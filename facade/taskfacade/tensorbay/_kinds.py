@@ -17,10 +17,10 @@ from taskfacade_generated.tensorbay.models import CreateDatasetFromSearchResultR
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._job import JobPhase
 from ._body import parse_job_body
-from ._check import check_bool, check_str
 from ._client import Client
 from ._job import TensorBayJob
 from ._structs import Draft, FusionSearchResult, SearchResult
+from ._validate import check_bool, check_str
 
 __all__ = ["BasicSearchJob", "SquashAndMergeJob"]
 

@@ -12,7 +12,7 @@ The most used names are also importable from here. See docs/tiledb.md.
 
 from . import client, tasks
 from ._async import AsyncResult, AsyncTimeout
-from ._client import Client, default_client, set_default_client
+from ._cloud_client import Client, default_client, set_default_client
 from ._errors import (
     ConfigurationError,
     NoChargeableNamespace,

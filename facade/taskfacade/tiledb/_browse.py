@@ -24,7 +24,7 @@ from taskfacade_generated.tiledb.types import Unset
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
 from ._async import AsyncResult
-from ._client import Client, resolve_client
+from ._cloud_client import Client, resolve_client
 from ._pager import ArrayPager, GroupPager, TileDBPager, WirePage
 
 __all__ = [

@@ -24,7 +24,7 @@ from .._secrets import Redactor, check_secret
 from .._transport import Transport
 from . import _validate as v
 from ._auth import TileDBAuth
-from ._client import Client, _check_credentials, resolve_client, set_default_client
+from ._cloud_client import Client, _check_credentials, resolve_client, set_default_client
 from ._config import ProfileLocation, resolve_settings, write_profile
 from ._errors import ConfigurationError
 

@@ -17,7 +17,7 @@ from taskfacade_generated.tiledb.models.result_format import ResultFormat
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._retry import parse_retry_after
 from . import _validate as v
-from ._client import Client, resolve_client
+from ._cloud_client import Client, resolve_client
 from ._codecs import CODEC_FORMATS, PICKLE_FORMATS, DecodeFailure, UnpicklingRefused, decode, format_for_content_type
 from ._codecs import require as require_module
 from ._errors import PickleRefused, TaskNotReady, TasksError

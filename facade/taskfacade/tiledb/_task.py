@@ -20,7 +20,7 @@ from .._job import Job, JobPhase, deprecated_timestamp
 if TYPE_CHECKING:
     from taskfacade_generated.tiledb.models import ArrayTask
 
-    from ._client import Client
+    from ._cloud_client import Client
 
 __all__ = ["STATUS_PHASES", "TileDBTask"]
 

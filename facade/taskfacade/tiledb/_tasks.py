@@ -23,7 +23,7 @@ from taskfacade_generated.tiledb.types import Unset
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
 from ._async import AsyncResult
-from ._client import Client, resolve_client
+from ._cloud_client import Client, resolve_client
 from ._errors import TasksError
 from ._failures import tasks_failure
 from ._pager import TaskPager, WirePage

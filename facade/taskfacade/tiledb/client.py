@@ -30,7 +30,7 @@ from ._browse import (
     list_shared_arrays,
     list_shared_groups,
 )
-from ._client import Client, default_client, set_default_client
+from ._cloud_client import Client, default_client, set_default_client
 from ._config import ProfileLocation, Settings
 from ._errors import ConfigurationError, NoChargeableNamespace
 from ._login import Config, Ctx, TileDBConfig, login

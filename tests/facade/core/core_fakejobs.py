@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 from taskfacade import Clock, Job, JobPhase, ManualClock
-from taskfacade._deadline import remaining_in_scope
+from taskfacade._timelimit import remaining_in_scope
 
 
 class FakeStatus(enum.StrEnum):

@@ -38,8 +38,8 @@ from taskfacade import (
     Unauthorized,
     UnexpectedStatus,
 )
-from taskfacade._deadline import deadline_scope
 from taskfacade._retry import DEFAULT
+from taskfacade._timelimit import deadline_scope
 
 ITEM = {"id": "a", "status": "RUNNING", "count": 1}
 SECRET = "s3cr3t-key-value"

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from taskfacade import InvalidArgument, NotFound, Unauthorized
 from taskfacade.tiledb import Client, ConfigurationError, TasksError, client, default_client, set_default_client, tasks
-from taskfacade.tiledb._client import _workspace_from_token
+from taskfacade.tiledb._cloud_client import _workspace_from_token
 from taskfacade_emulator import Emulator
 from taskfacade_generated.tiledb import Client as GeneratedClient
 from taskfacade_generated.tiledb.api.user import get_user
