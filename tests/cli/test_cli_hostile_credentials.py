@@ -8,7 +8,6 @@ from reading ``HTTP_PROXY`` and the like.
 
 from __future__ import annotations
 
-import base64
 import http.server
 import json
 import threading
@@ -16,24 +15,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import cli_support as cs
 import pytest
+from hostile import hostile_support
 from taskfacade_emulator import Emulator
 
 BAD = "cnry-hostile\x1b]52;c;ZXZpbA==\x07-value"
 
 
 def _forms(secret: str) -> list[str]:
-    return [
-        secret,
-        repr(secret)[1:-1],
-        json.dumps(secret)[1:-1],
-        quote(secret, safe=""),
-        base64.b64encode(secret.encode()).decode(),
-        "cnry-hostile",
-    ]
+    """Every encoding the hostile suite checks (raw, repr, ascii, bytes-repr, JSON, percent, base64 at any
+    offset), plus the secret's printable head."""
+    return [*hostile_support.forms(secret), "cnry-hostile"]
 
 
 def _assert_refused(result: cs.Result, names: str) -> None:

@@ -1,16 +1,17 @@
 """The credential canary: no canary secret appears in any output, in any encoding, whatever the emulator does.
 
 The emulator is configured to accept canary credentials full of the characters encoders treat specially. Every
-credential mode of every service goes through success (get, list, wait), every error status and every fault
-action, with DEBUG logging on ``taskfacade``, ``httpx`` and ``httpcore``; then the ``repr`` of every object, the
-``str``/``repr``/traceback/attributes of every error and every log record are searched for the canaries in every
-form item 1 lists (``hostile_support.forms``).
+credential mode of every service goes through success (get, list, a wait polling a running job to its end),
+every error status and every fault action, with DEBUG logging on ``taskfacade``, ``httpx`` and ``httpcore``; then
+the ``repr`` of every object, the ``str``/``repr``/traceback/attributes of every error and every log record are
+searched for the canaries in every form item 1 lists (``hostile_support.forms``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -37,8 +38,7 @@ ACTIONS = ["reset", "truncate", "malformed", "unknown_enum", "extra_fields", "la
 LOGGERS = ("taskfacade", "httpx", "httpcore")
 
 
-@pytest.fixture(scope="module")
-def canary_emu() -> Iterator[Emulator]:
+def _canary_emulator() -> Emulator:
     credentials = Credentials(
         tiledb_token=CANARY_TOKEN,
         tiledb_username=CANARY_USER,
@@ -50,7 +50,19 @@ def canary_emu() -> Iterator[Emulator]:
         geobox_password=CANARY_PASSWORD,
         tensorbay_access_key=CANARY_ACCESS_KEY,
     )
-    with Emulator(seed_count=3, speed=0, credentials=credentials) as emu:
+    return Emulator(seed_count=3, speed=0, credentials=credentials)
+
+
+@pytest.fixture(scope="module")
+def canary_emu() -> Iterator[Emulator]:
+    with _canary_emulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def fresh_canary_emu() -> Iterator[Emulator]:
+    """An emulator of its own (the success test moves its clock to finish the job it waits on)."""
+    with _canary_emulator() as emu:
         yield emu
 
 
@@ -62,6 +74,8 @@ class Mode:
     build: Callable[[Emulator], Any]
     get: Callable[[Any, Emulator], Any]
     listing: Callable[[Any, Emulator], Any]
+    #: The handle of a job created running in the emulator, by its id (the wait polls it to its end).
+    running: Callable[[Any, Emulator, str], Any]
 
 
 def _tiledb_get(client: Any, emu: Emulator) -> Any:
@@ -89,6 +103,7 @@ MODES = {
         ),
         _tiledb_get,
         _tiledb_list,
+        lambda c, emu, id_: tiledb.tasks.task(id_, client=c),
     ),
     "tiledb-basic": Mode(
         "tiledb",
@@ -101,6 +116,7 @@ MODES = {
         ),
         _tiledb_get,
         _tiledb_list,
+        lambda c, emu, id_: tiledb.tasks.task(id_, client=c),
     ),
     "deadline-session": Mode(
         "deadline",
@@ -114,24 +130,28 @@ MODES = {
         ),
         lambda c, emu: c.task(**_dl_ids(emu)),
         lambda c, emu: c.list_tasks(**{k: v for k, v in _dl_ids(emu).items() if k != "taskId"}),
+        lambda c, emu, id_: c.task(**{**_dl_ids(emu), "taskId": id_}),
     ),
     "geobox-bearer": Mode(
         "geobox",
         _geobox_build(access_token=CANARY_TOKEN),
         lambda c, emu: c.get_task(emu.seeded()["geobox"]["task_ids"][0]),
         lambda c, emu: c.get_tasks(),
+        lambda c, emu, id_: c.get_task(id_),
     ),
     "geobox-apikey": Mode(
         "geobox",
         _geobox_build(apikey=CANARY_APIKEY),
         lambda c, emu: c.get_task(emu.seeded()["geobox"]["task_ids"][0]),
         lambda c, emu: c.get_tasks(),
+        lambda c, emu, id_: c.get_task(id_),
     ),
     "geobox-password": Mode(
         "geobox",
         _geobox_build(username=CANARY_USER, password=CANARY_PASSWORD),
         lambda c, emu: c.get_task(emu.seeded()["geobox"]["task_ids"][0]),
         lambda c, emu: c.get_tasks(),
+        lambda c, emu, id_: c.get_task(id_),
     ),
     "tensorbay-key": Mode(
         "tensorbay",
@@ -140,6 +160,7 @@ MODES = {
             emu.seeded()["tensorbay"]["job_ids"]["squashAndMerge"][0]
         ),
         lambda g, emu: g.get_dataset(emu.seeded()["tensorbay"]["dataset_name"]).squash_and_merge.list_jobs(),
+        lambda g, emu, id_: g.get_dataset(emu.seeded()["tensorbay"]["dataset_name"]).squash_and_merge.get_job(id_),
     ),
 }
 
@@ -170,21 +191,51 @@ def debug_logs(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 
 
 @pytest.mark.parametrize("mode", list(MODES))
-def test_success_paths_show_no_canary(canary_emu: Emulator, mode: str, debug_logs: pytest.LogCaptureFixture) -> None:
+def test_success_paths_show_no_canary(
+    fresh_canary_emu: Emulator, mode: str, debug_logs: pytest.LogCaptureFixture
+) -> None:
+    canary_emu = fresh_canary_emu
     spec = MODES[mode]
+    running_id = canary_emu.create_tasks(spec.service, 1, run_s=100)[0]
     client = spec.build(canary_emu)
     with client:
         job = spec.get(client, canary_emu)
         listed = spec.listing(client, canary_emu)
         if isinstance(job, taskfacade.Job):
             job.refresh()
-            taskfacade.wait_all([job], timeout=5, interval=0.05) if job.done else None
-        outputs = {"client": _rendered(client), "job": _rendered(job), "listing": _rendered(listed)}
+        running = spec.running(client, canary_emu, running_id)
+        assert not running.done, "the wait must poll a running job"
+        _wait_while_the_emulator_finishes_it(canary_emu, running)
+        outputs = {
+            "client": _rendered(client),
+            "job": _rendered(job),
+            "listing": _rendered(listed),
+            "waited": _rendered(running) + repr(vars(running)),
+        }
         if isinstance(job, taskfacade.Job):
             outputs["job fields"] = repr(vars(job))
     outputs["logs"] = _logs(debug_logs)
     assert any(r.name.startswith("httpcore") for r in debug_logs.records)
     _assert_clean(outputs)
+
+
+def _wait_while_the_emulator_finishes_it(emu: Emulator, job: taskfacade.Job[Any]) -> None:
+    """Wait on a running job while another thread moves the emulator's clock past its end: the wait polls with
+    the canary credentials until it sees the job finish."""
+    sent = _sent(emu)
+    timer = threading.Timer(0.3, emu.advance, args=(10**6,))
+    timer.start()
+    try:
+        taskfacade.wait_all([job], timeout=10, interval=0.05)
+    finally:
+        timer.join()
+        polls = _sent(emu) - sent
+    assert job.done
+    assert polls >= 2, polls
+
+
+def _sent(emu: Emulator) -> int:
+    return sum(sum(counts.values()) for counts in emu.request_counts().values())
 
 
 def _fault_cases() -> list[Any]:
@@ -217,6 +268,6 @@ def test_every_fault_shows_no_canary(
                     outputs[f"{name} cause"] = _rendered(error.__cause__)
         outputs["client"] = _rendered(client)
     outputs["logs"] = _logs(debug_logs)
-    sent = sum(sum(counts.values()) for counts in canary_emu.request_counts().values())
+    sent = _sent(canary_emu)
     assert sent > 0, "nothing reached the emulator"
     _assert_clean(outputs)
