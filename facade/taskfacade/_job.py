@@ -238,4 +238,3 @@ def deprecated_timestamp(old: str, new: str) -> property:
         return value
 
     return property(get, doc=f"Deprecated name of ``{new}``.")
-
