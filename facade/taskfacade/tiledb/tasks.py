@@ -27,6 +27,7 @@ from taskfacade_generated.tiledb.models.array_task_type import ArrayTaskType
 
 from .._errors import InvalidArgument
 from . import _validate as v
+from ._account import default_user
 from ._async import AsyncResult
 from ._cloud_client import Client, resolve_client
 from ._errors import PickleRefused, TaskNotReady, TasksError
@@ -272,8 +273,6 @@ def _newest_of(client: Client, params: dict[str, Any], wanted: frozenset[ArrayTa
 def _last_task(
     client: Client | None, label: str, params: dict[str, Any], wanted: frozenset[ArrayTaskType]
 ) -> TileDBTask:
-    from ._account import default_user  # deferred: keeps the account module out of the tasks import path
-
     chosen = resolve_client(client)
     with tasks_failure(f"Can not retrieve the last {label} task"):
         username = default_user(client=chosen).username
