@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import importlib
 
-from ._version import __version__
-
 # Not ``typing.TYPE_CHECKING``: importing typing alone costs more than this whole module (mypy knows this name).
 TYPE_CHECKING = False
 
+__version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     # errors

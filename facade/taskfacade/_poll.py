@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Any, Protocol, TypeVar, runtime_checkable
+from typing import Any, Protocol, TypeVar
 
 from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import Clock
@@ -27,7 +27,6 @@ from ._timelimit import deadline_scope
 __all__ = ["Pollable", "check_wait_args", "is_transient", "poll"]
 
 
-@runtime_checkable
 class Pollable(Protocol):
     """What the polling engine needs from a job; ``taskfacade.Job`` provides all of it (see ``_job.py``).
 
@@ -116,7 +115,7 @@ def _unique(jobs: Sequence[J]) -> list[J]:
     seen: set[int] = set()
     out: list[J] = []
     for job in jobs:
-        if not isinstance(job, Pollable):
+        if not callable(getattr(job, "_refresh_many", None)):  # duck-typed: isinstance(Protocol) costs ~40 us
             raise InvalidArgument("jobs", job, "taskfacade.Job objects")
         if id(job) not in seen:
             seen.add(id(job))

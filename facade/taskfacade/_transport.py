@@ -35,7 +35,7 @@ from typing import Any, Generic, ParamSpec, Protocol, TypeVar, overload
 import attrs
 import httpx
 
-from . import _netdeadline
+from . import __version__, _netdeadline
 from ._body import BodyTooLarge, read_body
 from ._check import check_int, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
@@ -60,7 +60,6 @@ from ._retry import IDEMPOTENT_METHODS, FailureKind, RetryLike, RetryPolicy, par
 from ._secrets import RedactingFilter, Redactor
 from ._timelimit import remaining_in_scope
 from ._urls import check_base_url
-from ._version import __version__
 
 __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",

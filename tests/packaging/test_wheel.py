@@ -99,7 +99,7 @@ def test_the_wheel_carries_the_metadata_a_package_index_shows(wheel: Path) -> No
         entry_points = archive.read(f"{dist_info}/entry_points.txt").decode()
     import taskfacade
 
-    assert metadata["Version"] == taskfacade.__version__  # written once, in facade/taskfacade/_version.py
+    assert metadata["Version"] == taskfacade.__version__  # written once, in facade/taskfacade/__init__.py
     assert metadata["License-Expression"] == "Apache-2.0"
     assert f"{dist_info}/licenses/LICENSE" in names
     assert metadata["Requires-Python"] == ">=3.11"
