@@ -55,7 +55,7 @@ _EXPORTS: dict[str, str] = {
     "PageRequest": "_pager",
     # jobs and waiting
     "Job": "_job",
-    "JobPhase": "_job",
+    "JobPhase": "_phase",
     "wait_all": "_wait",
     "is_transient": "_poll",
     "as_completed": "_wait",
@@ -137,8 +137,9 @@ if TYPE_CHECKING:
         error_class_for,
         parse_error_body,
     )
-    from ._job import Job, JobPhase
+    from ._job import Job
     from ._pager import Page, Pager, PageRequest
+    from ._phase import JobPhase
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
     from ._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, Transport

@@ -31,38 +31,15 @@ if sys.version_info >= (3, 13):
 else:  # TypeVar(default=...) (PEP 696) is in typing from 3.13
     from typing_extensions import TypeVar
 
-from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
+from ._phase import JobPhase
+from ._poll import poll
 
-__all__ = ["Job", "JobPhase", "check_jobs", "check_wait_args", "deprecated_timestamp"]
+__all__ = ["Job", "JobPhase", "check_jobs", "deprecated_timestamp"]
 
 #: A job's status type; ``Any`` by default, so users may write plain ``Job`` (``Job[Any]``) in annotations.
 StatusT = TypeVar("StatusT", default=Any)
-
-
-class JobPhase(enum.StrEnum):
-    """The normalized lifecycle phase, the same on every service (Kubernetes' pod phase is the precedent)."""
-
-    #: Accepted but not started (queued, scheduled, assigned...).
-    PENDING = "PENDING"
-    #: Running.
-    RUNNING = "RUNNING"
-    #: Finished successfully.
-    SUCCEEDED = "SUCCEEDED"
-    #: Finished with an error.
-    FAILED = "FAILED"
-    #: Stopped on request (aborted, canceled).
-    CANCELED = "CANCELED"
-    #: Paused; may resume. Not finished.
-    SUSPENDED = "SUSPENDED"
-    #: A status this version of taskfacade does not know. Never finished.
-    UNKNOWN = "UNKNOWN"
-
-    @property
-    def finished(self) -> bool:
-        """True for SUCCEEDED, FAILED and CANCELED: the job will not change any more."""
-        return self in (JobPhase.SUCCEEDED, JobPhase.FAILED, JobPhase.CANCELED)
 
 
 def _status_key(status: object) -> object:
@@ -176,8 +153,6 @@ class Job(abc.ABC, Generic[StatusT]):
                 raised. Any other error is raised at once. A FAILED or CANCELED job is not an error: its status
                 is returned.
         """
-        from ._poll import poll  # deferred: _poll imports this module
-
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
 
@@ -263,12 +238,3 @@ def deprecated_timestamp(old: str, new: str) -> property:
         return value
 
     return property(get, doc=f"Deprecated name of ``{new}``.")
-
-
-def check_wait_args(
-    timeout: float | None, interval: float, max_poll_errors: int, *, interval_name: str = "interval"
-) -> None:
-    """Validate the arguments every wait takes, before any request (finite numbers in range: see ``_check``)."""
-    check_optional_seconds("timeout", timeout, exclusive=False)
-    check_seconds(interval_name, interval)
-    check_int("max_poll_errors", max_poll_errors, 0)

@@ -5,25 +5,54 @@ so a service refreshes a whole group with batch or list endpoints, then yields t
 ticks it sleeps an adaptive interval: ``min_interval`` right after anything changed, growing by half each quiet
 tick up to ``interval``, so a completion is always noticed within ``interval`` while quiet stretches cost few
 requests. One overall deadline covers everything, including the requests' own retries (``deadline_scope``).
+
+The engine knows jobs only through the ``Pollable`` protocol (``taskfacade.Job`` implements it), so this module
+does not import ``_job``: ``Job.wait`` imports the engine, never the reverse.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Hashable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
+from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import Clock
 from ._errors import InvalidArgument, RateLimited, ServerError, TransportError, WaitTimeout
-from ._job import Job, JobPhase, check_wait_args
 from ._log import logger
+from ._phase import JobPhase
 from ._progress import ProgressBar
 from ._timelimit import deadline_scope
 
-__all__ = ["is_transient", "poll"]
+__all__ = ["Pollable", "check_wait_args", "is_transient", "poll"]
+
+
+class Pollable(Protocol):
+    """What the polling engine needs from a job; ``taskfacade.Job`` provides all of it (see ``_job.py``).
+
+    The ``_peek_*`` methods never make a request; ``_refresh_many`` (a classmethod) refreshes a group of jobs that
+    share the class implementing it and a ``_batch_key()``, with one batch or list request where it can.
+    """
+
+    def _peek_status(self) -> object:
+        """The last known status (no request)."""
+
+    def _peek_phase(self) -> JobPhase:
+        """The phase of the last known status (no request)."""
+
+    def _peek_progress(self) -> float | None:
+        """Percent done for a progress bar, if known (no request)."""
+
+    def _batch_key(self) -> Hashable:
+        """Jobs with equal keys (and the same ``_refresh_many``) are refreshed together."""
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Any]) -> None:
+        """Refresh every job in ``jobs`` (all unfinished, all of one batch key); may raise."""
+
 
 _BACKOFF = 1.5
-J = TypeVar("J", bound=Job[Any])
+J = TypeVar("J", bound=Pollable)
 _TRANSIENT = (TransportError, RateLimited, ServerError)
 
 
@@ -52,21 +81,22 @@ def _retry_after(exc: BaseException) -> float | None:
     return None
 
 
-def _hook_owner(cls: type[Job[Any]]) -> type[Job[Any]]:
+def _hook_owner(cls: type[Pollable]) -> type[Pollable]:
     """The class in ``cls``'s MRO that implements ``_refresh_many`` (so a service's subclasses batch together)."""
     for klass in cls.__mro__:
         if "_refresh_many" in vars(klass):
-            return klass
-    return Job
+            owner: type[Pollable] = klass
+            return owner
+    return cls
 
 
-def _is_finished(job: Job[Any]) -> bool:
+def _is_finished(job: Pollable) -> bool:
     return job._peek_phase().finished
 
 
-def _refresh(pending: Sequence[Job[Any]]) -> BaseException | None:
+def _refresh(pending: Sequence[Pollable]) -> BaseException | None:
     """Refresh every pending job, group by group. Returns the first transient error (others raise at once)."""
-    groups: dict[tuple[type[Job[Any]], Hashable], list[Job[Any]]] = {}
+    groups: dict[tuple[type[Pollable], Hashable], list[Pollable]] = {}
     for job in pending:
         groups.setdefault((_hook_owner(type(job)), job._batch_key()), []).append(job)
     failure: BaseException | None = None
@@ -85,7 +115,7 @@ def _unique(jobs: Sequence[J]) -> list[J]:
     seen: set[int] = set()
     out: list[J] = []
     for job in jobs:
-        if not isinstance(job, Job):
+        if not callable(getattr(job, "_refresh_many", None)):  # duck-typed: isinstance(Protocol) costs ~40 us
             raise InvalidArgument("jobs", job, "taskfacade.Job objects")
         if id(job) not in seen:
             seen.add(id(job))
@@ -163,7 +193,7 @@ class _Schedule:
         finally:
             self.last_tick = self.clock.monotonic() - start
 
-    def sleep(self, changed: bool, retry_after: float | None, pending: Sequence[Job[Any]], label: str) -> None:
+    def sleep(self, changed: bool, retry_after: float | None, pending: Sequence[Pollable], label: str) -> None:
         """Sleep until the next poll, or raise ``WaitTimeout`` when no poll is left before the deadline."""
         self.delay = self.min_interval if changed else min(self.delay * _BACKOFF, self.interval)
         delay = max(self.delay, retry_after or 0.0)
@@ -181,7 +211,7 @@ class _Schedule:
         self.clock.sleep(delay)
 
 
-def _show(bar: ProgressBar, pending: Sequence[Job[Any]], done: int, single: Job[Any] | None) -> None:
+def _show(bar: ProgressBar, pending: Sequence[Pollable], done: int, single: Pollable | None) -> None:
     if not bar.active:
         return
     if single is None:
@@ -189,3 +219,12 @@ def _show(bar: ProgressBar, pending: Sequence[Job[Any]], done: int, single: Job[
         return
     succeeded = single._peek_phase() is JobPhase.SUCCEEDED
     bar.update_to(100.0 if succeeded else single._peek_progress() or 0.0, str(single._peek_status()))
+
+
+def check_wait_args(
+    timeout: float | None, interval: float, max_poll_errors: int, *, interval_name: str = "interval"
+) -> None:
+    """Validate the arguments every wait takes, before any request (finite numbers in range: see ``_check``)."""
+    check_optional_seconds("timeout", timeout, exclusive=False)
+    check_seconds(interval_name, interval)
+    check_int("max_poll_errors", max_poll_errors, 0)

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from ._clock import Clock
 from ._errors import InvalidArgument
-from ._job import Job, check_jobs, check_wait_args
-from ._poll import poll
+from ._job import Job, check_jobs
+from ._poll import check_wait_args, poll
 
 __all__ = ["as_completed", "wait_all"]
 

@@ -60,7 +60,7 @@ from ._shapes import (
     raw_parameters,
 )
 from ._sigv4 import SigV4Auth
-from ._task import IDS, DeadlineTask
+from ._task import IDS, BatchAnswer, DeadlineTask, TaskKey
 from ._validate import (
     check_client_token,
     check_id,
@@ -75,7 +75,6 @@ from ._waiter import WAITERS, Waiter
 __all__ = ["BatchAnswer", "ClientMeta", "DeadlineClient", "snake_ids"]
 
 M = TypeVar("M")
-TaskKey = tuple[str, ...]
 
 
 @attrs.frozen
@@ -85,15 +84,6 @@ class ClientMeta:
     region_name: str
     endpoint_url: str
     service_name: str = "deadline"
-
-
-@attrs.frozen
-class BatchAnswer:
-    """One BatchGetTask, keyed by the five ids: each task's fields (and raw parameters), and per-item errors."""
-
-    items: dict[TaskKey, tuple[dict[str, Any], dict[str, Any] | None]]
-    errors: list[tuple[TaskKey, str, str]]
-    request_id: str | None
 
 
 def _identifier(value: Any, path: str) -> dict[str, str]:
@@ -106,7 +96,8 @@ class DeadlineClient(RunOperations):
     """A Deadline client for tasks and jobs, shaped like ``boto3.client("deadline")``. Build it with ``client()``.
 
     Besides the task and job operations here, it has BatchGetJob, SearchJobs, the step operations and the session
-    and session-action operations (``_runs.RunOperations``).
+    and session-action operations (``_runs.RunOperations``). It is the ``JobBackend`` of the ``DeadlineTask`` and
+    ``DeadlineJob`` objects it builds (``_task.py``, ``_job.py``): they reach it only through those protocols.
 
     Thread-safe; close it (or use ``with``) to release its connections.
 
@@ -340,7 +331,29 @@ class DeadlineClient(RunOperations):
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    # -- internals (DeadlineTask uses _get_task and _batch_get) ----------------------------------------------
+    # -- JobBackend (_task.py and _job.py): what DeadlineTask and DeadlineJob call ----------------------------
+
+    @property
+    def _clock(self) -> Clock:
+        return self._transport.clock
+
+    def _fetch_task(self, ids: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        fields, raw, _metadata = self._get_task(self._ids(**ids))  # ids checked again: cheap
+        return fields, raw
+
+    def _fetch_tasks(self, keys: Iterable[TaskKey]) -> BatchAnswer:
+        return self._batch_get(keys)
+
+    def _abort_task(self, ids: Mapping[str, str]) -> None:
+        self.update_task(**ids, targetRunStatus="CANCELED")
+
+    def _fetch_job(self, ids: Mapping[str, str]) -> dict[str, Any]:
+        return self.get_job(**ids)
+
+    def _fetch_jobs(self, identifiers: list[Mapping[str, str]]) -> dict[str, Any]:
+        return self.batch_get_job(identifiers=identifiers)
+
+    # -- internals ---------------------------------------------------------------------------------------------
 
     def _ids(self, **ids: Any) -> dict[str, str]:
         """Checked ids, keyed by the generated operations' argument names (``farm_id``...)."""

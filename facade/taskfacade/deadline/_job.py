@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from .._clock import Clock
 from .._errors import InvalidArgument
@@ -20,10 +20,7 @@ from .._log import logger
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._task import BATCH_SIZE, DeadlineTask
 
-if TYPE_CHECKING:
-    from ._client import DeadlineClient
-
-__all__ = ["JOB_IDS", "DeadlineJob"]
+__all__ = ["JOB_IDS", "DeadlineJob", "JobBackend"]
 
 JOB_IDS = ("farmId", "queueId", "jobId")
 #: lifecycleStatus values that override the rolled-up task status, and their phases.
@@ -37,6 +34,30 @@ _FINISHED = ("SUCCEEDED", "FAILED", "CANCELED", "NOT_COMPATIBLE")
 _TRANSIENT_CODES = frozenset({"ThrottlingException", "InternalServerErrorException"})
 
 
+class JobBackend(Protocol):
+    """What a ``DeadlineJob`` needs from its client: fetch one, fetch many (``DeadlineClient`` has them).
+
+    The client imports this module to build jobs; this module never imports the client. Hashable: the client
+    is the batch key (one batch per client).
+    """
+
+    def __hash__(self) -> int:
+        """Clients hash by identity."""
+
+    #: False once BatchGetJob was refused (AccessDenied): job waits then poll with GetJob.
+    _batch_jobs_allowed: bool
+
+    @property
+    def _clock(self) -> Clock:
+        """The clock the client's retries (and so the job's waits) run on."""
+
+    def _fetch_job(self, ids: Mapping[str, str]) -> dict[str, Any]:
+        """GetJob, as ``get_job`` returns it."""
+
+    def _fetch_jobs(self, identifiers: list[Mapping[str, str]]) -> dict[str, Any]:
+        """One BatchGetJob for up to ``BATCH_SIZE`` jobs, as ``batch_get_job`` returns it."""
+
+
 class DeadlineJob(Job[str | None]):
     """A Deadline job. Build it with ``client.job(farmId=..., queueId=..., jobId=...)``; lazy until needed.
 
@@ -47,8 +68,8 @@ class DeadlineJob(Job[str | None]):
     STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {**DeadlineTask.STATUS_PHASES, **_LIFECYCLE_PHASES}
     DEFAULT_INTERVAL: ClassVar[float] = 5.0
 
-    def __init__(self, client: DeadlineClient, ids: Mapping[str, str]) -> None:
-        if not callable(getattr(client, "get_job", None)):
+    def __init__(self, client: JobBackend, ids: Mapping[str, str]) -> None:
+        if not callable(getattr(client, "_fetch_job", None)):
             raise InvalidArgument("client", type(client).__name__, "a DeadlineClient (client.job(...) builds a job)")
         if not isinstance(ids, Mapping) or not all(isinstance(ids.get(name), str) for name in JOB_IDS):
             raise InvalidArgument("ids", ids, "a dict with farmId, queueId and jobId strings")
@@ -67,7 +88,7 @@ class DeadlineJob(Job[str | None]):
 
     def refresh(self) -> None:
         """Fetch the job with GetJob."""
-        answer = self._client.get_job(**self.ids)
+        answer = self._client._fetch_job(self.ids)
         self._update(answer)
 
     @property
@@ -125,7 +146,7 @@ class DeadlineJob(Job[str | None]):
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
         """Refresh with BatchGetJob, 100 jobs a request; per-item errors are raised after every update."""
-        by_client: dict[DeadlineClient, list[DeadlineJob]] = {}
+        by_client: dict[JobBackend, list[DeadlineJob]] = {}
         for job in jobs:
             if isinstance(job, DeadlineJob):
                 by_client.setdefault(job._client, []).append(job)
@@ -146,7 +167,7 @@ class DeadlineJob(Job[str | None]):
             raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
 
     def _wait_clock(self) -> Clock:
-        return self._client._transport.clock
+        return self._client._clock
 
     def _label(self) -> str:
         return f"DeadlineJob {self.ids['jobId']}"
@@ -175,7 +196,7 @@ def _refresh_chunk(chunk: Sequence[DeadlineJob]) -> list[ClientError]:
     by_key: dict[tuple[str, ...], list[DeadlineJob]] = {}
     for job in chunk:
         by_key.setdefault(tuple(job.ids[name] for name in JOB_IDS), []).append(job)
-    answer = client.batch_get_job(identifiers=[dict(zip(JOB_IDS, key, strict=True)) for key in by_key])
+    answer = client._fetch_jobs([dict(zip(JOB_IDS, key, strict=True)) for key in by_key])
     for item in answer["jobs"]:
         for job in by_key.get(tuple(str(item.get(name)) for name in JOB_IDS), []):
             job._update(item)

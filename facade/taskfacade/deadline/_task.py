@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol
+
+import attrs
 
 from .._clock import Clock
 from .._errors import InvalidArgument
@@ -18,16 +20,52 @@ from .._log import logger
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._validate import check_id
 
-if TYPE_CHECKING:
-    from ._client import DeadlineClient
-
-__all__ = ["BATCH_SIZE", "DeadlineTask"]
+__all__ = ["BATCH_SIZE", "IDS", "BatchAnswer", "DeadlineTask", "JobBackend", "TaskKey"]
 
 #: BatchGetTask's limit: identifiers per request.
 BATCH_SIZE = 100
 IDS = ("farmId", "queueId", "jobId", "stepId", "taskId")
 #: Codes of per-item errors that a later poll may not see again (anything else stops a wait).
 _TRANSIENT_CODES = frozenset({"ThrottlingException", "InternalServerErrorException"})
+
+#: A task's five ids in ``IDS`` order.
+TaskKey = tuple[str, ...]
+
+
+@attrs.frozen
+class BatchAnswer:
+    """One BatchGetTask, keyed by the five ids: each task's fields (and raw parameters), and per-item errors."""
+
+    items: dict[TaskKey, tuple[dict[str, Any], dict[str, Any] | None]]
+    errors: list[tuple[TaskKey, str, str]]
+    request_id: str | None
+
+
+class JobBackend(Protocol):
+    """What a ``DeadlineTask`` needs from its client: fetch one, fetch many, abort (``DeadlineClient`` has them).
+
+    The client imports this module to build tasks; this module never imports the client. Hashable: the client
+    is the batch key (one batch per client).
+    """
+
+    def __hash__(self) -> int:
+        """Clients hash by identity."""
+
+    #: False once BatchGetTask was refused (AccessDenied): waits then poll with GetTask.
+    _batch_allowed: bool
+
+    @property
+    def _clock(self) -> Clock:
+        """The clock the client's retries (and so the task's waits) run on."""
+
+    def _fetch_task(self, ids: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """GetTask: the task's fields as ``get_task`` returns them (no ``ResponseMetadata``) and raw parameters."""
+
+    def _fetch_tasks(self, keys: Iterable[TaskKey]) -> BatchAnswer:
+        """One BatchGetTask for up to ``BATCH_SIZE`` tasks."""
+
+    def _abort_task(self, ids: Mapping[str, str]) -> None:
+        """UpdateTask ``targetRunStatus="CANCELED"``."""
 
 
 class DeadlineTask(Job[str | None]):
@@ -55,8 +93,8 @@ class DeadlineTask(Job[str | None]):
     }
     DEFAULT_INTERVAL: ClassVar[float] = 2.0
 
-    def __init__(self, client: DeadlineClient, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
-        if not callable(getattr(client, "batch_get_task", None)):  # duck-typed: _client imports this module
+    def __init__(self, client: JobBackend, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
+        if not callable(getattr(client, "_fetch_tasks", None)):  # a JobBackend (not isinstance: cheaper)
             raise InvalidArgument("client", type(client).__name__, "a taskfacade.deadline.DeadlineClient")
         if not isinstance(ids, Mapping):
             raise InvalidArgument("ids", ids, "a dict with farmId, queueId, jobId, stepId and taskId")
@@ -74,7 +112,7 @@ class DeadlineTask(Job[str | None]):
 
     def refresh(self) -> None:
         """Fetch the task with GetTask."""
-        fields, raw, _metadata = self._client._get_task(self._client._ids(**self.ids))  # ids checked again: cheap
+        fields, raw = self._client._fetch_task(self.ids)
         self._update(fields, raw)
 
     @property
@@ -134,7 +172,7 @@ class DeadlineTask(Job[str | None]):
 
     def cancel(self) -> None:
         """Ask Deadline to cancel the task (UpdateTask ``targetRunStatus="CANCELED"``; one idempotency token)."""
-        self._client.update_task(**self.ids, targetRunStatus="CANCELED")
+        self._client._abort_task(self.ids)
 
     def abort(self) -> None:
         """Same as ``cancel()``."""
@@ -148,7 +186,7 @@ class DeadlineTask(Job[str | None]):
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
         """Refresh with BatchGetTask, 100 tasks a request; per-item errors are raised after every update."""
-        by_client: dict[DeadlineClient, list[DeadlineTask]] = {}
+        by_client: dict[JobBackend, list[DeadlineTask]] = {}
         for job in jobs:
             if isinstance(job, DeadlineTask):
                 by_client.setdefault(job._client, []).append(job)
@@ -170,7 +208,7 @@ class DeadlineTask(Job[str | None]):
             raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
 
     def _wait_clock(self) -> Clock:
-        return self._client._transport.clock
+        return self._client._clock
 
     def _label(self) -> str:
         return f"DeadlineTask {self.ids['taskId']}"
@@ -200,7 +238,7 @@ def _refresh_chunk(chunk: Sequence[DeadlineTask]) -> list[ClientError]:
     by_key: dict[tuple[str, ...], list[DeadlineTask]] = {}
     for task in chunk:  # two objects for one task share one identifier
         by_key.setdefault(tuple(task.ids[name] for name in IDS), []).append(task)
-    answer = client._batch_get(list(by_key))
+    answer = client._fetch_tasks(list(by_key))
     for key, (data, raw) in answer.items.items():
         for task in by_key.get(key, []):
             task._update(dict(data), raw)

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import ssl
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Literal, TypeVar, overload
 
 import httpx
 from taskfacade_generated.geobox.api.assets import (
@@ -37,7 +37,6 @@ from taskfacade_generated.geobox.models import Task as TaskModel
 from taskfacade_generated.geobox.models import TaskStatus as WireStatus
 from taskfacade_generated.geobox.types import UNSET
 
-from taskfacade._check import check_url_text
 from taskfacade._clock import SYSTEM_CLOCK, Clock
 from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
 from taskfacade._log import safe_url
@@ -60,10 +59,8 @@ from ._enums import TaskStatus
 from ._errors import ERROR_CLASSES, AuthenticationError, ValidationError, api_request_error, parse_geobox_error
 from ._listing import check_int, list_kwargs, uuid_filters
 from ._redact import install_redactor
-from ._values import check_text
-
-if TYPE_CHECKING:
-    from ._task import Task
+from ._task import Task
+from ._values import check_uuid
 
 __all__ = ["DEFAULT_HOST", "GeoboxClient"]
 
@@ -89,14 +86,6 @@ def _check_host(host: object) -> str:
 def _check_ver(ver: object) -> None:
     if ver not in SUPPORTED_VERSIONS:
         raise InvalidArgument("ver", ver, "'v1/' (this client speaks Geobox API v1)")
-
-
-def check_uuid(value: object, parameter: str = "uuid") -> str:
-    """A task or asset uuid: a non-empty string that cannot escape its path segment."""
-    text = check_url_text(parameter, check_text(parameter, value), accepted="a task uuid")
-    if text.strip(".") == "":
-        raise InvalidArgument(parameter, value, "a task uuid")
-    return text
 
 
 class GeoboxClient:
@@ -202,9 +191,7 @@ class GeoboxClient:
 
     def get_task(self, uuid: str) -> Task:
         """One task (``GET /v1/tasks/{uuid}/``). Raises ``NotFoundError`` when there is none."""
-        from ._task import Task
-
-        body = self._task_body(check_uuid(uuid))
+        body = self._fetch_task(check_uuid(uuid))
         return Task(self, body["uuid"], body)
 
     @overload
@@ -294,8 +281,6 @@ class GeoboxClient:
             user_id=user_id,
             shared=shared,
         )
-        from ._task import Task
-
         found = self._list(params)
         if isinstance(found, int):
             return found
@@ -331,7 +316,6 @@ class GeoboxClient:
             user_id=user_id,
             shared=shared,
         )
-        from ._task import Task
 
         def fetch(request: PageRequest) -> Page[Task]:
             bodies = self._list({**params, "skip": request.index * size})
@@ -373,7 +357,7 @@ class GeoboxClient:
     def __repr__(self) -> str:
         return f"GeoboxClient(host={safe_url(self.host)!r}, auth={self.auth_mode!r})"
 
-    # -- requests (used by Task) -------------------------------------------------------------------------------
+    # -- requests ----------------------------------------------------------------------------------------------
 
     def _exchange(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Exchange[Any]:
         """One generated operation through the transport; a network failure is the SDK's ``ApiRequestError``."""
@@ -411,41 +395,6 @@ class GeoboxClient:
             self._auth.token = parsed.access_token
             return parsed.access_token
 
-    def _task_body(self, uuid: str) -> dict[str, Any]:
-        result = self._exchange(get_task.sync_detailed, uuid)
-        return _task_dict(result, _expect(result, TaskModel, "task"))
-
-    def _progress(self, uuid: str) -> int | None:
-        """``int(current / total * 100)`` (clamped to 0..100), or None when either is 0 or missing (as the SDK)."""
-        result = self._exchange(get_task_status.sync_detailed, uuid)
-        counters = _expect(result, TaskProgress, "task progress")
-        numbers: list[float] = []
-        for name, value in (("current", counters.current), ("total", counters.total)):
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                numbers.append(value)
-            elif value is not None and value is not UNSET:
-                raise _decode_error(result, f"task progress: {name!r} must be a number")
-        if len(numbers) < 2 or not numbers[0] or not numbers[1]:
-            return None
-        current, total = numbers
-        return max(0, min(100, int(current / total * 100)))
-
-    def _abort(self, uuid: str) -> dict[str, Any]:
-        # Safe to replay: aborting an ABORTED task is a no-op, so a retry after a lost answer changes nothing.
-        result = self._exchange(abort_task.sync_detailed, uuid, idempotent=True)
-        return _task_dict(result, _expect(result, TaskModel, "aborted task"))
-
-    def _asset(self, kind: AssetKind, uuid: str) -> Asset:
-        operation, model_name = _ASSET_OPERATIONS[kind.result_key]
-        result = self._exchange(operation, uuid, f=ResponseFormat.JSON)
-        parsed = result.response.parsed
-        if type(parsed).__name__ != model_name or not hasattr(parsed, "to_dict"):
-            raise _decode_error(result, f"expected {model_name}, got {type(parsed).__name__}")
-        try:
-            return asset_from_body(kind, parsed.to_dict())
-        except ResponseDecodeError as exc:
-            raise _decode_error(result, exc.message) from None
-
     def _list(self, params: Mapping[str, Any]) -> list[dict[str, Any]] | int:
         """``GET /v1/tasks/`` with checked ``params`` (see ``list_kwargs``): task bodies, or the count."""
         wire = {key: UNSET if value is None else value for key, value in params.items()}
@@ -462,29 +411,62 @@ class GeoboxClient:
             raise _decode_error(result, "expected a JSON array of tasks (each with a 'uuid')")
         return [_task_dict(result, item) for item in parsed]
 
-    def _refresh_tasks(self, tasks: Sequence[Task]) -> None:
-        """Refresh several tasks: one list request per ~75 uuids (``q=uuid IN (...)``), single GETs for the rest.
+    # -- JobBackend (_task.py): what Task calls ------------------------------------------------------------------
 
-        Tasks the list does not return (another user's, not shared) are fetched one by one; a server that refuses
-        the filter (400/422) is not asked again, and this client falls back to one GET per task.
+    def _fetch_task(self, uuid: str) -> dict[str, Any]:
+        result = self._exchange(get_task.sync_detailed, uuid)
+        return _task_dict(result, _expect(result, TaskModel, "task"))
+
+    def _fetch_progress(self, uuid: str) -> int | None:
+        """``int(current / total * 100)`` (clamped to 0..100), or None when either is 0 or missing (as the SDK)."""
+        result = self._exchange(get_task_status.sync_detailed, uuid)
+        counters = _expect(result, TaskProgress, "task progress")
+        numbers: list[float] = []
+        for name, value in (("current", counters.current), ("total", counters.total)):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers.append(value)
+            elif value is not None and value is not UNSET:
+                raise _decode_error(result, f"task progress: {name!r} must be a number")
+        if len(numbers) < 2 or not numbers[0] or not numbers[1]:
+            return None
+        current, total = numbers
+        return max(0, min(100, int(current / total * 100)))
+
+    def _abort_task(self, uuid: str) -> dict[str, Any]:
+        # Safe to replay: aborting an ABORTED task is a no-op, so a retry after a lost answer changes nothing.
+        result = self._exchange(abort_task.sync_detailed, uuid, idempotent=True)
+        return _task_dict(result, _expect(result, TaskModel, "aborted task"))
+
+    def _fetch_asset(self, kind: AssetKind, uuid: str) -> Asset:
+        operation, model_name = _ASSET_OPERATIONS[kind.result_key]
+        result = self._exchange(operation, uuid, f=ResponseFormat.JSON)
+        parsed = result.response.parsed
+        if type(parsed).__name__ != model_name or not hasattr(parsed, "to_dict"):
+            raise _decode_error(result, f"expected {model_name}, got {type(parsed).__name__}")
+        try:
+            return asset_from_body(kind, parsed.to_dict())
+        except ResponseDecodeError as exc:
+            raise _decode_error(result, exc.message) from None
+
+    def _fetch_tasks(self, uuids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Several tasks' bodies, as they arrive: one list request per ~75 uuids (``q=uuid IN (...)``), then one
+        GET for each uuid the lists did not return (another user's task, not shared).
+
+        A server that refuses the filter (400/422) is not asked again: this client then GETs every task.
         """
-        by_uuid: dict[str, list[Task]] = {}
-        for task in tasks:
-            by_uuid.setdefault(task.uuid, []).append(task)
-        if len(by_uuid) == 1:
-            for task in tasks:
-                task.refresh()
-            return
+        seen: set[str] = set()
         if self._batch_lists:
-            self._refresh_listed(by_uuid)
-        for uuid, group in by_uuid.items():
-            body = self._task_body(uuid)
-            for task in group:
-                task._set_data(body)
+            for uuid, body in self._fetch_listed(uuids):
+                seen.add(uuid)
+                yield uuid, body
+        for uuid in uuids:
+            if uuid not in seen:
+                yield uuid, self._fetch_task(uuid)
 
-    def _refresh_listed(self, by_uuid: dict[str, list[Task]]) -> None:
-        """Refresh (and remove from ``by_uuid``) every task the list endpoint returns for a uuid filter."""
-        for cql, chunk in list(uuid_filters(list(by_uuid))):
+    def _fetch_listed(self, uuids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The bodies the list endpoint returns for uuid filters (each uuid at most once)."""
+        wanted = set(uuids)
+        for cql, chunk in list(uuid_filters(list(uuids))):
             params = list_kwargs(
                 state=None,
                 q=cql,
@@ -504,8 +486,10 @@ class GeoboxClient:
                 return
             assert not isinstance(bodies, int)  # return_count is False
             for body in bodies:
-                for task in by_uuid.pop(body["uuid"], []):
-                    task._set_data(body)
+                uuid = body["uuid"]
+                if uuid in wanted:
+                    wanted.discard(uuid)
+                    yield uuid, body
 
 
 def _decode_error(result: Exchange[Any], message: str) -> ResponseDecodeError:

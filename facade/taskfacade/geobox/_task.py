@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import datetime
 import importlib.util
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Protocol
 
 from taskfacade._check import check_int
 from taskfacade._clock import Clock
@@ -33,21 +33,62 @@ from taskfacade._errors import InvalidArgument, ResponseDecodeError, TaskFacadeE
 from taskfacade._job import Job, JobPhase
 from taskfacade._log import logger
 
-from ._assets import Asset, UnknownAsset, pick_asset
+from ._assets import Asset, AssetKind, UnknownAsset, pick_asset
 from ._enums import TaskStatus
 from ._errors import ConflictError
-from ._values import data_value, parse_timestamp
+from ._values import check_uuid, data_value, parse_timestamp
 
-if TYPE_CHECKING:
-    from ._client import GeoboxClient
-
-__all__ = ["GeoboxTask", "Task"]
+__all__ = ["GeoboxTask", "JobBackend", "Task"]
 
 
-def _client_class() -> type[GeoboxClient]:
-    from ._client import GeoboxClient
+class JobBackend(Protocol):
+    """What a ``Task`` needs from its client (its ``api``): fetch one, fetch many, abort, and the SDK's entry
+    points its classmethods forward to. ``GeoboxClient`` implements it and imports this module to build tasks;
+    this module never imports the client.
+    """
 
-    return GeoboxClient
+    @property
+    def clock(self) -> Clock:
+        """The clock retries and waits run on."""
+
+    def get_task(self, uuid: str) -> Task:
+        """One task (the SDK's ``api.get_task``)."""
+
+    def get_tasks(
+        self,
+        *,
+        state: TaskStatus | str | None = None,
+        q: str | None = None,
+        search: str | None = None,
+        search_fields: str | Sequence[str] | None = None,
+        order_by: str | Sequence[str] | None = None,
+        return_count: bool = False,
+        skip: int = 0,
+        limit: int = 10,
+        user_id: int | None = None,
+        shared: bool = False,
+    ) -> list[Task] | int:
+        """A page of tasks or their count (the SDK's ``api.get_tasks``)."""
+
+    def _fetch_task(self, uuid: str) -> dict[str, Any]:
+        """The task body (``GET /v1/tasks/{uuid}/``)."""
+
+    def _fetch_tasks(self, uuids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Several tasks' bodies as they arrive (list requests where the server allows, else one GET each)."""
+
+    def _abort_task(self, uuid: str) -> dict[str, Any]:
+        """Abort the task; the task body the server returns."""
+
+    def _fetch_progress(self, uuid: str) -> int | None:
+        """Percent done from the status endpoint, or None."""
+
+    def _fetch_asset(self, kind: AssetKind, uuid: str) -> Asset:
+        """The asset a finished task produced."""
+
+
+def _check_api(api: object) -> None:
+    if not callable(getattr(api, "_fetch_tasks", None)):  # a JobBackend (not isinstance: cheaper)
+        raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
 
 
 def _tqdm_installed() -> bool:
@@ -73,11 +114,8 @@ class Task(Job[TaskStatus | None]):
     DEFAULT_INTERVAL: ClassVar[float] = 1.0
     BASE_ENDPOINT: ClassVar[str] = "tasks/"
 
-    def __init__(self, api: GeoboxClient, uuid: str, data: Mapping[str, Any] | None = None) -> None:
-        from ._client import check_uuid
-
-        if not isinstance(api, _client_class()):
-            raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
+    def __init__(self, api: JobBackend, uuid: str, data: Mapping[str, Any] | None = None) -> None:
+        _check_api(api)
         self.api = api
         self.uuid = check_uuid(uuid)
         self._data: dict[str, Any] = self._checked_data(data)
@@ -87,17 +125,15 @@ class Task(Job[TaskStatus | None]):
     # -- the SDK's classmethods ----------------------------------------------------------------------------------
 
     @classmethod
-    def get_task(cls, api: GeoboxClient, uuid: str) -> Task:
+    def get_task(cls, api: JobBackend, uuid: str) -> Task:
         """One task (same as ``api.get_task(uuid)``)."""
-        if not isinstance(api, _client_class()):
-            raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
+        _check_api(api)
         return api.get_task(uuid)
 
     @classmethod
-    def get_tasks(cls, api: GeoboxClient, **kwargs: Any) -> list[Task] | int:
+    def get_tasks(cls, api: JobBackend, **kwargs: Any) -> list[Task] | int:
         """A page of tasks or their count (same as ``api.get_tasks(**kwargs)``; see there for the filters)."""
-        if not isinstance(api, _client_class()):
-            raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
+        _check_api(api)
         found: list[Task] | int = api.get_tasks(**kwargs)  # keyword arguments: no overload applies, so say it
         return found
 
@@ -119,9 +155,6 @@ class Task(Job[TaskStatus | None]):
     @data.setter
     def data(self, value: Mapping[str, Any]) -> None:
         self._data = self._checked_data(value)
-
-    def _set_data(self, body: dict[str, Any]) -> None:
-        self._data = body
 
     @property
     def endpoint(self) -> str:
@@ -184,10 +217,10 @@ class Task(Job[TaskStatus | None]):
 
     def refresh(self) -> None:
         """Fetch the task again (``GET /v1/tasks/{uuid}/``); during a wait with a bar, its progress too."""
-        self._data = self.api._task_body(self.uuid)
+        self._data = self.api._fetch_task(self.uuid)
         if self._track_progress and self._peek_status() == TaskStatus.PROGRESS:
             try:
-                self._progress = self.api._progress(self.uuid)
+                self._progress = self.api._fetch_progress(self.uuid)
             except (_APIError, TransportError, ResponseDecodeError) as exc:  # cosmetic: the bar keeps its value
                 logger.debug("geobox: progress of task %s not updated: %s", self.uuid, exc)
 
@@ -234,7 +267,7 @@ class Task(Job[TaskStatus | None]):
     @property
     def progress(self) -> int | None:
         """Percent done, fetched now from ``GET /v1/tasks/{uuid}/status/`` (None when the server has no counts)."""
-        self._progress = self.api._progress(self.uuid)
+        self._progress = self.api._fetch_progress(self.uuid)
         return self._progress
 
     def _peek_progress(self) -> float | None:
@@ -255,7 +288,7 @@ class Task(Job[TaskStatus | None]):
         if picked is None or isinstance(picked, UnknownAsset):
             return picked
         kind, uuid = picked
-        return self.api._asset(kind, uuid)
+        return self.api._fetch_asset(kind, uuid)
 
     def abort(self) -> None:
         """Abort the task (``POST /v1/tasks/{uuid}/abort/``); ``data`` becomes the task the server returns.
@@ -265,7 +298,7 @@ class Task(Job[TaskStatus | None]):
         here the task is fetched again instead, so ``data`` shows its final state.
         """
         try:
-            self._data = self.api._abort(self.uuid)
+            self._data = self.api._abort_task(self.uuid)
         except ConflictError as error:
             logger.debug("geobox: task %s already finished, nothing to abort: %s", self.uuid, error)
             try:
@@ -341,7 +374,7 @@ class Task(Job[TaskStatus | None]):
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
         tasks = [job for job in jobs if isinstance(job, Task)]
         if tasks:
-            tasks[0].api._refresh_tasks(tasks)
+            _refresh_tasks(tasks[0].api, tasks)
         for job in jobs:
             if not isinstance(job, Task):
                 job.refresh()
@@ -356,6 +389,21 @@ class Task(Job[TaskStatus | None]):
         status = self._peek_status()
         shown = status.value if status is not None else None
         return f"Task(uuid={self.uuid!r}, name={self.name!r}, status={shown!r})"
+
+
+def _refresh_tasks(api: JobBackend, tasks: Sequence[Task]) -> None:
+    """Refresh several tasks of one client: all of one uuid with ``refresh()`` (one GET, and progress during a
+    wait with a bar), several uuids with ``api._fetch_tasks`` (list requests), each body applied as it arrives."""
+    by_uuid: dict[str, list[Task]] = {}
+    for task in tasks:
+        by_uuid.setdefault(task.uuid, []).append(task)
+    if len(by_uuid) == 1:
+        for task in tasks:
+            task.refresh()
+        return
+    for uuid, body in api._fetch_tasks(list(by_uuid)):
+        for task in by_uuid.get(uuid, ()):
+            task._data = body
 
 
 #: The name the Job hierarchy uses (``taskfacade.Job`` -> ``GeoboxTask``).

@@ -26,8 +26,8 @@ from .._clock import Clock
 from .._dates import as_utc
 from .._errors import InvalidArgument, TaskFacadeError
 from .._job import Job as CoreJob
-from .._job import JobPhase, check_wait_args
-from .._poll import is_transient
+from .._phase import JobPhase
+from .._poll import check_wait_args, is_transient
 from .._transport import GeneratedResponse
 from ._batch import MIN_BATCH, refresh_by_listing
 from ._body import JobFields, from_server, make_fields, parse_job_body, to_epoch

@@ -15,7 +15,7 @@ from taskfacade_generated.tensorbay.api.jobs import retry_job
 from taskfacade_generated.tensorbay.models import CreateDatasetFromSearchResultRequest
 
 from .._errors import InvalidArgument, ResponseDecodeError
-from .._job import JobPhase
+from .._phase import JobPhase
 from ._body import parse_job_body
 from ._client import Client
 from ._job import TensorBayJob

@@ -15,25 +15,45 @@ in a time range).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import math
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
+from taskfacade_generated.tiledb.models.array_task import ArrayTask
 from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
+from taskfacade_generated.tiledb.types import Unset
 
+from ._cloud_client import Client
 from ._pager import TaskPager
-from ._task import TileDBTask
 from ._tasks import list_page
 
-__all__ = ["LISTING_PAGE_SIZE", "refresh_tasks"]
+__all__ = ["LISTING_PAGE_SIZE", "Refreshable", "refresh_tasks"]
 
 #: Tasks per listing request while polling (the most the service returns per page).
 LISTING_PAGE_SIZE = 1000
 _LIVE = (ArrayTaskStatus.QUEUED, ArrayTaskStatus.RUNNING)
 
 
-def refresh_tasks(tasks: Sequence[TileDBTask]) -> None:
+class Refreshable(Protocol):
+    """What the batch needs from a task (``TileDBTask`` has it; ``_task.py`` imports this module, not the reverse)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def start_time(self) -> datetime.datetime | None: ...
+
+    @property
+    def client(self) -> Client: ...
+
+    def refresh(self) -> None: ...
+
+    def _update(self, array_task: ArrayTask) -> None: ...
+
+
+def refresh_tasks(tasks: Sequence[Refreshable]) -> None:
     """Bring every task in ``tasks`` (all of one client) up to date; raises ``TasksError`` on failure."""
     if len(tasks) < 2:
         for one in tasks:
@@ -46,7 +66,7 @@ def refresh_tasks(tasks: Sequence[TileDBTask]) -> None:
             one.refresh()
 
 
-def _window(tasks: Sequence[TileDBTask]) -> dict[str, Any] | None:
+def _window(tasks: Sequence[Refreshable]) -> dict[str, Any] | None:
     known = [t.timestamp() for t in (one.start_time for one in tasks) if t is not None]
     if not known:
         return None
@@ -57,7 +77,7 @@ def _window(tasks: Sequence[TileDBTask]) -> dict[str, Any] | None:
     }
 
 
-def _refresh_listed(tasks: Sequence[TileDBTask], by_id: dict[str, TileDBTask]) -> set[str]:
+def _refresh_listed(tasks: Sequence[Refreshable], by_id: dict[str, Refreshable]) -> set[str]:
     """Update the tasks found by listing their time range; return their ids (see the module docstring)."""
     window = _window(tasks)
     if window is None:
@@ -74,11 +94,12 @@ def _refresh_listed(tasks: Sequence[TileDBTask], by_id: dict[str, TileDBTask]) -
     return seen
 
 
-def _apply(listed: Any, by_id: dict[str, TileDBTask]) -> set[str]:
+def _apply(listed: Iterable[ArrayTask], by_id: dict[str, Refreshable]) -> set[str]:
     seen: set[str] = set()
     for found in listed:
-        mine = by_id.get(found.id)
+        task_id = "" if isinstance(found.id, Unset) else str(found.id)
+        mine = by_id.get(task_id)
         if mine is not None:
-            mine._update(found.array_task)
-            seen.add(found.id)
+            mine._update(found)
+            seen.add(task_id)
     return seen

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
+from taskfacade_generated.tiledb.models.array_task import ArrayTask
 from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
 from taskfacade_generated.tiledb.types import Unset
 
 from .._clock import Clock
 from .._job import Job, JobPhase, deprecated_timestamp
-
-if TYPE_CHECKING:
-    from taskfacade_generated.tiledb.models import ArrayTask
-
-    from ._cloud_client import Client
+from ._batch import refresh_tasks
+from ._cloud_client import Client
+from ._results import fetch_results
+from ._tasks import get_array_task
 
 __all__ = ["STATUS_PHASES", "TileDBTask"]
 
@@ -179,8 +179,6 @@ class TileDBTask(Job[ArrayTaskStatus]):
 
     def refresh(self) -> None:
         """Fetch the task's current state (one GET). Raises ``TasksError`` when that fails."""
-        from ._tasks import get_array_task  # deferred: _tasks imports this module
-
         self._update(get_array_task(self._client, self.id))
 
     def _update(self, array_task: ArrayTask) -> None:
@@ -188,8 +186,6 @@ class TileDBTask(Job[ArrayTaskStatus]):
 
     def fetch_results(self, *, result_format: Any = None, allow_pickle: bool = False) -> Any:
         """This task's result, decoded by content type (see ``tasks.fetch_results``)."""
-        from ._results import fetch_results
-
         return fetch_results(self.id, result_format=result_format, allow_pickle=allow_pickle, client=self._client)
 
     def _batch_key(self) -> Hashable:
@@ -197,8 +193,6 @@ class TileDBTask(Job[ArrayTaskStatus]):
 
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
-        from ._batch import refresh_tasks
-
         refresh_tasks([job for job in jobs if isinstance(job, TileDBTask)])
 
     def _wait_clock(self) -> Clock:
