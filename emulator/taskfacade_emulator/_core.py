@@ -13,12 +13,13 @@ import attrs
 
 from ._checks import is_int, is_number
 from ._clock import Clock, check_speed
+from ._credentials import Credentials
 from ._faults import FaultSet
 from ._lifecycle import OUTCOMES
 from ._meta import ClockMeta
 from ._registry import ServiceFactory, build_services
 from ._requests import RequestCounts
-from ._service import Context, Credentials, ServiceEmulator
+from ._service import Context, ServiceEmulator
 from ._store import Store
 
 logger = logging.getLogger(__name__)

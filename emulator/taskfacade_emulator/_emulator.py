@@ -8,9 +8,10 @@ from typing import Any, Self
 
 from ._app import EmulatorApp
 from ._core import DEFAULT_SEED_COUNT, EmulatorCore, Settings
+from ._credentials import Credentials
 from ._registry import ServiceFactory
 from ._server import ThreadedServer
-from ._service import Credentials, ServiceEmulator
+from ._service import ServiceEmulator
 
 
 class Emulator:
