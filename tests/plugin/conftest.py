@@ -1,5 +1,5 @@
-"""The jobs plug-in's test fixtures: its package importable, an emulator that serves it beside the four services,
-and a clock that drags the emulator along (waits cost no real time)."""
+"""The jobs plug-in's test fixtures: the plug-in registered in every layer (one call each), an emulator serving it
+beside the four services, and a clock that drags the emulator along (waits cost no real time)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,40 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from taskfacade_emulator import Emulator
+import taskfacade
+import taskfacade_emulator
+from taskfacade_emulator import Credentials, Emulator
 
 # tests/plugin is the plug-in's root, as an installed distribution's would be (--import-mode=importlib).
 if str(Path(__file__).parent) not in sys.path:
     sys.path.append(str(Path(__file__).parent))
 
-from jobs_support import TOKEN, EmulatorClock
-from taskfacade_emulator._registry import default_factories
+from jobs_support import TOKEN, EmulatorClock, unregister
 from taskfacade_jobs.emulator import Service as JobsEmulator
+from taskfacade_jobs.facade import SERVICE as JOBS_SERVICE
 from taskfacade_jobs.facade import JobsClient
 
 
+@pytest.fixture(autouse=True)
+def jobs_plugin() -> Iterator[None]:
+    """The plug-in registered for each test of this folder: one call per layer, as docs/adding-a-service.md says.
+
+    Registration lasts for the process, so it is undone after the test: the other folders' tests, which may run
+    in the same worker, expect the four built-in services only.
+    """
+    taskfacade.register_service(JOBS_SERVICE)
+    taskfacade_emulator.register_service(JobsEmulator)
+    try:
+        yield
+    finally:
+        unregister("jobs")
+
+
 @pytest.fixture
-def emu() -> Iterator[Emulator]:
-    """A fresh emulator (frozen clock, a few seeded tasks per service) serving the jobs service too."""
-    services = [*default_factories(), lambda ctx: JobsEmulator(ctx, token=TOKEN)]
-    with Emulator(seed_count=5, seed_counts={"jobs": 120}, speed=0, services=services) as running:
+def emu(jobs_plugin: None) -> Iterator[Emulator]:
+    """A fresh emulator (frozen clock, a few seeded tasks per service, 120 jobs) serving the jobs service too."""
+    credentials = Credentials(jobs_token=TOKEN)
+    with Emulator(seed_count=5, seed_counts={"jobs": 120}, speed=0, credentials=credentials) as running:
         yield running
 
 

@@ -20,3 +20,16 @@ class EmulatorClock(taskfacade.ManualClock):
         super().sleep(seconds)
         if seconds > 0:
             self.emu.advance(seconds)
+
+
+def unregister(name: str) -> None:
+    """Undo ``register_service`` in the facade's and the emulator's registries.
+
+    The registries have no public way to do this (a process registers its plug-ins once), so this reaches into
+    their private tables: the one place the plug-in's tests do.
+    """
+    from taskfacade import _registry as facade_registry
+    from taskfacade_emulator import _registry as emulator_registry
+
+    facade_registry._REGISTRY.registered.pop(name, None)
+    emulator_registry._REGISTRY.registered.pop(name, None)

@@ -89,7 +89,7 @@ def test_seed_is_deterministic_and_admin_checks_specs(emu: Emulator) -> None:
     assert len(seeded["job_ids"]) == 120
     by_state = [job_id for ids in seeded["job_ids_by_state"].values() for job_id in ids]
     assert sorted(by_state) == sorted(seeded["job_ids"])
-    with Emulator(seed_count=5, seed_counts={"jobs": 120}, speed=0, services=emu.core.settings.services) as again:
+    with Emulator(seed_count=5, seed_counts={"jobs": 120}, speed=0) as again:
         assert again.seeded()["jobs"]["job_ids"] == seeded["job_ids"]
     with pytest.raises(ValueError, match="unknown keys"):
         emu.create_tasks("jobs", colour="red")

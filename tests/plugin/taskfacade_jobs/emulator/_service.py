@@ -6,6 +6,7 @@ import math
 import random
 from typing import Any, ClassVar
 
+import attrs
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 from taskfacade_emulator import Context, Phase, ServiceEmulator
@@ -13,7 +14,7 @@ from taskfacade_emulator import Context, Phase, ServiceEmulator
 from ._repo import SCHEMA, STATES, JobsRepo, Plan
 from ._routes import JobsApi, error_body
 
-__all__ = ["DEFAULT_TOKEN", "Service"]
+__all__ = ["DEFAULT_TOKEN", "JobsCredentials", "Service"]
 
 #: The bearer token the service accepts unless told otherwise (the emulator's usual default).
 DEFAULT_TOKEN = "emulator-token"
@@ -23,20 +24,22 @@ TASK_SPEC_KEYS = frozenset({"count", "outcome", "queued_s", "run_s", "name"})
 SEED_SPAN_S = 3 * 86400.0
 
 
-class Service(ServiceEmulator):
-    """The jobs service: seeded jobs spread over the last three days, plus those ``create_tasks`` adds.
+@attrs.define
+class JobsCredentials:
+    """What the service accepts: one bearer token (``Credentials(jobs_token=...)`` sets it; hidden from reprs)."""
 
-    Args:
-        ctx: what the shared server hands every service (store, clock, seed settings).
-        token: the bearer token accepted (this service owns its credential).
-    """
+    token: str = attrs.field(default=DEFAULT_TOKEN, repr=False)
+
+
+class Service(ServiceEmulator):
+    """The jobs service: seeded jobs spread over the last three days, plus those ``create_tasks`` adds."""
 
     name: ClassVar[str] = "jobs"
+    credentials_type: ClassVar[type[Any] | None] = JobsCredentials
     enum_fields: ClassVar[frozenset[str]] = frozenset({"state"})
 
-    def __init__(self, ctx: Context, token: str = DEFAULT_TOKEN) -> None:
+    def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self.token = token
         self.repo = JobsRepo(ctx.store, ctx.clock)
 
     def schema(self) -> str:
@@ -83,7 +86,7 @@ class Service(ServiceEmulator):
         return self.repo.insert([plan] * int(spec["count"]))
 
     def routes(self) -> list[BaseRoute]:
-        return JobsApi(self.repo, self.token).routes()
+        return JobsApi(self.repo, self.ctx.credentials.of(JobsCredentials).token).routes()
 
     def error_response(self, status: int, message: str, *, retry_after: float | None = None) -> Response:
         headers = {"Retry-After": str(math.ceil(retry_after))} if retry_after is not None else None

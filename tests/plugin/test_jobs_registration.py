@@ -1,0 +1,28 @@
+"""One registration call per layer makes the plug-in a service like the built-in four, and only while registered."""
+
+from __future__ import annotations
+
+import taskfacade
+import taskfacade_emulator
+import taskfacade_jobs.facade
+from jobs_support import unregister
+from taskfacade_emulator import Emulator
+
+BUILT_IN = ("tiledb", "deadline", "geobox", "tensorbay")
+
+
+def test_registered_in_every_layer(emu: Emulator) -> None:
+    assert taskfacade.jobs is taskfacade_jobs.facade  # a registered plug-in is taskfacade.<name>
+    assert taskfacade.service_info("jobs").job_types == (taskfacade_jobs.facade.JobsJob,)
+    assert "jobs" in taskfacade.service_names()
+    assert "jobs" in taskfacade_emulator.service_names()
+    assert list(emu.seeded()) == [*BUILT_IN, "jobs"]
+    assert emu.base_url("jobs") == emu.url + "/jobs"
+
+
+def test_unregistered_it_is_gone() -> None:
+    unregister("jobs")  # what the autouse fixture does after each test
+    assert "jobs" not in taskfacade.service_names()
+    assert "jobs" not in dir(taskfacade)
+    with Emulator(seed_count=1, speed=0) as plain:
+        assert list(plain.seeded()) == list(BUILT_IN)
