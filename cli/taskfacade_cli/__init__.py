@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["main"]
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: `import taskfacade_cli` stays free
+if TYPE_CHECKING:
+    from ._registry import CliService
+
+__all__ = ["CliService", "main", "register_service"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -15,3 +19,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ._main import main as run  # deferred: `import taskfacade_cli` stays free
 
     return run(argv)
+
+
+def register_service(service: CliService) -> CliService:
+    """Add a plug-in service to the command line in this process: ``main([...])`` then takes ``service.name`` as a
+    ``SERVICE`` and its options (an installed plug-in uses the entry-point group ``taskfacade_cli.services``).
+
+    Args:
+        service: the plug-in's ``taskfacade_cli.CliService`` (see ``taskfacade_cli._registry``).
+
+    Returns:
+        ``service``.
+    """
+    from ._registry import register_service as register
+
+    return register(service)
+
+
+def __getattr__(name: str) -> object:
+    if name == "CliService":  # the value a plug-in declares, importable without loading the rest
+        from ._registry import CliService
+
+        return CliService
+    raise AttributeError(f"module 'taskfacade_cli' has no attribute {name!r}")

@@ -11,30 +11,29 @@ import sys
 
 from ._exit import ExitCode, UsageError
 
-__all__ = ["SHELLS", "completion_script", "run_completion"]
-
-SHELLS = ("bash", "zsh", "fish")
+__all__ = ["completion_script", "run_completion"]
 
 
 def completion_script(shell: str) -> str:
     """The completion script of ``taskfacade`` for ``shell``.
 
     Args:
-        shell: ``bash``, ``zsh`` or ``fish``.
+        shell: one of ``_options.SHELLS`` (the parser refuses any other).
 
     Returns:
-        The script's text, ending with a newline.
+        The script's text, ending with a newline. It completes installed plug-in services too.
 
     Raises:
-        UsageError: ``shell`` is not supported, or ``shtab`` is not installed.
+        UsageError: ``shtab`` is not installed.
     """
-    if shell not in SHELLS:
-        raise UsageError(f"invalid shell {shell!r}: expected one of {', '.join(SHELLS)}")
     try:
         import shtab
     except ImportError:
         raise UsageError("shell completion needs shtab: pip install shtab") from None
     from ._parser import build_parser
+    from ._registry import load_installed
+
+    load_installed()
 
     script = str(shtab.complete(build_parser(), shell=shell))
     return script if script.endswith("\n") else script + "\n"
