@@ -100,7 +100,8 @@ def generate_plugin(spec: Path, out: Path, check: bool) -> int:
         if check:
             problems = diff_trees(out, fresh) if out.is_dir() else [f"missing: {out}"]
             if problems:
-                print(f"{out} drifted from {spec} (run generate.py --spec ... --out ... and commit both):", file=sys.stderr)
+                hint = "run generate.py --spec ... --out ... and commit both"
+                print(f"{out} drifted from {spec} ({hint}):", file=sys.stderr)
                 print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
                 return 1
             print(f"{out} matches {spec} ({time.perf_counter() - started:.1f} s)")

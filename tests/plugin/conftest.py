@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import taskfacade
+import taskfacade_cli
 import taskfacade_emulator
 from taskfacade_emulator import Credentials, Emulator
 
@@ -16,9 +17,10 @@ from taskfacade_emulator import Credentials, Emulator
 if str(Path(__file__).parent) not in sys.path:
     sys.path.append(str(Path(__file__).parent))
 
+import taskfacade_jobs.cli
+import taskfacade_jobs.emulator
+import taskfacade_jobs.facade
 from jobs_support import TOKEN, EmulatorClock, unregister
-from taskfacade_jobs.emulator import Service as JobsEmulator
-from taskfacade_jobs.facade import SERVICE as JOBS_SERVICE
 from taskfacade_jobs.facade import JobsClient
 
 
@@ -29,8 +31,9 @@ def jobs_plugin() -> Iterator[None]:
     Registration lasts for the process, so it is undone after the test: the other folders' tests, which may run
     in the same worker, expect the four built-in services only.
     """
-    taskfacade.register_service(JOBS_SERVICE)
-    taskfacade_emulator.register_service(JobsEmulator)
+    taskfacade.register_service(taskfacade_jobs.facade.SERVICE)  # taskfacade.jobs, taskfacade.service_names()
+    taskfacade_emulator.register_service(taskfacade_jobs.emulator.Service)  # every Emulator() from now on: /jobs
+    taskfacade_cli.register_service(taskfacade_jobs.cli.SERVICE)  # taskfacade tasks ... jobs
     try:
         yield
     finally:

@@ -23,13 +23,14 @@ class EmulatorClock(taskfacade.ManualClock):
 
 
 def unregister(name: str) -> None:
-    """Undo ``register_service`` in the facade's and the emulator's registries.
+    """Undo ``register_service`` in the facade's, the emulator's and the command line's registries.
 
     The registries have no public way to do this (a process registers its plug-ins once), so this reaches into
     their private tables: the one place the plug-in's tests do.
     """
     from taskfacade import _registry as facade_registry
+    from taskfacade_cli import _registry as cli_registry
     from taskfacade_emulator import _registry as emulator_registry
 
-    facade_registry._REGISTRY.registered.pop(name, None)
-    emulator_registry._REGISTRY.registered.pop(name, None)
+    for registry in (facade_registry, emulator_registry, cli_registry):
+        registry._REGISTRY.registered.pop(name, None)

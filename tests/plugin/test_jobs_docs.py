@@ -1,15 +1,17 @@
 """docs/adding-a-service.md (its dedicated docs test, see tests/docs/test_docs_blocks.py ``DEDICATED``).
 
-The page's python blocks are of two kinds. An excerpt starts with ``# <path> (excerpt)``: its lines must appear in
-that file in the same order (a ``# ...`` line stands for lines left out), so the page cannot drift from the
-plug-in it describes. Every other block runs, in order, in one namespace, with the plug-in registered (the
-autouse fixture of conftest.py), and must print what its comments say.
+Its ``python`` blocks run, in order, in one namespace, with the plug-in registered (the autouse fixture of
+conftest.py), and must print what their comments say. Its excerpts of the plug-in's files are ``text`` blocks
+(they are not complete modules, so they can neither run nor pass ``mypy --strict`` as the docs' examples must)
+starting with ``# <path> (excerpt)``: their lines must appear in that file in the same order (a ``# ...`` line
+stands for lines left out), so the page cannot drift from the plug-in it describes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +22,18 @@ ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "adding-a-service.md"
 #: A python fence at column 0, as tests/docs/test_docs_blocks.py counts them.
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.DOTALL | re.MULTILINE)
-EXCERPT = re.compile(r"^# (?P<path>\S+) \(excerpt\)\n")
-EXPECTED_OUTPUT = ("['SUCCEEDED', 'SUCCESS']", "['SUCCEEDED', 'SUCCEEDED']")
+#: An excerpt: a text fence whose first line names the file.
+EXCERPT = re.compile(r"^```text\n# (?P<path>\S+) \(excerpt\)\n(?P<lines>.*?)^```$", re.DOTALL | re.MULTILINE)
+EXPECTED_OUTPUT = ("SUCCEEDED SUCCESS ['SUCCEEDED', 'SUCCEEDED']\n", '"SUCCEEDED"\n0\n')
 
 
 def _blocks() -> list[str]:
     assert DOC.name == "adding-a-service.md"
     return list(BLOCK.findall(DOC.read_text(encoding="utf-8")))
+
+
+def _excerpts() -> list[tuple[str, str]]:
+    return [(m["path"], m["lines"]) for m in EXCERPT.finditer(DOC.read_text(encoding="utf-8"))]
 
 
 def _in_order(excerpt: list[str], source: list[str]) -> list[str]:
@@ -42,20 +49,23 @@ def _in_order(excerpt: list[str], source: list[str]) -> list[str]:
     return missing
 
 
-@pytest.mark.parametrize("block", [b for b in _blocks() if EXCERPT.match(b)], ids=lambda b: EXCERPT.match(b)["path"])  # type: ignore[index]
-def test_excerpts_are_in_the_files_they_name(block: str) -> None:
-    match = EXCERPT.match(block)
-    assert match is not None
-    source = (ROOT / match["path"]).read_text(encoding="utf-8").splitlines()
-    assert _in_order(block[match.end() :].splitlines(), source) == []
+@pytest.mark.parametrize(("path", "lines"), _excerpts(), ids=[path for path, _ in _excerpts()])
+def test_excerpts_are_in_the_files_they_name(path: str, lines: str) -> None:
+    source = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    assert _in_order(lines.splitlines(), source) == []
 
 
-def test_examples_run(capfd: pytest.CaptureFixture[str]) -> None:
-    runnable = [block for block in _blocks() if not EXCERPT.match(block)]
-    assert runnable
+def test_the_page_has_excerpts_and_examples() -> None:
+    assert len(_excerpts()) >= 7
+    assert len(_blocks()) >= 1
+
+
+def test_examples_run(capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdout", sys.stdout)  # restored afterwards: taskfacade_cli.main may wrap them
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
     namespace: dict[str, Any] = {"__name__": "docs_adding_a_service"}
     try:
-        for block in runnable:
+        for block in _blocks():
             exec(compile(block, str(DOC), "exec"), namespace)  # noqa: S102 - our own documentation
     finally:
         for value in list(namespace.values()):

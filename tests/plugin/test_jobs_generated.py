@@ -52,14 +52,14 @@ def _touches(imports: set[str], prefix: str) -> bool:
 
 
 def test_layers_keep_taskfacades_import_rules() -> None:
-    facade, emulator = _layer("facade"), _layer("emulator")
-    cli = {"taskfacade_jobs/cli.py": _imports(PACKAGE / "cli.py")}
+    facade, emulator, cli = _layer("facade"), _layer("emulator"), _layer("cli")
     for path, imports in facade.items():
         for banned in ("taskfacade_jobs.emulator", "taskfacade_jobs.cli", "taskfacade_emulator", "taskfacade_cli"):
             assert not _touches(imports, banned), f"{path} imports {banned}"
     for path, imports in emulator.items():
         for banned in ("taskfacade_jobs.facade", "taskfacade_jobs.cli", "taskfacade_jobs.generated", "taskfacade"):
             assert not _touches(imports, banned), f"{path} imports {banned}"
+    assert not any(_touches(cli["taskfacade_jobs/cli/__init__.py"], name) for name in ("taskfacade", "attrs"))
     for path, imports in _layer("generated").items():
         assert not any(name.startswith("taskfacade") and not name.startswith("taskfacade_jobs.generated")
                        for name in imports), path  # fmt: skip

@@ -1,7 +1,7 @@
-"""The jobs service in the ``taskfacade`` command line: ``taskfacade tasks list|show|wait|cancel jobs``.
+"""The jobs service's commands: ``taskfacade tasks list|show|wait|cancel jobs``, over ``JobsClient``.
 
-Settings: the profile's ``jobs.endpoint`` and ``jobs.token`` (``--endpoint`` overrides the first), else
-``$JOBS_ENDPOINT`` and ``$JOBS_TOKEN``; with ``--emulator URL``, the emulator's jobs service and its default token.
+Imported (and with it the facade) only when a command uses the jobs service; what the command line needs before
+that is ``SERVICE`` in ``__init__``.
 """
 
 from __future__ import annotations
@@ -14,12 +14,10 @@ import taskfacade
 from taskfacade_cli._service import Listing, ListQuery, Row, Service, peek_row, phase_names
 from taskfacade_cli._times import Window
 
-from .facade import STATUS_PHASES, JobsClient, JobsJob
+from ..facade import STATUS_PHASES, JobsClient, JobsJob
+from . import ENV_ENDPOINT, ENV_TOKEN
 
-__all__ = ["ENV_ENDPOINT", "ENV_TOKEN", "SERVICE", "JobsService"]
-
-ENV_ENDPOINT = "JOBS_ENDPOINT"
-ENV_TOKEN = "JOBS_TOKEN"
+__all__ = ["JobsService"]
 
 
 class JobsService(Service):
@@ -93,6 +91,3 @@ def _in_window(jobs: Iterator[JobsJob], window: Window) -> Iterator[JobsJob]:
         if created is not None and created < window.start:
             return
         yield job
-
-
-SERVICE = JobsService
