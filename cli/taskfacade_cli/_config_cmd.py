@@ -8,6 +8,7 @@ import sys
 
 from ._config import ConfigFile, check_key, config_path, convert_value, is_secret, key_meanings
 from ._exit import ExitCode, UsageError
+from ._registry import load_installed
 from ._render import dumps_json, key_values, table
 
 __all__ = ["run_config"]
@@ -97,6 +98,7 @@ def _path(args: argparse.Namespace, config: ConfigFile) -> int:
 
 
 def _keys(args: argparse.Namespace, config: ConfigFile) -> int:
+    load_installed()  # every key, the installed plug-ins' too
     rows = [[key, meaning] for key, meaning in key_meanings()]
     print(table(["KEY", "MEANING"], rows, width=120))
     return ExitCode.OK
