@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
+import pytest
 import taskfacade
 import taskfacade_emulator
 import taskfacade_jobs.facade
@@ -9,6 +13,27 @@ from jobs_support import unregister
 from taskfacade_emulator import Emulator
 
 BUILT_IN = ("tiledb", "deadline", "geobox", "tensorbay")
+AGREE = Path(__file__).parents[1] / "registries" / "test_registries_agree.py"
+
+
+def _agreement_checks() -> list[str]:
+    return [
+        line[4:].split("(")[0]
+        for line in AGREE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("def test_")
+    ]
+
+
+@pytest.mark.parametrize("check", _agreement_checks())
+def test_the_registries_agree_with_the_plugin_registered(check: str) -> None:
+    """tests/registries/test_registries_agree.py's checks, run again while the plug-in is registered in all three."""
+    spec = importlib.util.spec_from_file_location("registries_agree_with_jobs", AGREE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert "jobs" in taskfacade.service_names()
+    getattr(module, check)()
 
 
 def test_registered_in_every_layer(emu: Emulator) -> None:
