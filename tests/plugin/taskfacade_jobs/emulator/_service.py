@@ -6,29 +6,19 @@ import math
 import random
 from typing import Any, ClassVar
 
-import attrs
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 from taskfacade_emulator import Context, Phase, ServiceEmulator
 
+from ._credentials import JobsCredentials
 from ._repo import SCHEMA, STATES, JobsRepo, Plan
 from ._routes import JobsApi, error_body
 
-__all__ = ["DEFAULT_TOKEN", "JobsCredentials", "Service"]
-
-#: The bearer token the service accepts unless told otherwise (the emulator's usual default).
-DEFAULT_TOKEN = "emulator-token"
+__all__ = ["Service"]
 #: Keys ``POST /_emulator/tasks`` accepts for this service.
 TASK_SPEC_KEYS = frozenset({"count", "outcome", "queued_s", "run_s", "name"})
 #: Seeded jobs are created over this many seconds before start-up.
 SEED_SPAN_S = 3 * 86400.0
-
-
-@attrs.define
-class JobsCredentials:
-    """What the service accepts: one bearer token (``Credentials(jobs_token=...)`` sets it; hidden from reprs)."""
-
-    token: str = attrs.field(default=DEFAULT_TOKEN, repr=False)
 
 
 class Service(ServiceEmulator):

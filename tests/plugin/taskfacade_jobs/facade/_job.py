@@ -63,7 +63,9 @@ class JobSource(Protocol):
     @property
     def clock(self) -> Clock: ...
 
-    def __hash__(self) -> int: ...
+    def __hash__(self) -> int:
+        """Hashable: it is the batch key, so the jobs of one source are refreshed together."""
+        ...
 
     def fetch(self, job_id: str) -> JobRecord:
         """One job (``GET /v1/jobs/{id}``); ``NotFound`` when there is none."""
