@@ -116,6 +116,8 @@ def test_errors_and_arguments(emu: Emulator, client: JobsClient) -> None:
         client.list_jobs(page_size=101)
     with pytest.raises(InvalidArgument, match="token"):
         JobsClient(emu.base_url("jobs"), " ")
+    with pytest.raises(InvalidArgument, match="retry_mode"):
+        JobsClient(emu.base_url("jobs"), TOKEN, retry_mode="sometimes")
     assert _requests(emu) == {}  # refused before any request
     job = client.get_job(emu.create_tasks("jobs")[0])
     assert TOKEN not in repr(client)

@@ -23,6 +23,7 @@ from taskfacade import (
     Transport,
     check_base_url,
     check_secret,
+    retry_policy,
 )
 
 from ._job import MAX_BATCH, STATUS_PHASES, JobRecord, JobsJob
@@ -94,7 +95,7 @@ class JobsClient:
                 service="jobs",
                 base_url=base,
                 auth=_BearerAuth(secret),
-                retry=retry_mode,
+                retry=retry_policy(retry_mode, "retry_mode"),
                 timeout=timeout,
                 verify=verify,
                 clock=clock or SystemClock(),
