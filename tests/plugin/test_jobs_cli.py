@@ -29,6 +29,7 @@ def run(
     monkeypatch.setenv("TASKFACADE_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.delenv("JOBS_TOKEN", raising=False)
+    monkeypatch.setenv("COLUMNS", "200")  # whole table rows, whatever terminal pytest runs in
     monkeypatch.setattr(sys, "stdout", sys.stdout)  # restored afterwards: main() may wrap them in a scrubber
     monkeypatch.setattr(sys, "stderr", sys.stderr)
 
