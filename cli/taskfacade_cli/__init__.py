@@ -10,8 +10,30 @@ from collections.abc import Sequence
 TYPE_CHECKING = False  # not typing.TYPE_CHECKING: `import taskfacade_cli` stays free
 if TYPE_CHECKING:
     from ._registry import CliService
+    from ._service import Listing, ListQuery, Row, Service, peek_row, phase_names
 
-__all__ = ["CliService", "main", "register_service"]
+#: What a plug-in service builds on, loaded on first use (name -> private module).
+_EXPORTS = {
+    "CliService": "_registry",
+    "ListQuery": "_service",
+    "Listing": "_service",
+    "Row": "_service",
+    "Service": "_service",
+    "peek_row": "_service",
+    "phase_names": "_service",
+}
+
+__all__ = [
+    "CliService",
+    "ListQuery",
+    "Listing",
+    "Row",
+    "Service",
+    "main",
+    "peek_row",
+    "phase_names",
+    "register_service",
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,7 +48,8 @@ def register_service(service: CliService) -> CliService:
     ``SERVICE`` and its options (an installed plug-in uses the entry-point group ``taskfacade_cli.services``).
 
     Args:
-        service: the plug-in's ``taskfacade_cli.CliService`` (see ``taskfacade_cli._registry``).
+        service: the plug-in's ``taskfacade_cli.CliService``; its ``implementation`` is a ``taskfacade_cli.Service``
+            subclass (see docs/architecture.md, "Registries").
 
     Returns:
         ``service``.
@@ -37,8 +60,9 @@ def register_service(service: CliService) -> CliService:
 
 
 def __getattr__(name: str) -> object:
-    if name == "CliService":  # the value a plug-in declares, importable without loading the rest
-        from ._registry import CliService
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'taskfacade_cli' has no attribute {name!r}")
+    import importlib
 
-        return CliService
-    raise AttributeError(f"module 'taskfacade_cli' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from ._exit import ExitCode, UsageError
+from ._exit import ExitCode
 
 __all__ = ["completion_script", "run_completion"]
 
@@ -22,19 +22,13 @@ def completion_script(shell: str) -> str:
 
     Returns:
         The script's text, ending with a newline. It completes installed plug-in services too.
-
-    Raises:
-        UsageError: ``shtab`` is not installed.
     """
-    try:
-        import shtab
-    except ImportError:
-        raise UsageError("shell completion needs shtab: pip install shtab") from None
+    import shtab  # a dependency, imported here only: no other command pays for it
+
     from ._parser import build_parser
     from ._registry import load_installed
 
     load_installed()
-
     script = str(shtab.complete(build_parser(), shell=shell))
     return script if script.endswith("\n") else script + "\n"
 

@@ -33,7 +33,8 @@ PHASE_COLOURS = {
 def check_service_options(args: argparse.Namespace) -> None:
     """Refuse an option given for a service it does not apply to (before anything is sent): the options each
     service adds itself (``CliService.add_arguments``), and ``--search``."""
-    for dest, services in option_owners(args.tasks_command).items():
+    command = "cancel" if args.tasks_command == "abort" else args.tasks_command  # the alias's own parser
+    for dest, services in option_owners(command).items():
         if getattr(args, dest, None) is not None and args.service not in services:
             option = "--" + dest.replace("_", "-")
             raise UsageError(f"{option} applies to {' and '.join(services)} only, not {args.service}")

@@ -46,7 +46,7 @@ class Settings:
         credentials: what the services accept.
         admin: serve the admin API under ``/_emulator/``.
         seed: seed for the deterministic data and the fault RNG.
-        services: service factories replacing the built-in four (for tests of the shared server).
+        services: service factories replacing the registered services (for tests of the shared server).
     """
 
     db: str | None = None

@@ -28,7 +28,7 @@ class Emulator:
         admin: serve the admin API under ``/_emulator/``.
         host: loopback address to listen on; ``port`` 0 picks a free port.
         seed: seed for the deterministic data and the fault RNG.
-        services: service factories replacing the built-in four (tests of the shared server use this).
+        services: service factories replacing the registered services (tests of the shared server use this).
     """
 
     def __init__(

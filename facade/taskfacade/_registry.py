@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ENTRY_POINT_GROUP",
     "ServiceInfo",
+    "known_names",
     "register_service",
     "service_info",
     "service_module",

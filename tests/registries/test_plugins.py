@@ -33,8 +33,7 @@ import taskfacade
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
-from taskfacade_cli import CliService
-from taskfacade_cli._service import Listing, Service
+from taskfacade_cli import CliService, Listing, Service
 from taskfacade_emulator import ServiceEmulator
 
 
