@@ -6,13 +6,13 @@ that is ``SERVICE`` in ``__init__``.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterator
 from typing import Any
 
 import taskfacade
-from taskfacade_cli._service import Listing, ListQuery, Row, Service, peek_row, phase_names
-from taskfacade_cli._times import Window
+from taskfacade_cli import Listing, ListQuery, Row, Service, peek_row, phase_names
 
 from ..facade import STATUS_PHASES, JobsClient, JobsJob
 from . import ENV_ENDPOINT, ENV_TOKEN
@@ -45,7 +45,7 @@ class JobsService(Service):
         wanted = query.statuses
         state = next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None
         jobs = (job for job in self.client.list_jobs(state, page_size=100) if wanted is None or job.status in wanted)
-        return Listing(_in_window(jobs, query.window))
+        return Listing(_in_window(jobs, query.window.start, query.window.end))
 
     def get(self, task_id: str) -> JobsJob:
         return self.client.get_job(task_id)
@@ -82,12 +82,12 @@ class JobsService(Service):
         self.client.close()
 
 
-def _in_window(jobs: Iterator[JobsJob], window: Window) -> Iterator[JobsJob]:
-    """Jobs created inside ``window`` from a newest-first stream; stops at the first one older than its start."""
+def _in_window(jobs: Iterator[JobsJob], start: datetime.datetime, end: datetime.datetime | None) -> Iterator[JobsJob]:
+    """Jobs created from ``start`` to ``end`` (None: now) from a newest-first stream; stops at the first older one."""
     for job in jobs:
         created = job.created_utc
-        if created is not None and window.end is not None and created > window.end:
+        if created is not None and end is not None and created > end:
             continue
-        if created is not None and created < window.start:
+        if created is not None and created < start:
             return
         yield job
