@@ -34,6 +34,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy facade/taskfacade emulator/taskfacade_emulator cli/taskfacade_cli
 	MYPYPATH=scripts $(BIN)/mypy scripts/specdiff scripts/sync_specs.py scripts/spec_diff.py scripts/check_generator.py
+	MYPYPATH=tests/plugin $(BIN)/mypy --config-file tests/plugin/mypy.ini -p taskfacade_jobs  # the plug-in example
 
 check-generated: $(VENV)/.installed-dev
 	$(BIN)/python scripts/generate.py --check

@@ -4,9 +4,12 @@ Usage:
     python scripts/generate.py            # regenerate generated/taskfacade_generated/
     python scripts/generate.py --check    # regenerate into a temporary directory and diff (non-zero on drift)
     python scripts/generate.py --only tiledb   # regenerate one service (its subpackage only)
+    python scripts/generate.py --spec PLUGIN/openapi/jobs.yaml --out PLUGIN/pkg/generated [--check]
+                                          # a plug-in's spec into its own package directory (docs/adding-a-service.md)
 
 Every spec ``openapi/<service>.yaml`` becomes ``generated/taskfacade_generated/<service>/`` (``--meta none``),
 built with the pinned openapi-python-client, our templates in ``openapi/templates/`` and isolated ruff post-hooks.
+A plug-in's spec (``--spec``) is built the same way, with the same templates and config, into ``--out``.
 """
 
 from __future__ import annotations
@@ -85,6 +88,31 @@ def generate_all(out_root: Path, only: list[str] | None = None) -> None:
     (out_root / "py.typed").write_text("")
 
 
+def generate_plugin(spec: Path, out: Path, check: bool) -> int:
+    """Generate one plug-in spec into the package directory ``out`` (or, with ``check``, diff it against ``out``)."""
+    if not spec.is_file():
+        raise SystemExit(f"--spec {spec}: no such file")
+    check_specs([spec])
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        generate_one(spec, Path(tmp))
+        fresh = Path(tmp) / spec.stem
+        if check:
+            problems = diff_trees(out, fresh) if out.is_dir() else [f"missing: {out}"]
+            if problems:
+                hint = "run generate.py --spec ... --out ... and commit both"
+                print(f"{out} drifted from {spec} ({hint}):", file=sys.stderr)
+                print("\n".join(f"  {p}" for p in problems), file=sys.stderr)
+                return 1
+            print(f"{out} matches {spec} ({time.perf_counter() - started:.1f} s)")
+            return 0
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(fresh, out)
+    print(f"generated {out} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def diff_trees(a: Path, b: Path) -> list[str]:
     cmp = filecmp.dircmp(a, b, ignore=["__pycache__"])
     problems: list[str] = []
@@ -105,7 +133,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="fail when generated/ differs from a fresh generation")
     parser.add_argument("--only", action="append", help="regenerate only this service (repeatable)")
+    parser.add_argument("--spec", type=Path, help="a plug-in's spec, generated into --out instead of openapi/*.yaml")
+    parser.add_argument("--out", type=Path, help="with --spec: the package directory to write (replaced whole)")
     args = parser.parse_args()
+    if (args.spec is None) != (args.out is None) or (args.spec is not None and args.only):
+        parser.error("--spec and --out go together, and not with --only")
+    if args.spec is not None:
+        return generate_plugin(args.spec.resolve(), args.out.resolve(), args.check)
     started = time.perf_counter()
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:

@@ -9,33 +9,26 @@ from __future__ import annotations
 
 import sys
 
-from ._exit import ExitCode, UsageError
+from ._exit import ExitCode
 
-__all__ = ["SHELLS", "completion_script", "run_completion"]
-
-SHELLS = ("bash", "zsh", "fish")
+__all__ = ["completion_script", "run_completion"]
 
 
 def completion_script(shell: str) -> str:
     """The completion script of ``taskfacade`` for ``shell``.
 
     Args:
-        shell: ``bash``, ``zsh`` or ``fish``.
+        shell: one of ``_options.SHELLS`` (the parser refuses any other).
 
     Returns:
-        The script's text, ending with a newline.
-
-    Raises:
-        UsageError: ``shell`` is not supported, or ``shtab`` is not installed.
+        The script's text, ending with a newline. It completes installed plug-in services too.
     """
-    if shell not in SHELLS:
-        raise UsageError(f"invalid shell {shell!r}: expected one of {', '.join(SHELLS)}")
-    try:
-        import shtab
-    except ImportError:
-        raise UsageError("shell completion needs shtab: pip install shtab") from None
-    from ._parser import build_parser
+    import shtab  # a dependency, imported here only: no other command pays for it
 
+    from ._parser import build_parser
+    from ._registry import load_installed
+
+    load_installed()
     script = str(shtab.complete(build_parser(), shell=shell))
     return script if script.endswith("\n") else script + "\n"
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import sys
 import tempfile
@@ -35,79 +34,26 @@ import attrs
 
 from . import _toml
 from ._exit import UsageError
-from ._options import MAX_TEXT, check_url, mask_userinfo
+from ._options import MAX_TEXT, RETRY_MODES, check_url, is_profile_name, mask_userinfo
+from ._registry import cli_services, load_installed
 
 __all__ = [
     "PROFILE_KEYS",
-    "SECRET_KEYS",
-    "SERVICES",
-    "SERVICE_KEYS",
     "ConfigFile",
     "Profile",
+    "all_keys",
     "config_path",
+    "is_secret",
+    "key_meanings",
 ]
 
-SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
-
-#: Keys of each service's table, with a one-line meaning (shown by ``taskfacade config keys``).
-SERVICE_KEYS: Mapping[str, Mapping[str, str]] = {
-    "tiledb": {
-        "endpoint": "server URL (default https://api.tiledb.com)",
-        "token": "API token (secret)",
-        "username": "user name for HTTP Basic auth",
-        "password": "password for HTTP Basic auth (secret)",
-        "workspace": "workspace id, ws_...",
-        "verify_ssl": "check TLS certificates: true or false",
-    },
-    "deadline": {
-        "endpoint": "endpoint URL (default https://management.deadline.<region>.amazonaws.com)",
-        "region": "AWS region",
-        "aws_profile": "profile in ~/.aws/credentials and ~/.aws/config",
-        "access_key_id": "AWS access key id (secret)",
-        "secret_access_key": "AWS secret access key (secret)",
-        "session_token": "AWS session token (secret)",
-        "farm_id": "default --farm-id",
-        "queue_id": "default --queue-id",
-        "job_id": "default --job-id",
-        "step_id": "default --step-id",
-    },
-    "geobox": {
-        "endpoint": "server URL (default https://api.geobox.ir)",
-        "access_token": "access token (secret)",
-        "apikey": "API key (secret)",
-        "username": "user name, exchanged for a token",
-        "password": "password (secret)",
-    },
-    "tensorbay": {
-        "endpoint": "site URL (default: the access key's site)",
-        "access_key": "ACCESSKEY-... (secret)",
-        "dataset": "default --dataset",
-    },
-}
-
-#: Keys at the top of a profile.
+#: Keys at the top of a profile (each service's keys are its own: ``CliService.keys``, in ``_svc_<name>.py``).
 PROFILE_KEYS: Mapping[str, str] = {
     "emulator": "emulator URL, e.g. http://127.0.0.1:8765: every service there, with the emulator's credentials",
-    "retry_mode": "default, forceful or disabled",
+    "retry_mode": f"{', '.join(RETRY_MODES[:-1])} or {RETRY_MODES[-1]}",
     "trust_env": "read proxy and CA settings from the environment (HTTPS_PROXY, SSL_CERT_FILE...): true or false",
 }
-
-SECRET_KEYS = frozenset(
-    {
-        "tiledb.token",
-        "tiledb.password",
-        "deadline.access_key_id",
-        "deadline.secret_access_key",
-        "deadline.session_token",
-        "geobox.access_token",
-        "geobox.apikey",
-        "geobox.password",
-        "tensorbay.access_key",
-    }
-)
-BOOL_KEYS = frozenset({"tiledb.verify_ssl", "trust_env"})
-RETRY_MODES = ("default", "forceful", "disabled")
-_PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_PROFILE_BOOL_KEYS = frozenset({"trust_env"})
 _MASK = "******"
 
 
@@ -122,31 +68,68 @@ def config_path(option: str | None, env: Mapping[str, str] | None = None) -> Pat
     return Path(base) / "taskfacade" / "config.toml"
 
 
+def key_meanings() -> list[tuple[str, str]]:
+    """Every key ``config set`` accepts, dotted (``emulator``, ``tiledb.token``...), with its meaning (a secret's
+    says so)."""
+    pairs = list(PROFILE_KEYS.items())
+    for name, service in cli_services().items():
+        secret = service.secret_keys
+        pairs += [
+            (f"{name}.{key}", f"{text} (secret)" if key in secret else text) for key, text in service.keys.items()
+        ]
+    return pairs
+
+
 def all_keys() -> list[str]:
     """Every key ``config set`` accepts, dotted (``emulator``, ``tiledb.token``...)."""
-    keys = list(PROFILE_KEYS)
-    keys += [f"{service}.{key}" for service, table in SERVICE_KEYS.items() for key in table]
-    return keys
+    return [key for key, _meaning in key_meanings()]
+
+
+def _split(key: str) -> tuple[str | None, str, bool]:
+    """``"tiledb.token"`` -> ``("tiledb", "token", known)``; ``"emulator"`` -> ``(None, "emulator", known)``."""
+    service, _, name = key.partition(".") if "." in key else ("", "", key)
+    if not service:
+        return None, name, name in PROFILE_KEYS
+    found = cli_services().get(service)
+    return service, name, found is not None and name in found.keys
 
 
 def check_key(key: str) -> tuple[str | None, str]:
-    """``"tiledb.token"`` -> ``("tiledb", "token")``; ``"emulator"`` -> ``(None, "emulator")``."""
-    service, _, name = key.partition(".") if "." in key else ("", "", key)
-    if (not service and name in PROFILE_KEYS) or (service in SERVICE_KEYS and name in SERVICE_KEYS[service]):
-        return (service or None), name
+    """``"tiledb.token"`` -> ``("tiledb", "token")``; ``"emulator"`` -> ``(None, "emulator")``. A key of a service
+    that is not built in or registered makes the installed plug-ins load first."""
+    service, name, known = _split(key)
+    if not known and service is not None and load_installed():
+        service, name, known = _split(key)
+    if known:
+        return service, name
     raise UsageError(f"unknown config key {key!r}; accepted: {', '.join(all_keys())}")
+
+
+def is_secret(key: str) -> bool:
+    """Whether the dotted ``key`` holds a secret (``tiledb.token``)."""
+    service, _, name = key.partition(".")
+    found = cli_services().get(service) if name else None
+    return found is not None and name in found.secret_keys
+
+
+def _is_bool(key: str) -> bool:
+    service, _, name = key.partition(".")
+    if not name:
+        return key in _PROFILE_BOOL_KEYS
+    found = cli_services().get(service)
+    return found is not None and name in found.bool_keys
 
 
 def check_profile_name(name: str) -> str:
     """A profile name: letters, digits, ``_`` and ``-``."""
-    if not _PROFILE_NAME.match(name):
+    if not is_profile_name(name):
         raise UsageError(f"invalid profile name {name!r}: use letters, digits, '_' and '-' (at most 64)")
     return name
 
 
 def convert_value(key: str, text: str) -> str | bool:
     """A value given on the command line, checked for its key."""
-    if key in BOOL_KEYS:
+    if _is_bool(key):
         lowered = text.strip().lower()
         if lowered not in ("true", "false"):
             raise UsageError(f"invalid value for {key}: expected true or false")
@@ -172,7 +155,7 @@ def value_problem(key: str, text: str) -> str | None:
         return f"{text!r} for retry_mode: expected one of {', '.join(RETRY_MODES)}"
     if not text:
         return f"'' for {key}: expected a non-empty string"
-    if key not in SECRET_KEYS and (len(text) > MAX_TEXT or not text.isprintable()):
+    if not is_secret(key) and (len(text) > MAX_TEXT or not text.isprintable()):
         return f"{text[:80]!r} for {key}: expected at most {MAX_TEXT} characters and no control characters"
     return None
 
@@ -201,14 +184,14 @@ class Profile:
         """Every secret value this profile holds (so output can be scrubbed of them)."""
         found = []
         for service, table in self.services.items():
-            found += [str(v) for k, v in table.items() if f"{service}.{k}" in SECRET_KEYS and v]
+            found += [str(v) for k, v in table.items() if is_secret(f"{service}.{k}") and v]
         return found
 
     def shown(self) -> dict[str, Any]:
         """The profile as a dict with every secret masked (what ``config show`` prints)."""
         out: dict[str, Any] = dict(self.values)
         for service, table in self.services.items():
-            out[service] = {k: _MASK if f"{service}.{k}" in SECRET_KEYS else v for k, v in table.items()}
+            out[service] = {k: _MASK if is_secret(f"{service}.{k}") else v for k, v in table.items()}
         return out
 
     def __repr__(self) -> str:
@@ -352,7 +335,7 @@ def _check_value(path: Path, profile: str, key: str, value: Any) -> None:
         check_key(key)
     except UsageError as exc:
         raise UsageError(f"{path}: profile {profile!r}: {exc.message}") from None
-    expected = bool if key in BOOL_KEYS else str
+    expected = bool if _is_bool(key) else str
     if not isinstance(value, expected):
         raise UsageError(f"{path}: profile {profile!r}: {key} must be a {expected.__name__}")
     problem = value_problem(key, value) if isinstance(value, str) else None

@@ -6,8 +6,9 @@ import argparse
 import getpass
 import sys
 
-from ._config import PROFILE_KEYS, SECRET_KEYS, SERVICE_KEYS, ConfigFile, check_key, config_path, convert_value
+from ._config import ConfigFile, check_key, config_path, convert_value, is_secret, key_meanings
 from ._exit import ExitCode, UsageError
+from ._registry import load_installed
 from ._render import dumps_json, key_values, table
 
 __all__ = ["run_config"]
@@ -37,7 +38,7 @@ def _read_secret(key: str) -> str:
 
 def _set(args: argparse.Namespace, config: ConfigFile) -> int:
     check_key(args.key)
-    secret = args.key in SECRET_KEYS
+    secret = is_secret(args.key)
     if args.value is None:
         if not secret:
             raise UsageError(f"config set {args.key} needs a value")
@@ -97,7 +98,7 @@ def _path(args: argparse.Namespace, config: ConfigFile) -> int:
 
 
 def _keys(args: argparse.Namespace, config: ConfigFile) -> int:
-    rows = [[key, meaning] for key, meaning in PROFILE_KEYS.items()]
-    rows += [[f"{service}.{key}", meaning] for service, keys in SERVICE_KEYS.items() for key, meaning in keys.items()]
+    load_installed()  # every key, the installed plug-ins' too
+    rows = [[key, meaning] for key, meaning in key_meanings()]
     print(table(["KEY", "MEANING"], rows, width=120))
     return ExitCode.OK

@@ -11,36 +11,40 @@ its seeded ids, and the profile's service settings are not used.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from ._config import Profile
 from ._exit import UsageError
+from ._registry import cli_service, cli_services
 
-__all__ = ["EMULATOR_CREDENTIALS", "SECRET_ENV_VARS", "Context"]
+__all__ = ["EMULATOR_CREDENTIALS", "Context", "secret_env_vars"]
 
-#: What the emulator accepts by default (docs/emulator.md, ``taskfacade_emulator.Credentials()``).
-EMULATOR_CREDENTIALS: Mapping[str, Mapping[str, str]] = {
-    "tiledb": {"token": "emulator-token", "workspace": "ws_emulator"},
-    "deadline": {"access_key_id": "AKIDEMULATOR", "secret_access_key": "emulator-secret", "region": "us-east-1"},
-    "geobox": {"access_token": "emulator-token"},
-    "tensorbay": {"access_key": "ACCESSKEY-emulator"},
-}
 
-#: Environment variables holding credentials: their values are scrubbed from everything the CLI prints.
-SECRET_ENV_VARS = (
-    "TILEDB_REST_TOKEN",
-    "TILEDB_REST_PASSWORD",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_SESSION_TOKEN",
-    "GEOBOX_ACCESS_TOKEN",
-    "GEOBOX_APIKEY",
-    "GEOBOX_PASSWORD",
-    "TENSORBAY_ACCESS_KEY",
-)
+class _EmulatorCredentials(Mapping[str, Mapping[str, str]]):
+    """Each service's settings with ``--emulator`` (``CliService.emulator_settings``), by service name."""
+
+    def __getitem__(self, service: str) -> Mapping[str, str]:
+        return cli_service(service).emulator_settings
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(cli_services())
+
+    def __len__(self) -> int:
+        return len(cli_services())
+
+
+#: What the emulator accepts by default (docs/emulator.md, ``taskfacade_emulator.Credentials()``), as each service
+#: declares it.
+EMULATOR_CREDENTIALS: Mapping[str, Mapping[str, str]] = _EmulatorCredentials()
+
+
+def secret_env_vars() -> list[str]:
+    """Environment variables holding credentials (each service's ``secret_env_vars``): their values are scrubbed
+    from everything the CLI prints."""
+    return [name for service in cli_services().values() for name in service.secret_env_vars]
 
 
 @attrs.define
@@ -101,5 +105,5 @@ class Context:
     def secrets(self) -> list[str]:
         """Every credential this run could know: the profile's and the vendor environment variables'."""
         found = self.profile.secrets()
-        found += [os.environ[name] for name in SECRET_ENV_VARS if os.environ.get(name)]
+        found += [os.environ[name] for name in secret_env_vars() if os.environ.get(name)]
         return found

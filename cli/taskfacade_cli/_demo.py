@@ -27,7 +27,6 @@ from ._watch import Watched, watch
 
 __all__ = ["run_demo"]
 
-SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
 #: Emulator seconds (at the demo's clock speed): queued, then running, then the outcome.
 QUEUED_S = 20.0
 #: The dozen jobs of the wait: (service, run_s, outcome, service-specific fields).
@@ -47,6 +46,8 @@ DOZEN: tuple[tuple[str, float, str, dict[str, Any]], ...] = (
 )
 
 
+#: The services the tour visits, in order.
+SERVICES = tuple(dict.fromkeys(service for service, *_ in DOZEN))
 #: Positions in DOZEN of the SQL task whose result is shown and of the squash-and-merge job that fails.
 SQL_TASK, FAILED_MERGE = 0, 9
 

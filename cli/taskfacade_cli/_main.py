@@ -83,10 +83,22 @@ def _run(args: argparse.Namespace, emulator_args: list[str] | None) -> int:
     return run_tasks(args, context)
 
 
+def _parse(head: list[str]) -> argparse.Namespace:
+    """``head`` parsed with the built-in and registered services; when that fails, again with the installed plug-ins
+    too (entry points are read only then: a command on a built-in service never pays for ``importlib.metadata``).
+    The second parse prints the usage error, if any, and raises ``SystemExit``."""
+    from ._parser import Unparsed, build_parser
+    from ._registry import load_installed
+
+    try:
+        return build_parser(quiet=True).parse_args(head)
+    except Unparsed:
+        load_installed()
+        return build_parser().parse_args(head)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``taskfacade`` with ``argv`` (default: the process's arguments); returns the exit code."""
-    from ._output import report_error
-    from ._parser import build_parser
     from ._terminal import install_guard
 
     for stream in (sys.stdout, sys.stderr):  # a server's non-ASCII name must not crash an ASCII terminal
@@ -96,9 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_guard()  # first, so every byte goes through it (the credential scrubber wraps it later)
     raw = list(sys.argv[1:] if argv is None else argv)
     head, emulator_args = _split_emulator(raw)
-    parser = build_parser()
     try:
-        args = parser.parse_args(head)
+        args = _parse(head)
     except SystemExit as exit_:  # --help (0) or a usage error (2), already printed by argparse
         return int(exit_.code or 0) if isinstance(exit_.code, int) else ExitCode.USAGE
     debug = bool(args.debug)
@@ -112,4 +123,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.OK
     except Exception as error:
+        from ._output import report_error  # here: `--help` needs neither logging nor traceback
+
         return report_error(error, debug)

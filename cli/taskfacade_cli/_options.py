@@ -19,12 +19,16 @@ from collections.abc import Callable
 from ._exit import UsageError
 
 __all__ = [
+    "FORMATS",
     "MAX_LIMIT",
     "MAX_TEXT",
+    "RETRY_MODES",
+    "SHELLS",
     "check_url",
     "count",
     "duration",
     "instant",
+    "is_profile_name",
     "mask_userinfo",
     "number",
     "profile_name",
@@ -36,6 +40,12 @@ __all__ = [
 MAX_TEXT = 1024
 #: The largest ``--limit`` (``0`` shows all).
 MAX_LIMIT = 1_000_000
+#: ``--retry-mode`` and the profile key ``retry_mode`` (the facade's retry modes, docs/retry-modes.md).
+RETRY_MODES = ("default", "forceful", "disabled")
+#: ``-o/--output``.
+FORMATS = ("table", "json", "yaml", "text")
+#: ``completion SHELL``.
+SHELLS = ("bash", "zsh", "fish")
 _NUMBER = re.compile(r"^[0-9]+(\.[0-9]*)?([eE][+-]?[0-9]+)?$|^\.[0-9]+([eE][+-]?[0-9]+)?$")
 _INTEGER = re.compile(r"^[0-9]{1,18}$")
 _PROFILE_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -131,9 +141,14 @@ def text(value: str) -> str:
     return value
 
 
+def is_profile_name(value: str) -> bool:
+    """Whether ``value`` is a profile name: letters, digits, ``_`` and ``-`` (at most 64)."""
+    return _PROFILE_NAME.match(value) is not None
+
+
 def profile_name(value: str) -> str:
     """``--profile``: letters, digits, ``_`` and ``-`` (at most 64)."""
-    if not _PROFILE_NAME.match(value):
+    if not is_profile_name(value):
         raise argparse.ArgumentTypeError(
             f"invalid value {_shown(value)}: expected letters, digits, '_' and '-' (at most 64)"
         )

@@ -10,12 +10,10 @@ from taskfacade import __version__
 
 from . import _options as opt
 from ._exit import EXIT_CODES_HELP
+from ._registry import CliService, cli_services
 
-__all__ = ["MAX_INTERVAL", "MAX_SPEED", "MAX_TIMEOUT", "MIN_INTERVAL", "Parser", "build_parser"]
+__all__ = ["MAX_INTERVAL", "MAX_SPEED", "MAX_TIMEOUT", "MIN_INTERVAL", "Parser", "Unparsed", "build_parser"]
 
-SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
-RETRY_MODES = ("default", "forceful", "disabled")
-FORMATS = ("table", "json", "yaml", "text")
 _FORMATTER = argparse.RawDescriptionHelpFormatter
 #: Ranges of the numeric options: a year of waiting, polls from 20 a second to one an hour, clocks up to 10000x.
 MAX_TIMEOUT = 365 * 86400.0
@@ -24,12 +22,21 @@ MAX_SPEED = 10_000.0
 _VALUE_ERROR = re.compile(r"^argument (\S+): invalid value (.*)$", re.DOTALL)
 
 
+class Unparsed(Exception):
+    """A usage error of a parser built with ``quiet=True`` (nothing printed yet)."""
+
+
 class Parser(argparse.ArgumentParser):
     """An ``ArgumentParser`` whose errors are one line, like every other usage error of the command line."""
+
+    #: Raise ``Unparsed`` instead of printing the error and exiting (``build_parser(quiet=True)``).
+    quiet = False
 
     def error(self, message: str) -> Any:
         """``taskfacade: usage error: argument --limit: ...`` on stderr, exit code 2 (argparse prints the usage
         block first; people asking for it have ``--help``)."""
+        if self.quiet:
+            raise Unparsed(message)
         value_error = _VALUE_ERROR.match(message)  # "argument --limit: invalid value 'x': ..." (from ``_options``)
         if value_error is not None:
             message = f"invalid {value_error.group(1)} {value_error.group(2)}"
@@ -177,7 +184,7 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     group.add_argument(
         "--retry-mode",
         default=default if suppress else "default",
-        choices=RETRY_MODES,
+        choices=opt.RETRY_MODES,
         help="how requests are retried (docs/retry-modes.md; default: default)",
     )
     group.add_argument(
@@ -202,30 +209,21 @@ def _leaf(parent: Any, name: str, help_text: str, epilog: str, **kwargs: Any) ->
     return parser
 
 
-def _service_arg(parser: argparse.ArgumentParser, *, only: tuple[str, ...] = SERVICES) -> None:
-    parser.add_argument("service", choices=only, metavar="SERVICE", help=" | ".join(only))
+def _service_arg(parser: argparse.ArgumentParser, services: dict[str, CliService]) -> None:
+    parser.add_argument("service", choices=tuple(services), metavar="SERVICE", help=" | ".join(services))
 
 
-def _service_options(parser: argparse.ArgumentParser, *, listing: bool = False) -> None:
+def _service_options(parser: argparse.ArgumentParser, command: str, services: dict[str, CliService]) -> None:
+    """``--endpoint``, each service's own options (``CliService.add_arguments``) and, for ``list``, ``--search``."""
     parser.add_argument(
         "--endpoint", type=opt.url, metavar="URL", help="the service's base URL (overrides the profile)"
     )
-    deadline = parser.add_argument_group("deadline (a task lives in a farm, queue, job and step)")
-    for name in ("farm", "queue", "job", "step"):
-        deadline.add_argument(f"--{name}-id", type=opt.text, metavar="ID", help=f"the {name} id")
-    tensorbay = parser.add_argument_group("tensorbay")
-    tensorbay.add_argument("--dataset", type=opt.text, metavar="NAME", help="the dataset the jobs belong to")
-    tensorbay.add_argument(
-        "--job-type", choices=("squashAndMerge", "basicSearch"), help="one kind of job (default: both)"
-    )
-    if listing:
-        tiledb = parser.add_argument_group("tiledb filters")
-        tiledb.add_argument(
-            "--type", type=opt.text, metavar="TYPE", help="SQL, UDF, QUERY, GENERIC_UDF, BATCH_UDF, ..."
-        )
-        tiledb.add_argument("--array", type=opt.text, metavar="ARRAY", help="an array id, path or tiledb:// URI")
+    for service in services.values():
+        service.add_arguments(parser, command)
+    searchable = [service.name for service in services.values() if service.search]
+    if command == "list" and searchable:
         parser.add_argument(
-            "--search", type=opt.text, metavar="TEXT", help="tiledb and geobox: keyword in the task's name"
+            "--search", type=opt.text, metavar="TEXT", help=f"{' and '.join(searchable)}: keyword in the task's name"
         )
 
 
@@ -233,7 +231,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     """``-o/--output``, ``--json`` (an alias of ``-o json``), ``--query`` and ``--no-headers`` (``_format``)."""
     group = parser.add_argument_group("output")
     group.add_argument(
-        "-o", "--output", choices=FORMATS, default="table", help="table (default, for people), json, yaml or text"
+        "-o", "--output", choices=opt.FORMATS, default="table", help="table (default, for people), json, yaml or text"
     )
     group.add_argument("--json", dest="output", action="store_const", const="json", help="the same as -o json")
     group.add_argument(
@@ -259,6 +257,7 @@ def _wait_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _tasks(commands: Any) -> None:
+    services = cli_services()
     tasks = commands.add_parser(
         "tasks",
         help="list, show, wait on, cancel, retry tasks; fetch results",
@@ -269,7 +268,7 @@ def _tasks(commands: Any) -> None:
     sub = tasks.add_subparsers(dest="tasks_command", metavar="COMMAND", required=True)
 
     listing = _leaf(sub, "list", "list a service's tasks (default: the last 7 days)", LIST_EPILOG)
-    _service_arg(listing)
+    _service_arg(listing, services)
     when = listing.add_argument_group("time window (default: --since 7d)")
     when.add_argument(
         "--since", type=opt.duration, metavar="DURATION", help="tasks created in the last DURATION: 30m, 12h, 7d, 2w"
@@ -294,33 +293,33 @@ def _tasks(commands: Any) -> None:
     )
     listing.add_argument("--summary", action="store_true", help="count every task by phase (reads them all)")
     _output_options(listing)
-    _service_options(listing, listing=True)
+    _service_options(listing, "list", services)
 
     show = _leaf(sub, "show", "show every field of one task", SHOW_EPILOG)
-    _service_arg(show)
+    _service_arg(show, services)
     show.add_argument("id", type=opt.text, metavar="ID", help="the task (or job) id")
     _output_options(show)
-    _service_options(show)
+    _service_options(show, "show", services)
 
     wait = _leaf(sub, "wait", "wait for tasks to finish, with one live progress display", WAIT_EPILOG)
-    _service_arg(wait)
+    _service_arg(wait, services)
     wait.add_argument("ids", nargs="+", type=opt.text, metavar="ID", help="task (or job) ids")
     _wait_options(wait)
     _output_options(wait)
-    _service_options(wait)
+    _service_options(wait, "wait", services)
 
     for name, aliases, text, epilog in (
         ("cancel", ["abort"], "cancel (abort) tasks", CANCEL_EPILOG),
         ("retry", [], "run failed or canceled tasks again (deadline, tensorbay)", RETRY_EPILOG),
     ):
         verb = _leaf(sub, name, text, epilog, aliases=aliases)
-        _service_arg(verb)
+        _service_arg(verb, services)
         verb.add_argument("ids", nargs="+", type=opt.text, metavar="ID", help="task (or job) ids")
         _output_options(verb)
-        _service_options(verb)
+        _service_options(verb, name, services)
 
     results = _leaf(sub, "results", "fetch a TileDB task's stored result", RESULTS_EPILOG)
-    _service_arg(results)
+    _service_arg(results, services)
     results.add_argument("id", type=opt.text, metavar="ID", help="the task id")
     results.add_argument(
         "--format", choices=("json", "arrow", "bytes", "tiledb_json"), help="decode as (default: by Content-Type)"
@@ -330,7 +329,7 @@ def _tasks(commands: Any) -> None:
     results.add_argument("--json", action="store_true", help="JSON on stdout (tables as lists of records)")
     results.add_argument("--wait", action="store_true", help="wait for the task to finish first")
     _wait_options(results)
-    _service_options(results)
+    _service_options(results, "results", services)
 
 
 def _config(commands: Any) -> None:
@@ -355,9 +354,15 @@ def _config(commands: Any) -> None:
     _leaf(sub, "keys", "list the keys a profile can hold", CONFIG_EPILOG)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole ``taskfacade`` parser."""
-    parser = Parser(
+class _QuietParser(Parser):
+    quiet = True
+
+
+def build_parser(*, quiet: bool = False) -> argparse.ArgumentParser:
+    """The whole ``taskfacade`` parser, with every service registered so far (``_registry``). With ``quiet``, a
+    usage error raises ``Unparsed`` and prints nothing (``_main`` then loads the installed plug-ins and parses
+    again)."""
+    parser = (_QuietParser if quiet else Parser)(
         prog="taskfacade",
         description="One way to find, wait on, cancel and retry tasks on TileDB Cloud, AWS Deadline Cloud, "
         "Geobox and TensorBay.",
@@ -381,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     completion = _leaf(
         commands, "completion", "print a shell completion script for bash, zsh or fish", COMPLETION_EPILOG
     )
-    completion.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL", help="bash | zsh | fish")
+    completion.add_argument("shell", choices=opt.SHELLS, metavar="SHELL", help=" | ".join(opt.SHELLS))
     demo = _leaf(commands, "demo", "a tour of every feature against an in-process emulator (make run)", DEMO_EPILOG)
     demo.add_argument(
         "--speed",

@@ -1,7 +1,8 @@
 """The one shape every service takes in the command line: list, get, cancel, retry, and a row per task.
 
-Each ``_svc_<name>.py`` subclasses ``Service`` over the facade's own module for that service; this module holds
-what they share (status filters, rows, the registry).
+Each ``_tasks_<name>.py`` subclasses ``Service`` over the facade's own module for that service (its options and
+config keys are declared apart, in ``_svc_<name>.py``, so that ``--help`` need not import the facade); this module
+holds what they share (status filters, rows, loading one by name through ``_registry``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import enum
-import importlib
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -17,17 +17,10 @@ import attrs
 
 from ._context import Context
 from ._exit import UsageError
+from ._registry import cli_service
 from ._times import Window
 
-__all__ = ["SERVICE_MODULES", "ListQuery", "Listing", "Row", "Service", "load_service", "status_text"]
-
-#: The command line's module for each service (imported only when that service is used).
-SERVICE_MODULES = {
-    "tiledb": "taskfacade_cli._svc_tiledb",
-    "deadline": "taskfacade_cli._svc_deadline",
-    "geobox": "taskfacade_cli._svc_geobox",
-    "tensorbay": "taskfacade_cli._svc_tensorbay",
-}
+__all__ = ["ListQuery", "Listing", "Row", "Service", "load_service", "status_text"]
 
 
 def status_text(status: Any) -> str:
@@ -246,11 +239,11 @@ def named_error(
 def load_service(name: str, context: Context, options: argparse.Namespace) -> Service:
     """The ``Service`` for ``name`` (its module is imported now, and with it the facade's module); a facade
     ``InvalidArgument`` from building its client names the option or profile key behind it."""
-    module = importlib.import_module(SERVICE_MODULES[name])
+    cls = cli_service(name).service_class()
     try:
-        service: Service = module.SERVICE(context, options)
+        service = cls(context, options)
     except Exception as error:
-        named = named_error(module.SERVICE, error, context, options)
+        named = named_error(cls, error, context, options)
         if named is error:
             raise
         raise named from error

@@ -14,6 +14,7 @@ from ._context import Context
 from ._exit import CliError, ExitCode, UsageError, exit_code_for
 from ._format import OutputOptions, emit, output_options, terminal_columns
 from ._output import report_error
+from ._registry import option_owners
 from ._render import dumps_json, key_values, table, text
 from ._service import ListQuery, Row, Service, load_service
 from ._terminal import colour_wanted, write_styled
@@ -22,18 +23,6 @@ from ._watch import WaitOutcome, Watched, watch
 
 __all__ = ["check_service_options", "footer", "list_rows", "print_rows", "report_outcome", "run_tasks"]
 
-#: Options that apply to some services only (dest -> services), refused elsewhere with a clear message.
-SERVICE_OPTIONS = {
-    "farm_id": ("deadline",),
-    "queue_id": ("deadline",),
-    "job_id": ("deadline",),
-    "step_id": ("deadline",),
-    "dataset": ("tensorbay",),
-    "job_type": ("tensorbay",),
-    "type": ("tiledb",),
-    "array": ("tiledb",),
-    "search": ("tiledb", "geobox"),
-}
 _FINISHED_BAD = ("FAILED", "CANCELED")
 #: Phases in colour on a terminal (``colour_wanted``): green done, red failed, yellow canceled or suspended.
 PHASE_COLOURS = {
@@ -42,8 +31,10 @@ PHASE_COLOURS = {
 
 
 def check_service_options(args: argparse.Namespace) -> None:
-    """Refuse an option given for a service it does not apply to (before anything is sent)."""
-    for dest, services in SERVICE_OPTIONS.items():
+    """Refuse an option given for a service it does not apply to (before anything is sent): the options each
+    service adds itself (``CliService.add_arguments``), and ``--search``."""
+    command = "cancel" if args.tasks_command == "abort" else args.tasks_command  # the alias's own parser
+    for dest, services in option_owners(command).items():
         if getattr(args, dest, None) is not None and args.service not in services:
             option = "--" + dest.replace("_", "-")
             raise UsageError(f"{option} applies to {' and '.join(services)} only, not {args.service}")

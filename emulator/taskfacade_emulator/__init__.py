@@ -21,7 +21,7 @@ _EXPORTS: dict[str, str] = {
     "Action": "_faults",
     "Clock": "_clock",
     "Context": "_service",
-    "Credentials": "_service",
+    "Credentials": "_credentials",
     "Emulator": "_emulator",
     "EmulatorCore": "_core",
     "FaultRule": "_faults",
@@ -30,6 +30,8 @@ _EXPORTS: dict[str, str] = {
     "ServiceEmulator": "_service",
     "Settings": "_core",
     "Store": "_store",
+    "register_service": "_registry",
+    "service_names": "_registry",
 }
 
 #: The distributions of the ``emulator`` extra that the server cannot run without.
@@ -54,6 +56,8 @@ __all__ = [
     "Settings",
     "Store",
     "missing_modules",
+    "register_service",
+    "service_names",
 ]
 
 if TYPE_CHECKING:
@@ -61,11 +65,12 @@ if TYPE_CHECKING:
 
     from ._clock import Clock
     from ._core import EmulatorCore, Settings
+    from ._credentials import Credentials
     from ._emulator import Emulator
     from ._faults import Action, FaultRule
     from ._lifecycle import Phase, Schedule
-    from ._registry import SERVICE_NAMES
-    from ._service import Context, Credentials, ServiceEmulator
+    from ._registry import SERVICE_NAMES, register_service, service_names
+    from ._service import Context, ServiceEmulator
     from ._store import Store
 
 

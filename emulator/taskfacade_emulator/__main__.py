@@ -29,7 +29,7 @@ _EPILOG = "The same program runs as taskfacade-emulator, python -m taskfacade_em
 def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") -> argparse.Namespace:
     """The command line's arguments (needs the ``emulator`` extra: the service names come from the registry)."""
     from ._core import DEFAULT_SEED_COUNT
-    from ._registry import SERVICE_NAMES
+    from ._registry import service_names
 
     parser = argparse.ArgumentParser(prog=prog, description=_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -38,7 +38,7 @@ def parse_args(argv: Sequence[str] | None, prog: str = "taskfacade-emulator") ->
     parser.add_argument(
         "--seed-count", type=int, default=DEFAULT_SEED_COUNT, help=f"tasks seeded per service ({DEFAULT_SEED_COUNT})"
     )
-    for name in SERVICE_NAMES:
+    for name in service_names():
         parser.add_argument(f"--{name}-count", type=int, default=None, help=f"tasks seeded for {name} (overrides)")
     parser.add_argument("--speed", type=float, default=1.0, help="emulator clock speed (1 = real time, 0 = frozen)")
     parser.add_argument("--seed", type=int, default=1, help="seed for the data and the fault RNG (default 1)")
@@ -60,12 +60,12 @@ def main(argv: Sequence[str] | None = None, prog: str = "taskfacade-emulator") -
         return 2
     from ._app import EmulatorApp
     from ._core import EmulatorCore, Settings
-    from ._registry import SERVICE_NAMES
+    from ._registry import service_names
     from ._server import bind
 
     args = parse_args(argv, prog)
     logging.basicConfig(level=args.log_level.upper(), stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    counts = {name: getattr(args, f"{name}_count") for name in SERVICE_NAMES}
+    counts = {name: getattr(args, f"{name}_count") for name in service_names()}
     settings = Settings(
         db=args.db,
         seed_count=args.seed_count,

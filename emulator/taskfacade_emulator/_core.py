@@ -13,12 +13,13 @@ import attrs
 
 from ._checks import is_int, is_number
 from ._clock import Clock, check_speed
+from ._credentials import Credentials
 from ._faults import FaultSet
 from ._lifecycle import OUTCOMES
 from ._meta import ClockMeta
 from ._registry import ServiceFactory, build_services
 from ._requests import RequestCounts
-from ._service import Context, Credentials, ServiceEmulator
+from ._service import Context, ServiceEmulator
 from ._store import Store
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class Settings:
         credentials: what the services accept.
         admin: serve the admin API under ``/_emulator/``.
         seed: seed for the deterministic data and the fault RNG.
-        services: service factories replacing the built-in four (for tests of the shared server).
+        services: service factories replacing the registered services (for tests of the shared server).
     """
 
     db: str | None = None

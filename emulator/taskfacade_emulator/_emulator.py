@@ -8,9 +8,10 @@ from typing import Any, Self
 
 from ._app import EmulatorApp
 from ._core import DEFAULT_SEED_COUNT, EmulatorCore, Settings
+from ._credentials import Credentials
 from ._registry import ServiceFactory
 from ._server import ThreadedServer
-from ._service import Credentials, ServiceEmulator
+from ._service import ServiceEmulator
 
 
 class Emulator:
@@ -27,7 +28,7 @@ class Emulator:
         admin: serve the admin API under ``/_emulator/``.
         host: loopback address to listen on; ``port`` 0 picks a free port.
         seed: seed for the deterministic data and the fault RNG.
-        services: service factories replacing the built-in four (tests of the shared server use this).
+        services: service factories replacing the registered services (tests of the shared server use this).
     """
 
     def __init__(

@@ -16,26 +16,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 
 from ._clock import Clock
+from ._credentials import Credentials
 from ._store import Store
-
-
-@attrs.define
-class Credentials:
-    """The credentials every service accepts (all configurable; the defaults are documented in docs/emulator.md).
-
-    Secrets are left out of the repr, so logging a ``Context`` or ``Settings`` never shows them.
-    """
-
-    tiledb_token: str = attrs.field(default="emulator-token", repr=False)
-    tiledb_username: str = "emulator"
-    tiledb_password: str = attrs.field(default="emulator", repr=False)
-    tiledb_workspace: str = "ws_emulator"
-    deadline_keys: dict[str, str] = attrs.field(factory=lambda: {"AKIDEMULATOR": "emulator-secret"}, repr=False)
-    geobox_token: str = attrs.field(default="emulator-token", repr=False)
-    geobox_apikey: str = attrs.field(default="emulator-token", repr=False)
-    geobox_username: str = "emulator"
-    geobox_password: str = attrs.field(default="emulator", repr=False)
-    tensorbay_access_key: str = attrs.field(default="ACCESSKEY-emulator", repr=False)
 
 
 @attrs.define
@@ -60,8 +42,11 @@ JSON = Any
 class ServiceEmulator(abc.ABC):
     """One emulated service."""
 
-    #: Mount name and URL prefix: "tiledb", "deadline", "geobox" or "tensorbay".
+    #: Mount name and URL prefix: "tiledb", "deadline", "geobox", "tensorbay" or a plug-in's name.
     name: ClassVar[str]
+    #: The service's credentials: an attrs class whose every field has a default (read with
+    #: ``ctx.credentials.of(...)``; ``Credentials(<name>_<field>=...)`` sets one). None: the service needs none.
+    credentials_type: ClassVar[type[Any] | None] = None
     #: JSON keys whose string values the ``unknown_enum`` fault replaces with a value no client knows.
     enum_fields: ClassVar[frozenset[str]] = frozenset()
 

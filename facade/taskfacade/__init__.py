@@ -1,7 +1,8 @@
 """taskfacade: one Job, one way to wait, retry and fail, across four task services.
 
 The shared core is re-exported here; the service modules are ``taskfacade.tiledb``, ``taskfacade.deadline``,
-``taskfacade.geobox`` and ``taskfacade.tensorbay``. Names are loaded on first use (PEP 562), so
+``taskfacade.geobox``, ``taskfacade.tensorbay`` and any plug-in registered with ``register_service`` (see
+``taskfacade._registry``). Names are loaded on first use (PEP 562), so
 ``import taskfacade`` stays cheap: httpx and the rest are imported only when a name that needs them is used.
 """
 
@@ -63,6 +64,11 @@ _EXPORTS: dict[str, str] = {
     "Clock": "_clock",
     "SystemClock": "_clock",
     "ManualClock": "_clock",
+    # services
+    "ServiceInfo": "_registry",
+    "register_service": "_registry",
+    "service_info": "_registry",
+    "service_names": "_registry",
 }
 
 __all__ = [
@@ -91,6 +97,7 @@ __all__ = [
     "ResponseTooLarge",
     "RetryPolicy",
     "ServerError",
+    "ServiceInfo",
     "SystemClock",
     "TaskFacadeError",
     "Timeout",
@@ -107,7 +114,10 @@ __all__ = [
     "error_class_for",
     "is_transient",
     "parse_error_body",
+    "register_service",
     "retry_policy",
+    "service_info",
+    "service_names",
     "wait_all",
 ]
 
@@ -140,6 +150,7 @@ if TYPE_CHECKING:
     from ._job import Job
     from ._pager import Page, Pager, PageRequest
     from ._phase import JobPhase
+    from ._registry import ServiceInfo, register_service, service_info, service_names
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
     from ._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, Transport
@@ -147,21 +158,24 @@ if TYPE_CHECKING:
     from ._wait import as_completed, wait_all
 
 
-#: Service packages, imported on first attribute access (``taskfacade.deadline.client(...)`` after a bare
-#: ``import taskfacade`` works, and costs nothing until used).
-_SERVICES = frozenset({"tiledb", "deadline", "geobox", "tensorbay"})
-
-
 def __getattr__(name: str) -> Any:
-    if name in _SERVICES:
-        return importlib.import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'taskfacade' has no attribute {name!r}")
+        # A service package (``taskfacade.deadline.client(...)`` after a bare ``import taskfacade``), built in or a
+        # registered plug-in, imported on first use. Private names are never services (and skip the registry).
+        service = None if name.startswith("_") else _service_registry().service_module(name)
+        if service is None:
+            raise AttributeError(f"module 'taskfacade' has no attribute {name!r}")
+        return service
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value  # cache: later lookups skip __getattr__
     return value
 
 
+def _service_registry() -> Any:
+    """``taskfacade._registry``, imported on first need (the import sets it as this package's ``_registry``)."""
+    return importlib.import_module("._registry", __name__)
+
+
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS) | _SERVICES)
+    return sorted(set(globals()) | set(_EXPORTS) | set(_service_registry().known_names()))

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 from taskfacade_cli._exit import UsageError
-from taskfacade_cli._svc_geobox import _cql
+from taskfacade_cli._tasks_geobox import _cql
 from taskfacade_cli._times import Window, format_time, parse_datetime, window
 
 UTC = datetime.UTC

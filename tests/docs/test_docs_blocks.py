@@ -44,6 +44,7 @@ DEDICATED: dict[str, str] = {
     "docs/deadline.md": "tests/facade/deadline/test_deadline_docs.py",
     "docs/geobox.md": "tests/facade/geobox/test_geobox_docs.py",
     "docs/tensorbay.md": "tests/facade/tensorbay/test_tensorbay_docs.py",
+    "docs/adding-a-service.md": "tests/plugin/test_jobs_docs.py",
 }
 
 #: Text a page's blocks must print: the claims its ``print(...)  # ...`` comments make.

@@ -18,6 +18,7 @@ from starlette.responses import Response
 
 from .._body import read_body
 from .._service import Context
+from ._credentials import DeadlineCredentials
 from ._model import TARGET_RUN_STATUSES, task_state
 from ._params import (
     TASK_PATH,
@@ -69,7 +70,7 @@ class Handlers:
         self.repo = Repository(ctx.store)
         self.updater = TaskUpdater(ctx.store)
         self.sessions = SessionStore()
-        self.sts = StsEndpoint(lambda: self.ctx.credentials.deadline_keys, self.sessions, _signed)
+        self.sts = StsEndpoint(lambda: self.ctx.credentials.of(DeadlineCredentials).keys, self.sessions, _signed)
 
     def endpoint(self, handler: Handler) -> Endpoint:
         """Wrap ``handler`` with SigV4 verification and error rendering."""
@@ -78,7 +79,8 @@ class Handlers:
             body = await read_body(request)
             try:
                 signed = _signed(request, body)
-                access_key = verify(signed, self.ctx.credentials.deadline_keys, time.time, sessions=self.sessions)
+                keys = self.ctx.credentials.of(DeadlineCredentials).keys
+                access_key = verify(signed, keys, time.time, sessions=self.sessions)
                 return handler(Call(request, body, principal_for(access_key)))
             except ApiError as error:
                 return error.to_response()

@@ -9,6 +9,7 @@ from starlette.routing import BaseRoute, Route
 
 from .._lifecycle import Phase
 from .._service import JSON, Context, ServiceEmulator
+from ._credentials import DeadlineCredentials
 from ._handlers import Handlers
 from ._params import ID_PATTERNS
 from ._repo import Repository
@@ -38,10 +39,11 @@ UNKNOWN_MEMBER = "futureParameterType"
 class Service(ServiceEmulator):
     """AWS Deadline Cloud (API 2023-10-12): the task operations, GetJob, ListJobs, BatchGetJob, SearchJobs, the
     step operations and the session and session-action operations, every request SigV4-verified against
-    ``ctx.credentials.deadline_keys`` or a session issued by the STS served at ``/sts`` (``AssumeRole``,
+    ``DeadlineCredentials.keys`` or a session issued by the STS served at ``/sts`` (``AssumeRole``,
     ``AssumeRoleWithWebIdentity``; see ``_sts.py``)."""
 
     name: ClassVar[str] = "deadline"
+    credentials_type: ClassVar[type[Any] | None] = DeadlineCredentials
     enum_fields: ClassVar[frozenset[str]] = frozenset(
         {"runStatus", "targetRunStatus", "taskRunStatus", "targetTaskRunStatus", "lifecycleStatus", "code", "reason"}
     )
@@ -136,7 +138,7 @@ class Service(ServiceEmulator):
         return _unknown_members(super().inject_unknown(body))
 
     def _creator(self) -> str:
-        keys = sorted(self.ctx.credentials.deadline_keys)
+        keys = sorted(self.ctx.credentials.of(DeadlineCredentials).keys)
         return principal_for(keys[0]) if keys else "system"
 
     def _placement(self, spec: dict[str, Any]) -> Placement:

@@ -15,7 +15,7 @@ from urllib.parse import parse_qs
 
 from starlette.requests import Request
 
-from .._service import Credentials
+from ._credentials import GeoboxCredentials
 from ._errors import ApiError, FieldError
 from ._tasks import TaskStore
 
@@ -34,7 +34,7 @@ def _same(a: str, b: str) -> bool:
 class Authenticator:
     """Checks a request's credentials and issues access tokens."""
 
-    def __init__(self, credentials: Credentials, tasks: TaskStore) -> None:
+    def __init__(self, credentials: GeoboxCredentials, tasks: TaskStore) -> None:
         self._credentials = credentials
         self._tasks = tasks
 
@@ -49,13 +49,13 @@ class Authenticator:
                 raise ApiError(401, "Could not validate credentials")
         apikey = request.query_params.get("apikey")
         if apikey:
-            if _same(apikey, self._credentials.geobox_apikey):
+            if _same(apikey, self._credentials.apikey):
                 return EMULATOR_USER_ID
             raise ApiError(401, "Invalid API key")
         raise ApiError(401, "Not authenticated")
 
     def _valid_token(self, token: str) -> bool:
-        if _same(token, self._credentials.geobox_token):
+        if _same(token, self._credentials.token):
             return True
         return token.startswith(TOKEN_PREFIX) and self._tasks.has_token(_sha256(token))
 
@@ -70,7 +70,7 @@ class Authenticator:
             raise ApiError(422, errors)
         username, password = form["username"][-1], form["password"][-1]
         credentials = self._credentials
-        if not (_same(username, credentials.geobox_username) & _same(password, credentials.geobox_password)):
+        if not (_same(username, credentials.username) & _same(password, credentials.password)):
             raise ApiError(401, "Incorrect username or password")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         self._tasks.add_token(_sha256(token), username, now)

@@ -10,6 +10,7 @@ from starlette.routing import BaseRoute
 from .._service import JSON, Context, ServiceEmulator
 from ._assets import ASSET_KINDS
 from ._auth import EMULATOR_USER_ID, Authenticator
+from ._credentials import GeoboxCredentials
 from ._errors import error_json
 from ._routes import GeoboxApi
 from ._seed import seed_tasks, tasks_from_spec
@@ -24,12 +25,13 @@ class Service(ServiceEmulator):
     """Geobox tasks (list, count, get, progress, abort), token login and the six asset GETs."""
 
     name: ClassVar[str] = "geobox"
+    credentials_type: ClassVar[type[Any] | None] = GeoboxCredentials
     enum_fields: ClassVar[frozenset[str]] = frozenset({"state", "layer_type", "file_type"})
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.tasks = TaskStore(ctx.store)
-        self._api = GeoboxApi(self.tasks, ctx.clock, Authenticator(ctx.credentials, self.tasks))
+        self._api = GeoboxApi(self.tasks, ctx.clock, Authenticator(ctx.credentials.of(GeoboxCredentials), self.tasks))
 
     def schema(self) -> str:
         return SCHEMA

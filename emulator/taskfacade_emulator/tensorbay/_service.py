@@ -11,6 +11,7 @@ from starlette.routing import BaseRoute
 
 from .._lifecycle import OUTCOMES, Phase
 from .._service import JSON, Context, ServiceEmulator
+from ._credentials import TensorBayCredentials
 from ._jobs import status_of
 from ._params import NewJob
 from ._repo import NEW_JOB_QUEUED_S, NEW_JOB_RUN_S, Plan, Repo
@@ -30,6 +31,7 @@ class Service(ServiceEmulator):
     """TensorBay: one seeded dataset with drafts, and squashAndMerge / basicSearch jobs on the shared lifecycle."""
 
     name: ClassVar[str] = "tensorbay"
+    credentials_type: ClassVar[type[Any] | None] = TensorBayCredentials
     enum_fields: ClassVar[frozenset[str]] = frozenset({"status", "jobType", "strategy", "conjunction", "unit", "code"})
 
     def __init__(self, ctx: Context) -> None:
@@ -106,7 +108,7 @@ class Service(ServiceEmulator):
         return ids
 
     def routes(self) -> list[BaseRoute]:
-        return Api(self.repo, self.verbs, self.ctx.credentials.tensorbay_access_key).routes()
+        return Api(self.repo, self.verbs, self.ctx.credentials.of(TensorBayCredentials).access_key).routes()
 
     def error_response(self, status: int, message: str, *, retry_after: float | None = None) -> Response:
         headers = {"Retry-After": str(math.ceil(retry_after))} if retry_after is not None else None

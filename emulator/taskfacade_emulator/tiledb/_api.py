@@ -23,6 +23,7 @@ from . import _params as p
 from ._auth import Authenticator
 from ._browse import DEFAULT_PER_PAGE, MAX_PER_PAGE, browse_arrays, browse_groups
 from ._catalog import organizations, user_profile, workspace, workspace_name
+from ._credentials import TileDBCredentials
 from ._results import result_body
 from ._tasks import TaskFilter, render_task, status_at
 from ._wire import ARRAY_TASK_STATUSES, ARRAY_TASK_TYPES, CODE_NO_RESULTS, error_response, json_response
@@ -150,21 +151,21 @@ class TileDBApi:
 
     def _workspace(self, request: Request) -> str:
         workspace = str(request.path_params["workspace"])
-        if workspace != self._ctx.credentials.tiledb_workspace:
+        if workspace != self._credentials.workspace:
             raise NotFoundError(f"workspace {workspace!r} not found")
         return workspace
 
     # Account.
 
     async def get_user(self, request: Request) -> Response:
-        return json_response(user_profile(self._ctx.credentials.tiledb_username))
+        return json_response(user_profile(self._credentials.username))
 
     async def list_organizations(self, request: Request) -> Response:
-        return json_response(organizations(self._ctx.credentials.tiledb_username, self._account_created()))
+        return json_response(organizations(self._credentials.username, self._account_created()))
 
     async def get_organization(self, request: Request) -> Response:
         wanted = request.path_params["organization"]
-        for org in organizations(self._ctx.credentials.tiledb_username, self._account_created()):
+        for org in organizations(self._credentials.username, self._account_created()):
             if wanted in (org["name"], org["id"]):
                 return json_response(org)
         raise NotFoundError(f"organization {wanted!r} not found")
@@ -180,10 +181,14 @@ class TileDBApi:
     async def get_workspace(self, request: Request) -> Response:
         """The emulator's one workspace, asked for by id or by name (how tiledb-client resolves a name)."""
         wanted = str(request.path_params["workspace"])
-        workspace_id = self._ctx.credentials.tiledb_workspace
+        workspace_id = self._credentials.workspace
         if wanted not in (workspace_id, workspace_name(workspace_id)):
             raise NotFoundError(f"workspace {wanted!r} not found")
-        return json_response(workspace(workspace_id, self._ctx.credentials.tiledb_username, self._account_created()))
+        return json_response(workspace(workspace_id, self._credentials.username, self._account_created()))
+
+    @property
+    def _credentials(self) -> TileDBCredentials:
+        return self._ctx.credentials.of(TileDBCredentials)
 
     def _account_created(self) -> float:
         row = self._store.query_one("SELECT value FROM tiledb_meta WHERE key = 'seeded_at'")

@@ -17,8 +17,8 @@ from typing import Any
 from starlette.requests import Request
 
 from .._clock import Clock
-from .._service import Credentials
 from .._store import Store
+from ._credentials import TileDBCredentials
 from ._wire import rfc3339
 
 API_KEY_HEADER = "X-TILEDB-REST-API-KEY"
@@ -29,7 +29,7 @@ SESSION_REMEMBER_S = 30 * 86_400.0
 class Authenticator:
     """Checks requests against the configured credentials and the stored session tokens."""
 
-    def __init__(self, store: Store, clock: Clock, credentials: Credentials) -> None:
+    def __init__(self, store: Store, clock: Clock, credentials: TileDBCredentials) -> None:
         self._store = store
         self._clock = clock
         self._credentials = credentials
@@ -60,7 +60,7 @@ class Authenticator:
         return {"token": token, "name": name, "issued_at": rfc3339(now), "expires_at": rfc3339(expires), "scope": ["*"]}
 
     def _key_ok(self, key: str) -> bool:
-        if hmac.compare_digest(key.encode(), self._credentials.tiledb_token.encode()):
+        if hmac.compare_digest(key.encode(), self._credentials.token.encode()):
             return True
         row = self._store.query_one("SELECT expires_at FROM tiledb_sessions WHERE token = ?", (key,))
         return row is not None and float(row["expires_at"]) > self._clock.now()
@@ -73,8 +73,8 @@ class Authenticator:
             user, sep, password = base64.b64decode(encoded.strip(), validate=True).decode().partition(":")
         except (binascii.Error, UnicodeDecodeError):
             return False
-        expected_user = self._credentials.tiledb_username.encode()
-        expected_password = self._credentials.tiledb_password.encode()
+        expected_user = self._credentials.username.encode()
+        expected_password = self._credentials.password.encode()
         user_ok = hmac.compare_digest(user.encode(), expected_user)
         password_ok = hmac.compare_digest(password.encode(), expected_password)
         return bool(sep) and user_ok and password_ok

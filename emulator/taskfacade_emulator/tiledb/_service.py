@@ -13,6 +13,7 @@ from . import _wire
 from ._api import TileDBApi
 from ._auth import Authenticator
 from ._catalog import assets
+from ._credentials import TileDBCredentials
 from ._results import PRODUCIBLE_FORMATS
 from ._schema import INSERT_TASK, SCHEMA, TASK_INDEXES
 from ._seed import arrow_available, created_task, seed_tasks
@@ -38,13 +39,14 @@ class Service(ServiceEmulator):
     """TileDB tasks, results, account and browsers, with API-key, Basic and session-token auth."""
 
     name: ClassVar[str] = "tiledb"
+    credentials_type: ClassVar[type[Any] | None] = TileDBCredentials
     enum_fields: ClassVar[frozenset[str]] = frozenset(
         {"status", "type", "result_format", "query_type", "file_type", "group_type", "role", "action"}
     )
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
-        self._api = TileDBApi(ctx, Authenticator(ctx.store, ctx.clock, ctx.credentials))
+        self._api = TileDBApi(ctx, Authenticator(ctx.store, ctx.clock, ctx.credentials.of(TileDBCredentials)))
 
     def schema(self) -> str:
         return SCHEMA
@@ -55,9 +57,9 @@ class Service(ServiceEmulator):
         if store.query_one("SELECT value FROM tiledb_meta WHERE key = 'seeded_count'") is not None:
             return
         now, count = self.ctx.clock.now(), self.ctx.count_for(self.name)
-        creds = self.ctx.credentials
-        rows = seed_tasks(count=count, now=now, workspace=creds.tiledb_workspace, seed=self.ctx.seed)
-        catalog = assets(now=now, seed=self.ctx.seed, username=creds.tiledb_username)
+        creds = self.ctx.credentials.of(TileDBCredentials)
+        rows = seed_tasks(count=count, now=now, workspace=creds.workspace, seed=self.ctx.seed)
+        catalog = assets(now=now, seed=self.ctx.seed, username=creds.username)
         with store.transaction() as conn:
             for index in TASK_INDEXES:
                 conn.execute(f"DROP INDEX IF EXISTS {index}")
@@ -80,7 +82,7 @@ class Service(ServiceEmulator):
             "SELECT id FROM tiledb_tasks WHERE seq <= ? ORDER BY seq LIMIT ?", (count, SEEDED_IDS_SHOWN)
         )
         return {
-            "workspace": self.ctx.credentials.tiledb_workspace,
+            "workspace": self.ctx.credentials.of(TileDBCredentials).workspace,
             "task_ids": [r["id"] for r in ids],
             "task_count": count,
             "arrow_results": arrow_available(),
@@ -89,15 +91,15 @@ class Service(ServiceEmulator):
     def create_tasks(self, spec: dict[str, Any]) -> list[str]:
         """Tasks of ``type`` (default UDF) with ``result_format`` (default per type), created now."""
         full = _validated(spec)
-        creds, now = self.ctx.credentials, self.ctx.clock.now()
+        creds, now = self.ctx.credentials.of(TileDBCredentials), self.ctx.clock.now()
         tasks = [
             created_task(
                 spec=full,
                 index=i,
                 now=now,
-                workspace=creds.tiledb_workspace,
+                workspace=creds.workspace,
                 seed=self.ctx.seed,
-                username=creds.tiledb_username,
+                username=creds.username,
             )
             for i in range(int(full["count"]))
         ]

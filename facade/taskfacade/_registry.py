@@ -1,0 +1,170 @@
+"""The facade's services: which exist, where each lives, and what it says about itself.
+
+A service is a package that declares one ``ServiceInfo`` (by convention ``SERVICE`` in its ``_service.py``) and is
+registered here in one of three ways:
+
+- built in: one line in ``_BUILTIN`` below (``name -> "module:attribute"`` of its ``ServiceInfo``);
+- in-process: ``taskfacade.register_service(SERVICE)``, one call in the plug-in's own code;
+- installed: an entry point in the group ``taskfacade.services`` (``jobs = "mypkg.jobs._service:SERVICE"``).
+
+Entry points are read only when a name is not built in or registered, or when every service is listed
+(``importlib.metadata`` costs tens of milliseconds, so ``import taskfacade`` and built-in services never pay it).
+The registry imports no service statically: the core stays free of service imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+import keyword
+import types
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ._job import Job
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "ServiceInfo",
+    "known_names",
+    "register_service",
+    "service_info",
+    "service_module",
+    "service_names",
+]
+
+#: The entry-point group installed plug-ins register in (value: ``"module:attribute"`` of a ``ServiceInfo``).
+ENTRY_POINT_GROUP = "taskfacade.services"
+
+#: The built-in services, one line each: name -> where its ``ServiceInfo`` is (importing it imports the service).
+_BUILTIN: Mapping[str, str] = types.MappingProxyType(
+    {
+        "tiledb": "taskfacade.tiledb._service:SERVICE",
+        "deadline": "taskfacade.deadline._service:SERVICE",
+        "geobox": "taskfacade.geobox._service:SERVICE",
+        "tensorbay": "taskfacade.tensorbay._service:SERVICE",
+    }
+)
+
+
+def _check_name(_instance: Any, _attribute: Any, value: str) -> None:
+    if not (isinstance(value, str) and value.isidentifier() and value.islower() and not keyword.iskeyword(value)):
+        raise ValueError(f"a service name must be a lower-case Python identifier, got {value!r}")
+    if value.startswith("_"):
+        raise ValueError(f"a service name must not start with '_', got {value!r}")
+
+
+@attrs.frozen
+class ServiceInfo:
+    """What a service says about itself: the one value each service package declares.
+
+    Attributes:
+        name: the service's short name: ``taskfacade.<name>``, the emulator's mount ``/<name>``, the command
+            line's ``SERVICE`` argument (``tiledb``, ``deadline``...).
+        display_name: the vendor's name for people (``TileDB Cloud``, ``AWS Deadline Cloud``...).
+        module: the service's public package, returned by ``taskfacade.<name>`` (``taskfacade.tiledb``, or a
+            plug-in's own package).
+        job_types: the service's ``Job`` subclasses, most general first (rebuilding a job from a continuation
+            token, waiting on a mix of services).
+    """
+
+    name: str = attrs.field(validator=_check_name)
+    display_name: str
+    module: str
+    job_types: tuple[type[Job[Any]], ...]
+
+
+class _Registry:
+    """Name -> ``ServiceInfo`` source, filled in three tiers (built in, registered, installed)."""
+
+    def __init__(self) -> None:
+        self.registered: dict[str, ServiceInfo] = {}
+        self.installed: dict[str, Any] | None = None  # name -> EntryPoint, read on first need
+
+    def entry_points(self) -> dict[str, Any]:
+        if self.installed is None:
+            from importlib.metadata import entry_points
+
+            self.installed = {point.name: point for point in entry_points(group=ENTRY_POINT_GROUP)}
+        return self.installed
+
+    def find(self, name: str) -> ServiceInfo | None:
+        if name in self.registered:
+            return self.registered[name]
+        if name in _BUILTIN:
+            return _load(_BUILTIN[name], name)
+        point = self.entry_points().get(name)
+        return None if point is None else _checked(point.load(), name, f"entry point {point.value!r}")
+
+
+_REGISTRY = _Registry()
+
+
+def _load(target: str, name: str) -> ServiceInfo:
+    module, _, attribute = target.partition(":")
+    return _checked(getattr(importlib.import_module(module), attribute), name, target)
+
+
+def _checked(info: Any, name: str, origin: str) -> ServiceInfo:
+    if not isinstance(info, ServiceInfo) or info.name != name:
+        raise TypeError(f"{origin} must be a taskfacade.ServiceInfo named {name!r}, got {info!r}")
+    return info
+
+
+def register_service(service: ServiceInfo) -> ServiceInfo:
+    """Make ``service`` a facade service: ``taskfacade.<name>``, ``taskfacade.service_names()`` and the other
+    layers' checks see it from now on, in this process.
+
+    Registering the same value again is a no-op (a plug-in module may be imported twice); another service under
+    a name already taken raises ``ValueError``.
+
+    Args:
+        service: the plug-in's ``ServiceInfo``.
+
+    Returns:
+        ``service``, so a plug-in can write ``SERVICE = register_service(ServiceInfo(...))``.
+    """
+    if not isinstance(service, ServiceInfo):
+        raise TypeError(f"register_service takes a taskfacade.ServiceInfo, got {service!r}")
+    taken = _REGISTRY.registered.get(service.name)
+    if taken is None and service.name in _BUILTIN:
+        raise ValueError(f"{service.name!r} is a built-in service; pick another name")
+    if taken is not None and taken != service:
+        raise ValueError(f"a service named {service.name!r} is already registered ({taken.module})")
+    _REGISTRY.registered[service.name] = service
+    return service
+
+
+def service_names() -> tuple[str, ...]:
+    """Every service's name: the built-in ones in their order, then registered and installed plug-ins (sorted).
+
+    Reads the installed entry points (once per process); imports no service.
+    """
+    extra = (set(_REGISTRY.registered) | set(_REGISTRY.entry_points())) - set(_BUILTIN)
+    return (*_BUILTIN, *sorted(extra))
+
+
+def service_info(name: str) -> ServiceInfo:
+    """The ``ServiceInfo`` of service ``name`` (its package is imported).
+
+    Raises:
+        KeyError: no service has that name.
+    """
+    info = _REGISTRY.find(name)
+    if info is None:
+        raise KeyError(f"no taskfacade service named {name!r}; services: {', '.join(service_names())}")
+    return info
+
+
+def service_module(name: str) -> types.ModuleType | None:
+    """The public package of service ``name`` (imported now), or None when no service has that name."""
+    info = _REGISTRY.find(name)
+    return None if info is None else importlib.import_module(info.module)
+
+
+def known_names() -> tuple[str, ...]:
+    """The built-in and registered names, without reading entry points (for ``dir(taskfacade)``)."""
+    return (*_BUILTIN, *sorted(set(_REGISTRY.registered) - set(_BUILTIN)))
