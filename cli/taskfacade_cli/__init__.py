@@ -33,6 +33,7 @@ __all__ = [
     "peek_row",
     "phase_names",
     "register_service",
+    "unregister_service",
 ]
 
 
@@ -57,6 +58,13 @@ def register_service(service: CliService) -> CliService:
     from ._registry import register_service as register
 
     return register(service)
+
+
+def unregister_service(name: str) -> bool:
+    """Undo ``register_service`` for ``name`` (a test's teardown); returns whether a registration was removed."""
+    from ._registry import unregister_service as unregister
+
+    return unregister(name)
 
 
 def __getattr__(name: str) -> object:

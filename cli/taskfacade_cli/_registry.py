@@ -35,6 +35,7 @@ __all__ = [
     "load_installed",
     "option_owners",
     "register_service",
+    "unregister_service",
 ]
 
 #: The entry-point group installed plug-ins register in (value: ``"module:attribute"`` of a ``CliService``).
@@ -171,3 +172,9 @@ def option_owners(command: str) -> dict[str, tuple[str, ...]]:
         if service.search and command == "list":
             owners.setdefault("search", []).append(service.name)
     return {dest: tuple(names) for dest, names in owners.items()}
+
+
+def unregister_service(name: str) -> bool:
+    """Undo ``register_service(...)`` for the command-line service ``name`` (a test's teardown). Built-in and installed
+    services stay. Returns whether a registration was removed."""
+    return _REGISTRY.registered.pop(name, None) is not None

@@ -31,6 +31,7 @@ _EXPORTS: dict[str, str] = {
     "Settings": "_core",
     "Store": "_store",
     "register_service": "_registry",
+    "unregister_service": "_registry",
     "service_names": "_registry",
 }
 
@@ -58,6 +59,7 @@ __all__ = [
     "missing_modules",
     "register_service",
     "service_names",
+    "unregister_service",
 ]
 
 if TYPE_CHECKING:
@@ -69,7 +71,7 @@ if TYPE_CHECKING:
     from ._emulator import Emulator
     from ._faults import Action, FaultRule
     from ._lifecycle import Phase, Schedule
-    from ._registry import SERVICE_NAMES, register_service, service_names
+    from ._registry import SERVICE_NAMES, register_service, service_names, unregister_service
     from ._service import Context, ServiceEmulator
     from ._store import Store
 

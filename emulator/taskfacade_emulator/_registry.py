@@ -26,6 +26,7 @@ __all__ = [
     "register_service",
     "service_classes",
     "service_names",
+    "unregister_service",
 ]
 
 #: The entry-point group installed plug-ins register in (value: ``"module:attribute"`` of a ``ServiceEmulator``).
@@ -123,3 +124,9 @@ def build_services(ctx: Context, factories: Sequence[ServiceFactory] | None) -> 
             raise ValueError(f"two services are named {service.name!r}")
         services[service.name] = service
     return services
+
+
+def unregister_service(name: str) -> bool:
+    """Undo ``register_service(...)`` for the emulator service ``name`` (a test's teardown). Built-in and installed
+    services stay. Returns whether a registration was removed."""
+    return _REGISTRY.registered.pop(name, None) is not None

@@ -69,6 +69,7 @@ _EXPORTS: dict[str, str] = {
     "register_service": "_registry",
     "service_info": "_registry",
     "service_names": "_registry",
+    "unregister_service": "_registry",
 }
 
 __all__ = [
@@ -118,6 +119,7 @@ __all__ = [
     "retry_policy",
     "service_info",
     "service_names",
+    "unregister_service",
     "wait_all",
 ]
 
@@ -150,7 +152,7 @@ if TYPE_CHECKING:
     from ._job import Job
     from ._pager import Page, Pager, PageRequest
     from ._phase import JobPhase
-    from ._registry import ServiceInfo, register_service, service_info, service_names
+    from ._registry import ServiceInfo, register_service, service_info, service_names, unregister_service
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
     from ._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, Transport

@@ -22,6 +22,8 @@ from typing import Any
 
 import attrs
 
+from ._errors import InvalidArgument
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ._job import Job
@@ -34,6 +36,7 @@ __all__ = [
     "service_info",
     "service_module",
     "service_names",
+    "unregister_service",
 ]
 
 #: The entry-point group installed plug-ins register in (value: ``"module:attribute"`` of a ``ServiceInfo``).
@@ -50,11 +53,28 @@ _BUILTIN: Mapping[str, str] = types.MappingProxyType(
 )
 
 
-def _check_name(_instance: Any, _attribute: Any, value: str) -> None:
-    if not (isinstance(value, str) and value.isidentifier() and value.islower() and not keyword.iskeyword(value)):
-        raise ValueError(f"a service name must be a lower-case Python identifier, got {value!r}")
-    if value.startswith("_"):
-        raise ValueError(f"a service name must not start with '_', got {value!r}")
+_NAME_RULE = "a lower-case Python identifier not starting with '_' (e.g. 'jobs')"
+
+
+def _check_name(_instance: Any, attribute: Any, value: str) -> None:
+    if not (
+        isinstance(value, str)
+        and value.isidentifier()
+        and value.islower()
+        and not keyword.iskeyword(value)
+        and not value.startswith("_")
+    ):
+        raise InvalidArgument(attribute.name, value, _NAME_RULE)
+
+
+def _check_text(_instance: Any, attribute: Any, value: str) -> None:
+    if not (isinstance(value, str) and value.strip() and value.isprintable()):
+        raise InvalidArgument(attribute.name, value, "a non-empty printable string")
+
+
+def _check_job_types(_instance: Any, attribute: Any, value: tuple[type[Job[Any]], ...]) -> None:
+    if not (isinstance(value, tuple) and all(isinstance(kind, type) for kind in value)):
+        raise InvalidArgument(attribute.name, value, "a tuple of the service's Job subclasses")
 
 
 @attrs.frozen
@@ -72,9 +92,9 @@ class ServiceInfo:
     """
 
     name: str = attrs.field(validator=_check_name)
-    display_name: str
-    module: str
-    job_types: tuple[type[Job[Any]], ...]
+    display_name: str = attrs.field(validator=_check_text)
+    module: str = attrs.field(validator=_check_text)
+    job_types: tuple[type[Job[Any]], ...] = attrs.field(validator=_check_job_types)
 
 
 class _Registry:
@@ -110,7 +130,7 @@ def _load(target: str, name: str) -> ServiceInfo:
 
 def _checked(info: Any, name: str, origin: str) -> ServiceInfo:
     if not isinstance(info, ServiceInfo) or info.name != name:
-        raise TypeError(f"{origin} must be a taskfacade.ServiceInfo named {name!r}, got {info!r}")
+        raise InvalidArgument("service", info, f"a taskfacade.ServiceInfo named {name!r}", source=origin)
     return info
 
 
@@ -119,7 +139,7 @@ def register_service(service: ServiceInfo) -> ServiceInfo:
     layers' checks see it from now on, in this process.
 
     Registering the same value again is a no-op (a plug-in module may be imported twice); another service under
-    a name already taken raises ``ValueError``.
+    a name already taken raises ``InvalidArgument``.
 
     Args:
         service: the plug-in's ``ServiceInfo``.
@@ -128,14 +148,24 @@ def register_service(service: ServiceInfo) -> ServiceInfo:
         ``service``, so a plug-in can write ``SERVICE = register_service(ServiceInfo(...))``.
     """
     if not isinstance(service, ServiceInfo):
-        raise TypeError(f"register_service takes a taskfacade.ServiceInfo, got {service!r}")
+        raise InvalidArgument("service", service, "a taskfacade.ServiceInfo")
     taken = _REGISTRY.registered.get(service.name)
     if taken is None and service.name in _BUILTIN:
-        raise ValueError(f"{service.name!r} is a built-in service; pick another name")
+        raise InvalidArgument("service", service.name, "a name no built-in service has")
     if taken is not None and taken != service:
-        raise ValueError(f"a service named {service.name!r} is already registered ({taken.module})")
+        raise InvalidArgument("service", service.name, f"a name not taken (already registered by {taken.module})")
     _REGISTRY.registered[service.name] = service
     return service
+
+
+def unregister_service(name: str) -> bool:
+    """Undo ``register_service(...)`` for ``name`` (a test's teardown, a plug-in being unloaded).
+
+    Built-in and installed services cannot be unregistered. Returns whether a registration was removed.
+    """
+    if not isinstance(name, str):
+        raise InvalidArgument("name", name, "a service name (str)")
+    return _REGISTRY.registered.pop(name, None) is not None
 
 
 def service_names() -> tuple[str, ...]:
@@ -151,16 +181,20 @@ def service_info(name: str) -> ServiceInfo:
     """The ``ServiceInfo`` of service ``name`` (its package is imported).
 
     Raises:
-        KeyError: no service has that name.
+        InvalidArgument: no service has that name (the message lists those that exist).
     """
+    if not isinstance(name, str):
+        raise InvalidArgument("name", name, "a service name (str)")
     info = _REGISTRY.find(name)
     if info is None:
-        raise KeyError(f"no taskfacade service named {name!r}; services: {', '.join(service_names())}")
+        raise InvalidArgument("name", name, f"one of {', '.join(service_names())}")
     return info
 
 
 def service_module(name: str) -> types.ModuleType | None:
     """The public package of service ``name`` (imported now), or None when no service has that name."""
+    if not isinstance(name, str):
+        return None
     info = _REGISTRY.find(name)
     return None if info is None else importlib.import_module(info.module)
 

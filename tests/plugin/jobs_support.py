@@ -23,14 +23,11 @@ class EmulatorClock(taskfacade.ManualClock):
 
 
 def unregister(name: str) -> None:
-    """Undo ``register_service`` in the facade's, the emulator's and the command line's registries.
+    """Undo ``register_service`` in the facade's, the emulator's and the command line's registries."""
+    import taskfacade
+    import taskfacade_cli
+    import taskfacade_emulator
 
-    The registries have no public way to do this (a process registers its plug-ins once), so this reaches into
-    their private tables: the one place the plug-in's tests do.
-    """
-    from taskfacade import _registry as facade_registry
-    from taskfacade_cli import _registry as cli_registry
-    from taskfacade_emulator import _registry as emulator_registry
-
-    for registry in (facade_registry, emulator_registry, cli_registry):
-        registry._REGISTRY.registered.pop(name, None)
+    taskfacade.unregister_service(name)
+    taskfacade_emulator.unregister_service(name)
+    taskfacade_cli.unregister_service(name)

@@ -173,8 +173,8 @@ def test_a_registered_plugin_is_a_facade_service(tmp_path: Path) -> None:
         """,
     )
     assert out.splitlines() == [
-        "'tiledb' is a built-in service; pick another name",
-        "a service named 'example' is already registered (example_plugin)",
+        "invalid service='tiledb': expected a name no built-in service has",
+        "invalid service='example': expected a name not taken (already registered by example_plugin)",
         "('tiledb', 'deadline', 'geobox', 'tensorbay', 'example')",
     ]
 
