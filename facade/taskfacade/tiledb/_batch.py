@@ -20,8 +20,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
-
+from ._generated import ArrayTaskStatus
 from ._pager import TaskPager
 from ._task import TileDBTask
 from ._tasks import list_page

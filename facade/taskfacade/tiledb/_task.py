@@ -11,16 +11,13 @@ import datetime
 from collections.abc import Hashable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
-from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
-from taskfacade_generated.tiledb.types import Unset
-
 from .._clock import Clock
 from .._job import Job, JobPhase, deprecated_timestamp
+from ._generated import ArrayTaskStatus, Unset
 
 if TYPE_CHECKING:
-    from taskfacade_generated.tiledb.models import ArrayTask
-
     from ._cloud_client import Client
+    from ._generated import ArrayTask
 
 __all__ = ["STATUS_PHASES", "TileDBTask"]
 

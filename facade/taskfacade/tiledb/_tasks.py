@@ -13,19 +13,13 @@ import uuid
 from collections.abc import Callable, Iterator
 from typing import Any, Literal, overload
 
-from taskfacade_generated.tiledb.api.tasks import get_task, list_tasks
-from taskfacade_generated.tiledb.models.array_task import ArrayTask
-from taskfacade_generated.tiledb.models.array_task_data import ArrayTaskData
-from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
-from taskfacade_generated.tiledb.models.array_task_type import ArrayTaskType
-from taskfacade_generated.tiledb.types import Unset
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
 from ._async import AsyncResult
 from ._cloud_client import Client, resolve_client
 from ._errors import TasksError
 from ._failures import tasks_failure
+from ._generated import ArrayTask, ArrayTaskData, ArrayTaskStatus, ArrayTaskType, Unset, get_task, list_tasks
 from ._pager import TaskPager, WirePage
 from ._refs import array_filter, teamspace_ref
 from ._task import TileDBTask
