@@ -65,7 +65,7 @@ def sync_detailed(
         body (BatchGetSessionActionRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the status is not one this module parses (a status >= 400 never is) and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
@@ -95,7 +95,7 @@ async def asyncio_detailed(
         body (BatchGetSessionActionRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the status is not one this module parses (a status >= 400 never is) and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
