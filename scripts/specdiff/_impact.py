@@ -1,11 +1,12 @@
 """Which facade functions and tests a changed operation touches, found by static analysis (``ast``) of the code.
 
-The facade reaches each service only through generated operation modules
-(``from taskfacade_generated.<service>.api.<tag> import <operation>``). A function that references such a name
-calls that operation; functions of the same service package that reference those functions by name are affected
-in turn (to a fixed point); a test that references any affected public name, in a test file that imports the
-service, exercises it. Name matching is deliberately generous: an impact list may hold a test too many, never one
-too few for a call the facade makes by name.
+The facade reaches each service only through generated operation modules, imported in one boundary module per
+service (``taskfacade.<service>._generated``: ``from taskfacade_generated.<service>.api.<tag> import
+<operation>``) and from there by the service's other modules (``from ._generated import <operation> [as name]``).
+A function that references such a name calls that operation; functions of the same service package that
+reference those functions by name are affected in turn (to a fixed point); a test that references any affected
+public name, in a test file that imports the service, exercises it. Name matching is deliberately generous: an
+impact list may hold a test too many, never one too few for a call the facade makes by name.
 """
 
 from __future__ import annotations
@@ -115,11 +116,30 @@ class FacadeIndex:
                     out.add(node.value)
         return frozenset(out)
 
+    def _bindings(self, module: str, tree: ast.Module) -> dict[str, str]:
+        """Local names of ``module`` bound to operations: imported directly or through the service's boundary."""
+        out = operation_bindings(tree, self.service)
+        boundary_name = f"{self.service_prefix}._generated"
+        boundary = self.modules.get(boundary_name)
+        if boundary is None or module == boundary_name:
+            return out
+        exported = operation_bindings(boundary, self.service)
+        in_service = module.startswith(f"{self.service_prefix}.")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (
+                (node.level == 0 and node.module == boundary_name)
+                or (in_service and node.level == 1 and node.module == "_generated")
+            ):
+                for alias in node.names:
+                    if alias.name in exported:
+                        out[alias.asname or alias.name] = exported[alias.name]
+        return out
+
     def callers(self) -> dict[str, list[str]]:
         """{operation module name: ["module:qualname", ...]} for every generated operation the facade calls."""
         out: dict[str, list[str]] = {}
         for module, tree in self.modules.items():
-            bindings = {local: {operation} for local, operation in operation_bindings(tree, self.service).items()}
+            bindings = {local: {operation} for local, operation in self._bindings(module, tree).items()}
             if not bindings:
                 continue
             for statement in tree.body:  # module-level tables of operations: _OPS = {"owned": list_owned_op, ...}

@@ -6,6 +6,7 @@ Emulators here run with a frozen clock (speed 0) and are stepped with ``advance`
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -505,16 +506,22 @@ def test_restart_on_the_same_file_keeps_jobs_states_and_verb_counts(tmp_path: Pa
 # the generated client -----------------------------------------------------------------------------------------------
 
 
+def _error(response: Any) -> models.Error:
+    """The documented error body of a generated response (operations parse success bodies only)."""
+    assert response.parsed is None
+    return models.Error.from_dict(json.loads(response.content))
+
+
 def test_generated_client_drives_the_main_operations(emu: Emulator) -> None:
     client = AuthenticatedClient(
         base_url=emu.base_url("tensorbay"), token=TOKEN, prefix="", auth_header_name="X-Token", timeout=httpx.Timeout(5)
     )
     with client:
-        found = list_datasets.sync(client=client, name="emulator-dataset", offset=0, limit=128)
+        found = list_datasets.sync_detailed(client=client, name="emulator-dataset", offset=0, limit=128).parsed
         assert isinstance(found, models.DatasetList)
         assert found.total_count == 1
         ds = found.datasets[0].id
-        detail = get_dataset.sync(ds, client=client)
+        detail = get_dataset.sync_detailed(ds, client=client).parsed
         assert isinstance(detail, models.Dataset)
         assert detail.default_branch == "main"
 
@@ -524,30 +531,34 @@ def test_generated_client_drives_the_main_operations(emu: Emulator) -> None:
         request = models.SquashAndMergeJobRequest(
             title="dev->main(skip)", job_type=models.SquashAndMergeJobRequestJobType.SQUASHANDMERGE, arguments=arguments
         )
-        created = create_job.sync(ds, client=client, body=request)
+        created = create_job.sync_detailed(ds, client=client, body=request).parsed
         assert isinstance(created, models.CreatedJob)
         squash = models.JobType.SQUASHANDMERGE
-        fetched = get_job.sync(ds, created.job_id, client=client, job_type=squash)
+        fetched = get_job.sync_detailed(ds, created.job_id, client=client, job_type=squash).parsed
         assert isinstance(fetched, models.Job)
         assert fetched.status is models.JobStatus.QUEUING
 
-        queuing = list_jobs.sync(ds, client=client, job_type=squash, status=models.JobStatus.QUEUING, limit=128)
+        queuing = list_jobs.sync_detailed(
+            ds, client=client, job_type=squash, status=models.JobStatus.QUEUING, limit=128
+        ).parsed
         assert isinstance(queuing, models.JobList)
         assert created.job_id in [j.job_id for j in queuing.jobs]
         assert all(j.status is models.JobStatus.QUEUING for j in queuing.jobs)
 
         assert abort_job.sync_detailed(ds, created.job_id, client=client, job_type=squash).status_code == 200
-        refused = abort_job.sync(ds, created.job_id, client=client, job_type=squash)
+        refused = _error(abort_job.sync_detailed(ds, created.job_id, client=client, job_type=squash))
         assert isinstance(refused, models.Error)
         assert refused.code is models.ErrorCode.FORBIDDEN
         assert retry_job.sync_detailed(ds, created.job_id, client=client, job_type=squash).status_code == 200
         emu.advance(30)
-        done = get_job.sync(ds, created.job_id, client=client, job_type=squash)
+        done = get_job.sync_detailed(ds, created.job_id, client=client, job_type=squash).parsed
         assert isinstance(done, models.Job)
         assert done.status is models.JobStatus.SUCCESS
         assert done.result
         number = models.SquashAndMergeResult.from_dict(done.result.to_dict()).draft_number
-        drafts = list_drafts.sync(ds, client=client, status=models.DraftStatusFilter.OPEN, offset=0, limit=128)
+        drafts = list_drafts.sync_detailed(
+            ds, client=client, status=models.DraftStatusFilter.OPEN, offset=0, limit=128
+        ).parsed
         assert isinstance(drafts, models.DraftList)
         assert number in [d.number for d in drafts.drafts]
 
@@ -560,17 +571,17 @@ def test_generated_client_drives_the_main_operations(emu: Emulator) -> None:
         search_request = models.BasicSearchJobRequest(
             title="cars", job_type=models.BasicSearchJobRequestJobType.BASICSEARCH, arguments=search_arguments
         )
-        search = create_job.sync(ds, client=client, body=search_request)
+        search = create_job.sync_detailed(ds, client=client, body=search_request).parsed
         assert isinstance(search, models.CreatedJob)
         emu.advance(30)
         body = models.CreateDatasetFromSearchResultRequest(dataset_name="from-search", alias="", is_public=False)
         made = create_dataset_from_search_result.sync_detailed(search.job_id, client=client, body=body)
         assert made.status_code == 200
-        conflict = create_dataset_from_search_result.sync(search.job_id, client=client, body=body)
+        conflict = _error(create_dataset_from_search_result.sync_detailed(search.job_id, client=client, body=body))
         assert isinstance(conflict, models.Error)
         assert conflict.code is models.ErrorCode.NAMECONFLICT
 
         assert delete_job.sync_detailed(ds, created.job_id, client=client, job_type=squash).status_code == 200
-        gone = get_job.sync(ds, created.job_id, client=client, job_type=squash)
+        gone = _error(get_job.sync_detailed(ds, created.job_id, client=client, job_type=squash))
         assert isinstance(gone, models.Error)
         assert gone.code is models.ErrorCode.RESOURCENOTEXIST

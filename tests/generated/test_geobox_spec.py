@@ -42,6 +42,26 @@ def _spec() -> dict[str, Any]:
     return spec
 
 
+def _error_schema(spec: dict[str, Any], operation_id: str, status: str) -> str:
+    """The schema name ``spec`` documents for ``operation_id``'s ``status`` response (``$ref`` followed)."""
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            target: Any = spec
+            for part in node["$ref"].removeprefix("#/").split("/"):
+                target = target[part]
+            node = target
+        return node
+
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if isinstance(operation, dict) and operation.get("operationId") == operation_id:
+                schema = resolve(operation["responses"][status])["content"]["application/json"]["schema"]
+                name: str = schema["$ref"].rsplit("/", 1)[-1]
+                return name
+    raise AssertionError(f"no operation {operation_id}")
+
+
 def _samples() -> list[Path]:
     return sorted(SAMPLES.glob("*.json"))
 
@@ -138,7 +158,7 @@ def test_unknown_enum_value_parses_to_unknown_keeping_the_raw_string(sample: str
 
 def test_unknown_state_in_a_list_page_keeps_the_rest_of_the_page() -> None:
     page = [*_bodies(SAMPLES / "Task--list.json"), json.loads((SAMPLES / "Task--unknown-enum.json").read_text())]
-    parsed = get_tasks.sync(client=_replying(200, page))
+    parsed = get_tasks.sync_detailed(client=_replying(200, page)).parsed
     assert isinstance(parsed, list)
     assert [t.state.name for t in parsed] == ["SUCCESS", "PROGRESS", "UNKNOWN"]
 
@@ -156,7 +176,7 @@ def test_task_result_asset_keys_map_to_attributes() -> None:
     [(_bodies(SAMPLES / "Task--list.json"), list), ({"count": 42}, models.TaskCount), (42, int), ([], list)],
 )
 def test_list_response_union_parses_page_count_object_and_bare_count(body: Any, expected_type: type) -> None:
-    parsed = get_tasks.sync(client=_replying(200, body), return_count=not isinstance(body, list))
+    parsed = get_tasks.sync_detailed(client=_replying(200, body), return_count=not isinstance(body, list)).parsed
     assert isinstance(parsed, expected_type)
     if isinstance(parsed, list):
         assert [t.to_dict() for t in parsed] == body
@@ -181,10 +201,11 @@ def test_non_standard_status_parses_without_crashing(status: int) -> None:
 )
 def test_documented_error_bodies_parse_to_error_body(status: int, sample: str) -> None:
     body = json.loads((SAMPLES / f"{sample}.json").read_text())
-    call = abort_task.sync_detailed if status == 409 else get_vector_layer.sync_detailed
-    response = call("x", client=_replying(status, body))
-    assert isinstance(response.parsed, models.ErrorBody)
-    assert response.parsed.to_dict() == body
+    call, operation_id = (abort_task, "abortTask") if status == 409 else (get_vector_layer, "getVectorLayer")
+    response = call.sync_detailed("x", client=_replying(status, body))
+    assert (response.status_code, response.parsed, json.loads(response.content)) == (status, None, body)
+    assert _error_schema(_spec(), operation_id, str(status)) == "ErrorBody"  # the facade parses it, not the operation
+    assert models.ErrorBody.from_dict(body).to_dict() == body
 
 
 def test_list_request_is_encoded_as_geobox_expects() -> None:
@@ -245,7 +266,8 @@ def test_login_posts_an_oauth2_password_form_without_credentials() -> None:
         return httpx.Response(200, json={"access_token": "tok", "token_type": "bearer"})
 
     client = Client(base_url=BASE, httpx_args={"transport": httpx.MockTransport(handler)})
-    parsed = login_for_access_token.sync(client=client, body=models.LoginForm(username="u", password="p w"))
+    form = models.LoginForm(username="u", password="p w")
+    parsed = login_for_access_token.sync_detailed(client=client, body=form).parsed
     assert isinstance(parsed, models.AccessToken)
     assert parsed.access_token == "tok"
     request = seen[0]

@@ -4,6 +4,10 @@ A tiny spec is generated with the project's pinned generator, templates and conf
 shapes must equal the committed golden copies in tests/generated/golden/, and behave as intended:
 - str_enum.py.jinja: an unknown value becomes a pseudo-member named UNKNOWN that keeps the raw value;
 - types.py.jinja + endpoint_module.py.jinja: a status code outside HTTPStatus (520) is kept as an int;
+- endpoint_module.py.jinja: an operation module has ``sync_detailed`` and ``asyncio_detailed`` only (the facade's
+  transport calls the first, the async twin the second), and parses the success responses only: the transport
+  stops every status >= 400 before the parser runs, so documented error responses (and a ``default`` beside a
+  listed success) are neither parsed nor part of the return type;
 - models_init.py.jinja: models are imported on first use, not all at once.
 
 After an intended template change, refresh the golden files with ``TASKFACADE_UPDATE_GOLDEN=1 pytest
@@ -12,7 +16,9 @@ tests/generated/test_templates.py`` and review the diff.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
+import inspect
 import os
 import subprocess
 import sys
@@ -109,3 +115,54 @@ def test_models_are_imported_lazily(generated: Path) -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_operation_module_has_the_detailed_functions_only(generated: Path) -> None:
+    get_task = _load(generated, "api.default.get_task")
+    own = {name for name, value in vars(get_task).items() if getattr(value, "__module__", None) == get_task.__name__}
+    public = {name for name in own if inspect.isfunction(getattr(get_task, name)) and not name.startswith("_")}
+    assert public == {"sync_detailed", "asyncio_detailed"}
+    assert inspect.iscoroutinefunction(get_task.asyncio_detailed)
+    assert inspect.signature(get_task.sync_detailed) == inspect.signature(get_task.asyncio_detailed)
+
+
+@pytest.mark.parametrize("status", [404, 409, 500])
+def test_error_statuses_are_not_parsed(generated: Path, status: int) -> None:
+    get_task = _load(generated, "api.default.get_task")
+    errors = _load(generated, "errors")
+    client_module = _load(generated, "client")
+    body = b'{"message": "no such task"}'
+    transport = httpx.MockTransport(lambda request: httpx.Response(status, content=body))
+    client = client_module.Client(base_url="http://golden.invalid", httpx_args={"transport": transport})
+    response = get_task.sync_detailed("t1", client=client)
+    assert (response.status_code, response.parsed, response.content) == (status, None, body)
+    strict = client_module.Client(
+        base_url="http://golden.invalid", httpx_args={"transport": transport}, raise_on_unexpected_status=True
+    )
+    with pytest.raises(errors.UnexpectedStatus) as raised:
+        get_task.sync_detailed("t1", client=strict)
+    assert raised.value.status_code == status
+    assert _load(generated, "models").Error.from_dict({"message": "m"}).message == "m"  # the error model is kept
+
+
+def test_default_is_parsed_when_no_success_is_listed(generated: Path) -> None:
+    ping = _load(generated, "api.default.ping")
+    models = _load(generated, "models")
+    client_module = _load(generated, "client")
+    transport = httpx.MockTransport(lambda request: httpx.Response(203, json={"id": "p", "status": "RUNNING"}))
+    client = client_module.Client(base_url="http://golden.invalid", httpx_args={"transport": transport})
+    assert ping.sync_detailed(client=client).parsed == models.Task(id="p", status=models.Status.RUNNING)
+
+
+def test_asyncio_detailed_parses_like_sync_detailed(generated: Path) -> None:
+    get_task = _load(generated, "api.default.get_task")
+    models = _load(generated, "models")
+    client_module = _load(generated, "client")
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json={"id": "t1", "status": "QUEUED"}))
+    client = client_module.Client(base_url="http://golden.invalid", httpx_args={"transport": transport})
+
+    async def call() -> object:
+        async with client:
+            return (await get_task.asyncio_detailed("t1", client=client)).parsed
+
+    assert asyncio.run(call()) == models.Task(id="t1", status=models.Status.QUEUED)

@@ -15,26 +15,6 @@ from typing import Any, TypeVar
 
 import attrs
 import httpx
-from taskfacade_generated.deadline.api.jobs import get_job as op_get_job
-from taskfacade_generated.deadline.api.jobs import list_jobs as op_list_jobs
-from taskfacade_generated.deadline.api.tasks import batch_get_task as op_batch_get_task
-from taskfacade_generated.deadline.api.tasks import get_task as op_get_task
-from taskfacade_generated.deadline.api.tasks import list_tasks as op_list_tasks
-from taskfacade_generated.deadline.api.tasks import search_tasks as op_search_tasks
-from taskfacade_generated.deadline.api.tasks import update_task as op_update_task
-from taskfacade_generated.deadline.models.batch_get_task_request import BatchGetTaskRequest
-from taskfacade_generated.deadline.models.batch_get_task_response import BatchGetTaskResponse
-from taskfacade_generated.deadline.models.get_job_response import GetJobResponse
-from taskfacade_generated.deadline.models.get_task_response import GetTaskResponse
-from taskfacade_generated.deadline.models.list_jobs_response import ListJobsResponse
-from taskfacade_generated.deadline.models.list_tasks_response import ListTasksResponse
-from taskfacade_generated.deadline.models.search_tasks_request import SearchTasksRequest
-from taskfacade_generated.deadline.models.search_tasks_response import SearchTasksResponse
-from taskfacade_generated.deadline.models.task_target_run_status import TaskTargetRunStatus
-from taskfacade_generated.deadline.models.update_task_request import UpdateTaskRequest
-from taskfacade_generated.deadline.models.update_task_response import UpdateTaskResponse
-from taskfacade_generated.deadline.types import UNSET, status_of
-from taskfacade_generated.deadline.types import Response as DeadlineResponse
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
@@ -44,6 +24,29 @@ from .._secrets import Redactor
 from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
 from ._config import ClientConfig
 from ._errors import ERROR_CLASSES, ClientError, Exceptions, parse_error
+from ._generated import (
+    UNSET,
+    BatchGetTaskRequest,
+    BatchGetTaskResponse,
+    GetJobResponse,
+    GetTaskResponse,
+    ListJobsResponse,
+    ListTasksResponse,
+    SearchTasksRequest,
+    SearchTasksResponse,
+    TaskTargetRunStatus,
+    UpdateTaskRequest,
+    UpdateTaskResponse,
+    status_of,
+)
+from ._generated import Response as DeadlineResponse
+from ._generated import batch_get_task as op_batch_get_task
+from ._generated import get_job as op_get_job
+from ._generated import get_task as op_get_task
+from ._generated import list_jobs as op_list_jobs
+from ._generated import list_tasks as op_list_tasks
+from ._generated import search_tasks as op_search_tasks
+from ._generated import update_task as op_update_task
 from ._job import DeadlineJob
 from ._pager import PAGINATED, SEARCHES, Paginator
 from ._runs import RunOperations

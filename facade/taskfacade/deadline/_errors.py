@@ -9,6 +9,10 @@ raises plain ``ClientError`` for them.
 
 The wire format (restJson1): the code comes from header ``X-Amzn-ErrorType``, else the body's ``code``/``Code``,
 else its ``__type``, else the status as a string; ``Foo:http://...`` and ``ns#Foo`` are sanitized to ``Foo``.
+
+Each modeled class's members (``MODELED``) are derived from the generated model of its error schema, so they
+follow ``openapi/deadline.yaml`` (itself synced from botocore's model); only ``retryAfterSeconds``, which botocore
+binds to the ``Retry-After`` header rather than the body, is named here.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from .._errors import (
     error_class_for,
     reason_phrase,
 )
+from ._generated import ERROR_MODELS, wire_members
 
 __all__ = [
     "ERROR_CLASSES",
@@ -49,6 +54,13 @@ __all__ = [
 ]
 
 _SNIPPET = 300
+#: The member botocore fills from the ``Retry-After`` header of the errors that document it (500 and 429).
+_RETRY_AFTER = "retryAfterSeconds"
+
+
+def _members(code: str, *, retry_after: bool = False) -> tuple[str, ...]:
+    """The ``response`` members of error ``code``: its schema's body members, plus the ``Retry-After`` one."""
+    return (*wire_members(ERROR_MODELS[code]), *((_RETRY_AFTER,) if retry_after else ()))
 
 
 class ClientError(APIError):
@@ -71,7 +83,7 @@ class ClientError(APIError):
         body = self.body if isinstance(self.body, Mapping) else {}
         result: dict[str, Any] = {"Error": {"Code": self.code or str(self.status), "Message": self.message}}
         for name in self.MODELED:
-            if name == "retryAfterSeconds":
+            if name == _RETRY_AFTER:
                 seconds = _int_header(self.headers, "retry-after")
                 if seconds is not None:
                     result[name] = seconds
@@ -96,43 +108,37 @@ class ClientError(APIError):
 class AccessDeniedException(ClientError, Forbidden):
     """403: the credentials may not do this."""
 
-    MODELED = (
-        "message",
-        "context",
-    )
+    MODELED = _members("AccessDeniedException")
 
 
 class InternalServerErrorException(ClientError, ServerError):
     """500: the service failed."""
 
-    MODELED = (
-        "message",
-        "retryAfterSeconds",
-    )
+    MODELED = _members("InternalServerErrorException", retry_after=True)
 
 
 class ResourceNotFoundException(ClientError, NotFound):
     """404: no such farm, queue, job, step or task."""
 
-    MODELED = ("message", "resourceId", "resourceType", "context")
+    MODELED = _members("ResourceNotFoundException")
 
 
 class ThrottlingException(ClientError, RateLimited):
     """429: slow down (``retry_after`` holds the server's hint)."""
 
-    MODELED = ("message", "serviceCode", "quotaCode", "retryAfterSeconds", "context")
+    MODELED = _members("ThrottlingException", retry_after=True)
 
 
 class ValidationException(ClientError, BadRequest):
     """400: the service refused the input (``response["fieldList"]`` names the fields)."""
 
-    MODELED = ("message", "reason", "fieldList", "context")
+    MODELED = _members("ValidationException")
 
 
 class ConflictException(ClientError, Conflict):
     """409: the task's state does not allow the change, or a client token was reused for another request."""
 
-    MODELED = ("message", "reason", "resourceId", "resourceType", "context")
+    MODELED = _members("ConflictException")
 
 
 MODELED_ERRORS: tuple[type[ClientError], ...] = (

@@ -11,39 +11,40 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from taskfacade_generated.deadline.api.jobs import batch_get_job as op_batch_get_job
-from taskfacade_generated.deadline.api.jobs import search_jobs as op_search_jobs
-from taskfacade_generated.deadline.api.sessions import batch_get_session as op_batch_get_session
-from taskfacade_generated.deadline.api.sessions import batch_get_session_action as op_batch_get_session_action
-from taskfacade_generated.deadline.api.sessions import get_session as op_get_session
-from taskfacade_generated.deadline.api.sessions import get_session_action as op_get_session_action
-from taskfacade_generated.deadline.api.sessions import list_session_actions as op_list_session_actions
-from taskfacade_generated.deadline.api.sessions import list_sessions as op_list_sessions
-from taskfacade_generated.deadline.api.steps import batch_get_step as op_batch_get_step
-from taskfacade_generated.deadline.api.steps import get_step as op_get_step
-from taskfacade_generated.deadline.api.steps import list_steps as op_list_steps
-from taskfacade_generated.deadline.api.steps import search_steps as op_search_steps
-from taskfacade_generated.deadline.models.batch_get_job_request import BatchGetJobRequest
-from taskfacade_generated.deadline.models.batch_get_job_response import BatchGetJobResponse
-from taskfacade_generated.deadline.models.batch_get_session_action_request import BatchGetSessionActionRequest
-from taskfacade_generated.deadline.models.batch_get_session_action_response import BatchGetSessionActionResponse
-from taskfacade_generated.deadline.models.batch_get_session_request import BatchGetSessionRequest
-from taskfacade_generated.deadline.models.batch_get_session_response import BatchGetSessionResponse
-from taskfacade_generated.deadline.models.batch_get_step_request import BatchGetStepRequest
-from taskfacade_generated.deadline.models.batch_get_step_response import BatchGetStepResponse
-from taskfacade_generated.deadline.models.get_session_action_response import GetSessionActionResponse
-from taskfacade_generated.deadline.models.get_session_response import GetSessionResponse
-from taskfacade_generated.deadline.models.get_step_response import GetStepResponse
-from taskfacade_generated.deadline.models.list_session_actions_response import ListSessionActionsResponse
-from taskfacade_generated.deadline.models.list_sessions_response import ListSessionsResponse
-from taskfacade_generated.deadline.models.list_steps_response import ListStepsResponse
-from taskfacade_generated.deadline.models.search_jobs_request import SearchJobsRequest
-from taskfacade_generated.deadline.models.search_jobs_response import SearchJobsResponse
-from taskfacade_generated.deadline.models.search_steps_request import SearchStepsRequest
-from taskfacade_generated.deadline.models.search_steps_response import SearchStepsResponse
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._transport import GeneratedResponse
+from ._generated import (
+    BatchGetJobRequest,
+    BatchGetJobResponse,
+    BatchGetSessionActionRequest,
+    BatchGetSessionActionResponse,
+    BatchGetSessionRequest,
+    BatchGetSessionResponse,
+    BatchGetStepRequest,
+    BatchGetStepResponse,
+    GetSessionActionResponse,
+    GetSessionResponse,
+    GetStepResponse,
+    ListSessionActionsResponse,
+    ListSessionsResponse,
+    ListStepsResponse,
+    SearchJobsRequest,
+    SearchJobsResponse,
+    SearchStepsRequest,
+    SearchStepsResponse,
+)
+from ._generated import batch_get_job as op_batch_get_job
+from ._generated import batch_get_session as op_batch_get_session
+from ._generated import batch_get_session_action as op_batch_get_session_action
+from ._generated import batch_get_step as op_batch_get_step
+from ._generated import get_session as op_get_session
+from ._generated import get_session_action as op_get_session_action
+from ._generated import get_step as op_get_step
+from ._generated import list_session_actions as op_list_session_actions
+from ._generated import list_sessions as op_list_sessions
+from ._generated import list_steps as op_list_steps
+from ._generated import search_jobs as op_search_jobs
+from ._generated import search_steps as op_search_steps
 from ._search import check_filters, check_sorts
 from ._validate import check_id, check_int, list_of
 from ._walk import walk

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from taskfacade_generated.deadline.models.comparison_operator import ComparisonOperator
-from taskfacade_generated.deadline.models.logical_operator import LogicalOperator
-from taskfacade_generated.deadline.models.search_term_matching_type import SearchTermMatchingType
-from taskfacade_generated.deadline.models.sort_order import SortOrder
-
+from ._generated import ComparisonOperator, LogicalOperator, SearchTermMatchingType, SortOrder
 from ._validate import Check, enum, lazy, list_of, string, struct, timestamp, union
 
 __all__ = ["FILTER_EXPRESSIONS", "SORT_EXPRESSIONS", "check_filters", "check_sorts"]

@@ -17,10 +17,9 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from taskfacade_generated.deadline.types import Unset
-
 from .._dates import as_utc
 from .._log import logger
+from ._generated import Unset
 
 __all__ = ["JOB_FIELDS", "TASK_FIELDS", "convert", "union_dict"]
 

@@ -19,9 +19,9 @@ import enum
 from typing import Any
 
 import attrs
-from taskfacade_generated.deadline.types import Unset
 
 from .._dates import as_utc
+from ._generated import Unset
 from ._shapes import union_dict
 
 __all__ = ["UNIONS", "camel", "walk"]

@@ -22,20 +22,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal, TypeVar, overload
 
 import httpx
-from taskfacade_generated.geobox.api.assets import (
-    get_file_info,
-    get_model_3d,
-    get_raster,
-    get_table,
-    get_tile_3d,
-    get_vector_layer,
-)
-from taskfacade_generated.geobox.api.auth import login_for_access_token
-from taskfacade_generated.geobox.api.tasks import abort_task, get_task, get_task_status, get_tasks
-from taskfacade_generated.geobox.models import AccessToken, LoginForm, ResponseFormat, TaskCount, TaskProgress
-from taskfacade_generated.geobox.models import Task as TaskModel
-from taskfacade_generated.geobox.models import TaskStatus as WireStatus
-from taskfacade_generated.geobox.types import UNSET
 
 from taskfacade._clock import SYSTEM_CLOCK, Clock
 from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
@@ -57,6 +43,27 @@ from ._assets import Asset, AssetKind, asset_from_body
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
 from ._enums import TaskStatus
 from ._errors import ERROR_CLASSES, AuthenticationError, ValidationError, api_request_error, parse_geobox_error
+from ._generated import (
+    UNSET,
+    AccessToken,
+    LoginForm,
+    ResponseFormat,
+    TaskCount,
+    TaskProgress,
+    abort_task,
+    get_file_info,
+    get_model_3d,
+    get_raster,
+    get_table,
+    get_task,
+    get_task_status,
+    get_tasks,
+    get_tile_3d,
+    get_vector_layer,
+    login_for_access_token,
+)
+from ._generated import Task as TaskModel
+from ._generated import TaskStatus as WireStatus
 from ._listing import check_int, list_kwargs, uuid_filters
 from ._redact import install_redactor
 from ._task import Task

@@ -11,10 +11,8 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from taskfacade_generated.tensorbay.models import SearchFilter, SearchFilterExtraInfo
-from taskfacade_generated.tensorbay.types import UNSET
-
 from .._errors import InvalidArgument
+from ._generated import UNSET, SearchFilter, SearchFilterExtraInfo
 
 __all__ = ["KEY_TITLES", "search_filters"]
 

@@ -7,9 +7,6 @@ from types import TracebackType
 from typing import Literal, overload
 
 import httpx
-from taskfacade_generated.tensorbay.api.datasets import get_dataset, list_datasets
-from taskfacade_generated.tensorbay.models import Dataset, DatasetList
-from taskfacade_generated.tensorbay.types import Unset
 
 from .._clock import Clock
 from .._errors import ResponseDecodeError
@@ -18,6 +15,7 @@ from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
 from ._errors import DatasetTypeError, ResourceNotExistError
+from ._generated import Dataset, DatasetList, Unset, get_dataset, list_datasets
 from ._structs import Status
 from ._validate import check_bool, check_str
 

@@ -19,8 +19,6 @@ from types import MappingProxyType
 from typing import Any, ClassVar, Self
 
 import attrs
-from taskfacade_generated.tensorbay.api.jobs import abort_job
-from taskfacade_generated.tensorbay.models import JobType
 
 from .._clock import Clock
 from .._dates import as_utc
@@ -32,6 +30,7 @@ from .._transport import GeneratedResponse
 from ._batch import MIN_BATCH, refresh_by_listing
 from ._body import JobFields, from_server, make_fields, parse_job_body, to_epoch
 from ._client import Client
+from ._generated import JobType, abort_job
 from ._validate import check_bool, check_id
 from ._wire import JobFetcher
 

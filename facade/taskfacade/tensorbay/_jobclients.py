@@ -12,8 +12,14 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
-from taskfacade_generated.tensorbay.api.jobs import create_job, delete_job
-from taskfacade_generated.tensorbay.models import (
+from .._errors import InvalidArgument
+from .._pager import Page, Pager, PageRequest
+from ._body import from_server
+from ._client import Client
+from ._errors import ResourceNotExistError, StatusError
+from ._filters import search_filters
+from ._generated import (
+    UNSET,
     BasicSearchArguments,
     BasicSearchJobRequest,
     BasicSearchJobRequestJobType,
@@ -25,15 +31,9 @@ from taskfacade_generated.tensorbay.models import (
     SquashAndMergeJobRequest,
     SquashAndMergeJobRequestJobType,
     SquashAndMergeStrategy,
+    create_job,
+    delete_job,
 )
-from taskfacade_generated.tensorbay.types import UNSET
-
-from .._errors import InvalidArgument
-from .._pager import Page, Pager, PageRequest
-from ._body import from_server
-from ._client import Client
-from ._errors import ResourceNotExistError, StatusError
-from ._filters import search_filters
 from ._job import JOB_STATUSES, TensorBayJob
 from ._kinds import BasicSearchJob, SquashAndMergeJob
 from ._structs import Draft, Status

@@ -10,14 +10,11 @@ import datetime
 from collections.abc import Callable
 from typing import Any, Self
 
-from taskfacade_generated.tensorbay.api.datasets import create_dataset_from_search_result
-from taskfacade_generated.tensorbay.api.jobs import retry_job
-from taskfacade_generated.tensorbay.models import CreateDatasetFromSearchResultRequest
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._phase import JobPhase
 from ._body import parse_job_body
 from ._client import Client
+from ._generated import CreateDatasetFromSearchResultRequest, create_dataset_from_search_result, retry_job
 from ._job import TensorBayJob
 from ._structs import Draft, FusionSearchResult, SearchResult
 from ._validate import check_bool, check_str

@@ -9,15 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from taskfacade_generated.tensorbay.api.drafts import list_drafts
-from taskfacade_generated.tensorbay.api.jobs import get_job, list_jobs
-from taskfacade_generated.tensorbay.models import DraftList, DraftStatusFilter, JobList, JobStatus, JobType
-from taskfacade_generated.tensorbay.models import Job as WireJob
-from taskfacade_generated.tensorbay.models.draft import Draft as WireDraft
-from taskfacade_generated.tensorbay.types import UNSET, Unset
-
 from ._body import from_server, to_datetime
 from ._client import Client
+from ._generated import (
+    UNSET,
+    DraftList,
+    DraftStatusFilter,
+    JobList,
+    JobStatus,
+    JobType,
+    Unset,
+    get_job,
+    list_drafts,
+    list_jobs,
+)
+from ._generated import Draft as WireDraft
+from ._generated import Job as WireJob
 from ._structs import Draft, User
 
 __all__ = ["PAGE_SIZE", "JobFetcher", "draft_page"]

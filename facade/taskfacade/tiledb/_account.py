@@ -5,18 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, overload
 
-from taskfacade_generated.tiledb.api.organizations import get_organization, list_organizations
-from taskfacade_generated.tiledb.api.user import get_user
-from taskfacade_generated.tiledb.models.namespace_actions import NamespaceActions
-from taskfacade_generated.tiledb.models.organization import Organization
-from taskfacade_generated.tiledb.models.user import User
-from taskfacade_generated.tiledb.types import Unset
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
 from ._async import AsyncResult
 from ._cloud_client import Client, resolve_client
 from ._errors import NoChargeableNamespace
+from ._generated import NamespaceActions, Organization, Unset, User, get_organization, get_user, list_organizations
 
 __all__ = [
     "default_charged_namespace",

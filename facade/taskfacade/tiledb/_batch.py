@@ -21,11 +21,8 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
-from taskfacade_generated.tiledb.models.array_task import ArrayTask
-from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
-from taskfacade_generated.tiledb.types import Unset
-
 from ._cloud_client import Client
+from ._generated import ArrayTask, ArrayTaskStatus, Unset
 from ._pager import TaskPager
 from ._tasks import list_page
 

@@ -10,21 +10,17 @@ from __future__ import annotations
 import uuid
 from typing import Any, Literal, overload
 
-from taskfacade_generated.tiledb.api.arrays import list_owned_arrays as owned_arrays_op
-from taskfacade_generated.tiledb.api.arrays import list_public_arrays as public_arrays_op
-from taskfacade_generated.tiledb.api.arrays import list_shared_arrays as shared_arrays_op
-from taskfacade_generated.tiledb.api.groups import list_owned_groups as owned_groups_op
-from taskfacade_generated.tiledb.api.groups import list_public_groups as public_groups_op
-from taskfacade_generated.tiledb.api.groups import list_shared_groups as shared_groups_op
-from taskfacade_generated.tiledb.models.array_browser_data import ArrayBrowserData
-from taskfacade_generated.tiledb.models.group_browser_data import GroupBrowserData
-from taskfacade_generated.tiledb.models.group_type import GroupType
-from taskfacade_generated.tiledb.types import Unset
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from . import _validate as v
 from ._async import AsyncResult
 from ._cloud_client import Client, resolve_client
+from ._generated import ArrayBrowserData, GroupBrowserData, GroupType, Unset
+from ._generated import list_owned_arrays as owned_arrays_op
+from ._generated import list_owned_groups as owned_groups_op
+from ._generated import list_public_arrays as public_arrays_op
+from ._generated import list_public_groups as public_groups_op
+from ._generated import list_shared_arrays as shared_arrays_op
+from ._generated import list_shared_groups as shared_groups_op
 from ._pager import ArrayPager, GroupPager, TileDBPager, WirePage
 
 __all__ = [

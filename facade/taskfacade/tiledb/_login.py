@@ -14,11 +14,6 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from taskfacade_generated.tiledb.api.session import get_session
-from taskfacade_generated.tiledb.api.user import get_user
-from taskfacade_generated.tiledb.models.token import Token
-from taskfacade_generated.tiledb.models.user import User
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._secrets import Redactor, check_secret
 from .._transport import Transport
@@ -27,6 +22,7 @@ from ._auth import TileDBAuth
 from ._cloud_client import Client, _check_credentials, resolve_client, set_default_client
 from ._config import ProfileLocation, resolve_settings, write_profile
 from ._errors import ConfigurationError
+from ._generated import Token, User, get_session, get_user
 
 __all__ = ["Config", "Ctx", "TileDBConfig", "login"]
 

@@ -11,9 +11,6 @@ import enum
 from http import HTTPStatus
 from typing import Any
 
-from taskfacade_generated.tiledb.api.tasks import get_task_result
-from taskfacade_generated.tiledb.models.result_format import ResultFormat
-
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._retry import parse_retry_after
 from . import _validate as v
@@ -22,6 +19,7 @@ from ._codecs import CODEC_FORMATS, PICKLE_FORMATS, DecodeFailure, UnpicklingRef
 from ._codecs import require as require_module
 from ._errors import PickleRefused, TaskNotReady, TasksError
 from ._failures import tasks_failure
+from ._generated import ResultFormat, get_task_result
 
 __all__ = ["fetch_results", "fetch_results_pandas"]
 

@@ -11,14 +11,11 @@ import datetime
 from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-from taskfacade_generated.tiledb.models.array_task import ArrayTask
-from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
-from taskfacade_generated.tiledb.types import Unset
-
 from .._clock import Clock
 from .._job import Job, JobPhase, deprecated_timestamp
 from ._batch import refresh_tasks
 from ._cloud_client import Client
+from ._generated import ArrayTask, ArrayTaskStatus, Unset
 from ._results import fetch_results
 from ._tasks import get_array_task
 

@@ -10,14 +10,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from taskfacade_generated.tiledb.api.tasks import get_task, list_tasks
-from taskfacade_generated.tiledb.models.array_task import ArrayTask
-from taskfacade_generated.tiledb.models.array_task_data import ArrayTaskData
-from taskfacade_generated.tiledb.types import Unset
-
 from .._errors import ResponseDecodeError
 from ._cloud_client import Client
 from ._failures import tasks_failure
+from ._generated import ArrayTask, ArrayTaskData, Unset, get_task, list_tasks
 from ._pager import WirePage
 
 __all__ = ["get_array_task", "list_page"]

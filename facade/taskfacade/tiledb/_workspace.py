@@ -7,13 +7,10 @@ The task endpoints address a workspace by id (``ws_...``). A configuration may n
 
 from __future__ import annotations
 
-from taskfacade_generated.tiledb.api.workspaces import get_workspace
-from taskfacade_generated.tiledb.models.workspace_get_response import WorkspaceGetResponse
-from taskfacade_generated.tiledb.types import Unset
-
 from .._errors import NotFound, ResponseDecodeError
 from .._transport import Transport
 from ._errors import ConfigurationError
+from ._generated import Unset, WorkspaceGetResponse, get_workspace
 
 __all__ = ["is_workspace_id", "workspace_id_of"]
 

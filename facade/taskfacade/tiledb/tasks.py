@@ -21,10 +21,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from typing import Any, Literal, overload
 
-from taskfacade_generated.tiledb.models.array_task_data import ArrayTaskData
-from taskfacade_generated.tiledb.models.array_task_status import ArrayTaskStatus
-from taskfacade_generated.tiledb.models.array_task_type import ArrayTaskType
-
 from .._errors import InvalidArgument
 from . import _validate as v
 from ._account import default_user
@@ -32,6 +28,7 @@ from ._async import AsyncResult
 from ._cloud_client import Client, resolve_client
 from ._errors import PickleRefused, TaskNotReady, TasksError
 from ._failures import tasks_failure
+from ._generated import ArrayTaskData, ArrayTaskStatus, ArrayTaskType
 from ._pager import TaskPager, WirePage
 from ._refs import array_filter, teamspace_ref
 from ._results import fetch_results, fetch_results_pandas

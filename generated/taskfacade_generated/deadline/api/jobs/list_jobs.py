@@ -5,12 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
-from ...models.internal_server_error_exception import InternalServerErrorException
 from ...models.list_jobs_response import ListJobsResponse
-from ...models.resource_not_found_exception import ResourceNotFoundException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -45,46 +40,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListJobsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListJobsResponse | None:
     if response.status_code == 200:
         response_200 = ListJobsResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -92,16 +52,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListJobsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ListJobsResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -118,14 +69,7 @@ def sync_detailed(
     next_token: str | Unset = UNSET,
     max_results: int | Unset = UNSET,
     principal_id: str | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListJobsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListJobsResponse]:
     """Lists the jobs of a queue (ListJobs; token pagination).
 
     Args:
@@ -136,11 +80,11 @@ def sync_detailed(
         principal_id (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ListJobsResponse | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[ListJobsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -158,50 +102,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    queue_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    next_token: str | Unset = UNSET,
-    max_results: int | Unset = UNSET,
-    principal_id: str | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListJobsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Lists the jobs of a queue (ListJobs; token pagination).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        next_token (str | Unset):
-        max_results (int | Unset):
-        principal_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ListJobsResponse | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        queue_id=queue_id,
-        client=client,
-        next_token=next_token,
-        max_results=max_results,
-        principal_id=principal_id,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     queue_id: str,
@@ -210,14 +110,7 @@ async def asyncio_detailed(
     next_token: str | Unset = UNSET,
     max_results: int | Unset = UNSET,
     principal_id: str | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListJobsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListJobsResponse]:
     """Lists the jobs of a queue (ListJobs; token pagination).
 
     Args:
@@ -228,11 +121,11 @@ async def asyncio_detailed(
         principal_id (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ListJobsResponse | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[ListJobsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -246,49 +139,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    queue_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    next_token: str | Unset = UNSET,
-    max_results: int | Unset = UNSET,
-    principal_id: str | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListJobsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Lists the jobs of a queue (ListJobs; token pagination).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        next_token (str | Unset):
-        max_results (int | Unset):
-        principal_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ListJobsResponse | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            queue_id=queue_id,
-            client=client,
-            next_token=next_token,
-            max_results=max_results,
-            principal_id=principal_id,
-        )
-    ).parsed

@@ -5,13 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
-from ...models.internal_server_error_exception import InternalServerErrorException
-from ...models.resource_not_found_exception import ResourceNotFoundException
 from ...models.search_jobs_request import SearchJobsRequest
 from ...models.search_jobs_response import SearchJobsResponse
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import Response, status_of
 
 
@@ -37,46 +32,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | SearchJobsResponse
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SearchJobsResponse | None:
     if response.status_code == 200:
         response_200 = SearchJobsResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -84,16 +44,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | SearchJobsResponse
-    | ThrottlingException
-    | ValidationException
-]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SearchJobsResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -107,14 +58,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SearchJobsRequest,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | SearchJobsResponse
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[SearchJobsResponse]:
     """Searches the jobs of one or more queues (SearchJobs; offset pagination; read-only).
 
     Args:
@@ -122,11 +66,11 @@ def sync_detailed(
         body (SearchJobsRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ResourceNotFoundException | SearchJobsResponse | ThrottlingException | ValidationException]
+        Response[SearchJobsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -141,54 +85,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: SearchJobsRequest,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | SearchJobsResponse
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Searches the jobs of one or more queues (SearchJobs; offset pagination; read-only).
-
-    Args:
-        farm_id (str):
-        body (SearchJobsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ResourceNotFoundException | SearchJobsResponse | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: SearchJobsRequest,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | SearchJobsResponse
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[SearchJobsResponse]:
     """Searches the jobs of one or more queues (SearchJobs; offset pagination; read-only).
 
     Args:
@@ -196,11 +98,11 @@ async def asyncio_detailed(
         body (SearchJobsRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ResourceNotFoundException | SearchJobsResponse | ThrottlingException | ValidationException]
+        Response[SearchJobsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -211,40 +113,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: SearchJobsRequest,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | SearchJobsResponse
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Searches the jobs of one or more queues (SearchJobs; offset pagination; read-only).
-
-    Args:
-        farm_id (str):
-        body (SearchJobsRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ResourceNotFoundException | SearchJobsResponse | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            client=client,
-            body=body,
-        )
-    ).parsed

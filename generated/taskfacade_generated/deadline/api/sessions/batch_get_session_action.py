@@ -4,12 +4,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
 from ...models.batch_get_session_action_request import BatchGetSessionActionRequest
 from ...models.batch_get_session_action_response import BatchGetSessionActionResponse
-from ...models.internal_server_error_exception import InternalServerErrorException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import Response, status_of
 
 
@@ -34,38 +30,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | BatchGetSessionActionResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+) -> BatchGetSessionActionResponse | None:
     if response.status_code == 200:
         response_200 = BatchGetSessionActionResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,13 +44,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | BatchGetSessionActionResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[BatchGetSessionActionResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -94,13 +57,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BatchGetSessionActionRequest,
-) -> Response[
-    AccessDeniedException
-    | BatchGetSessionActionResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[BatchGetSessionActionResponse]:
     """Gets up to 100 session actions by their identifiers (BatchGetSessionAction; per-item errors; read-
     only).
 
@@ -108,11 +65,11 @@ def sync_detailed(
         body (BatchGetSessionActionRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | BatchGetSessionActionResponse | InternalServerErrorException | ThrottlingException | ValidationException]
+        Response[BatchGetSessionActionResponse]
     """
 
     kwargs = _get_kwargs(
@@ -126,49 +83,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: BatchGetSessionActionRequest,
-) -> (
-    AccessDeniedException
-    | BatchGetSessionActionResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets up to 100 session actions by their identifiers (BatchGetSessionAction; per-item errors; read-
-    only).
-
-    Args:
-        body (BatchGetSessionActionRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | BatchGetSessionActionResponse | InternalServerErrorException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BatchGetSessionActionRequest,
-) -> Response[
-    AccessDeniedException
-    | BatchGetSessionActionResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[BatchGetSessionActionResponse]:
     """Gets up to 100 session actions by their identifiers (BatchGetSessionAction; per-item errors; read-
     only).
 
@@ -176,11 +95,11 @@ async def asyncio_detailed(
         body (BatchGetSessionActionRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | BatchGetSessionActionResponse | InternalServerErrorException | ThrottlingException | ValidationException]
+        Response[BatchGetSessionActionResponse]
     """
 
     kwargs = _get_kwargs(
@@ -190,37 +109,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: BatchGetSessionActionRequest,
-) -> (
-    AccessDeniedException
-    | BatchGetSessionActionResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets up to 100 session actions by their identifiers (BatchGetSessionAction; per-item errors; read-
-    only).
-
-    Args:
-        body (BatchGetSessionActionRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | BatchGetSessionActionResponse | InternalServerErrorException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed

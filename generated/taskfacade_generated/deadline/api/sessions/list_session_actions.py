@@ -5,12 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
-from ...models.internal_server_error_exception import InternalServerErrorException
 from ...models.list_session_actions_response import ListSessionActionsResponse
-from ...models.resource_not_found_exception import ResourceNotFoundException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -52,44 +47,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListSessionActionsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+) -> ListSessionActionsResponse | None:
     if response.status_code == 200:
         response_200 = ListSessionActionsResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -99,14 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListSessionActionsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListSessionActionsResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -125,14 +80,7 @@ def sync_detailed(
     max_results: int | Unset = UNSET,
     session_id: str | Unset = UNSET,
     task_id: str | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListSessionActionsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListSessionActionsResponse]:
     """Lists the session actions of a job, a session or a task (ListSessionActions; token pagination).
 
     Args:
@@ -145,11 +93,11 @@ def sync_detailed(
         task_id (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ListSessionActionsResponse | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[ListSessionActionsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -169,56 +117,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    next_token: str | Unset = UNSET,
-    max_results: int | Unset = UNSET,
-    session_id: str | Unset = UNSET,
-    task_id: str | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListSessionActionsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Lists the session actions of a job, a session or a task (ListSessionActions; token pagination).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        next_token (str | Unset):
-        max_results (int | Unset):
-        session_id (str | Unset):
-        task_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ListSessionActionsResponse | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        queue_id=queue_id,
-        job_id=job_id,
-        client=client,
-        next_token=next_token,
-        max_results=max_results,
-        session_id=session_id,
-        task_id=task_id,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     queue_id: str,
@@ -229,14 +127,7 @@ async def asyncio_detailed(
     max_results: int | Unset = UNSET,
     session_id: str | Unset = UNSET,
     task_id: str | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListSessionActionsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListSessionActionsResponse]:
     """Lists the session actions of a job, a session or a task (ListSessionActions; token pagination).
 
     Args:
@@ -249,11 +140,11 @@ async def asyncio_detailed(
         task_id (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ListSessionActionsResponse | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[ListSessionActionsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -269,55 +160,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    next_token: str | Unset = UNSET,
-    max_results: int | Unset = UNSET,
-    session_id: str | Unset = UNSET,
-    task_id: str | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListSessionActionsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Lists the session actions of a job, a session or a task (ListSessionActions; token pagination).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        next_token (str | Unset):
-        max_results (int | Unset):
-        session_id (str | Unset):
-        task_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ListSessionActionsResponse | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            queue_id=queue_id,
-            job_id=job_id,
-            client=client,
-            next_token=next_token,
-            max_results=max_results,
-            session_id=session_id,
-            task_id=task_id,
-        )
-    ).parsed

@@ -5,12 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
 from ...models.get_step_response import GetStepResponse
-from ...models.internal_server_error_exception import InternalServerErrorException
-from ...models.resource_not_found_exception import ResourceNotFoundException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import Response, status_of
 
 
@@ -34,46 +29,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | GetStepResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetStepResponse | None:
     if response.status_code == 200:
         response_200 = GetStepResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -81,16 +41,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | GetStepResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetStepResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -106,14 +57,7 @@ def sync_detailed(
     step_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    AccessDeniedException
-    | GetStepResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[GetStepResponse]:
     """Gets a step (GetStep).
 
     Args:
@@ -123,11 +67,11 @@ def sync_detailed(
         step_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | GetStepResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[GetStepResponse]
     """
 
     kwargs = _get_kwargs(
@@ -144,47 +88,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    step_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> (
-    AccessDeniedException
-    | GetStepResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets a step (GetStep).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        step_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | GetStepResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        queue_id=queue_id,
-        job_id=job_id,
-        step_id=step_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     queue_id: str,
@@ -192,14 +95,7 @@ async def asyncio_detailed(
     step_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    AccessDeniedException
-    | GetStepResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[GetStepResponse]:
     """Gets a step (GetStep).
 
     Args:
@@ -209,11 +105,11 @@ async def asyncio_detailed(
         step_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | GetStepResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[GetStepResponse]
     """
 
     kwargs = _get_kwargs(
@@ -226,46 +122,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    step_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> (
-    AccessDeniedException
-    | GetStepResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets a step (GetStep).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        step_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | GetStepResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            queue_id=queue_id,
-            job_id=job_id,
-            step_id=step_id,
-            client=client,
-        )
-    ).parsed

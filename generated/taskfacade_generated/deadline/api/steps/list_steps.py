@@ -5,12 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
-from ...models.internal_server_error_exception import InternalServerErrorException
 from ...models.list_steps_response import ListStepsResponse
-from ...models.resource_not_found_exception import ResourceNotFoundException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -44,46 +39,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListStepsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ListStepsResponse | None:
     if response.status_code == 200:
         response_200 = ListStepsResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -91,16 +51,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListStepsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ListStepsResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -117,14 +68,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     next_token: str | Unset = UNSET,
     max_results: int | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListStepsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListStepsResponse]:
     """Lists the steps of a job (ListSteps; token pagination).
 
     Args:
@@ -135,11 +79,11 @@ def sync_detailed(
         max_results (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ListStepsResponse | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[ListStepsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -157,50 +101,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    next_token: str | Unset = UNSET,
-    max_results: int | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListStepsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Lists the steps of a job (ListSteps; token pagination).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        next_token (str | Unset):
-        max_results (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ListStepsResponse | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        queue_id=queue_id,
-        job_id=job_id,
-        client=client,
-        next_token=next_token,
-        max_results=max_results,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     queue_id: str,
@@ -209,14 +109,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     next_token: str | Unset = UNSET,
     max_results: int | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListStepsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[ListStepsResponse]:
     """Lists the steps of a job (ListSteps; token pagination).
 
     Args:
@@ -227,11 +120,11 @@ async def asyncio_detailed(
         max_results (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | InternalServerErrorException | ListStepsResponse | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[ListStepsResponse]
     """
 
     kwargs = _get_kwargs(
@@ -245,49 +138,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    next_token: str | Unset = UNSET,
-    max_results: int | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | InternalServerErrorException
-    | ListStepsResponse
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Lists the steps of a job (ListSteps; token pagination).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        next_token (str | Unset):
-        max_results (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | InternalServerErrorException | ListStepsResponse | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            queue_id=queue_id,
-            job_id=job_id,
-            client=client,
-            next_token=next_token,
-            max_results=max_results,
-        )
-    ).parsed

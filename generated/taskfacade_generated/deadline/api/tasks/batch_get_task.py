@@ -4,12 +4,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
 from ...models.batch_get_task_request import BatchGetTaskRequest
 from ...models.batch_get_task_response import BatchGetTaskResponse
-from ...models.internal_server_error_exception import InternalServerErrorException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import Response, status_of
 
 
@@ -32,40 +28,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | BatchGetTaskResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BatchGetTaskResponse | None:
     if response.status_code == 200:
         response_200 = BatchGetTaskResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,13 +42,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | BatchGetTaskResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[BatchGetTaskResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -94,13 +55,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BatchGetTaskRequest,
-) -> Response[
-    AccessDeniedException
-    | BatchGetTaskResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[BatchGetTaskResponse]:
     """Gets up to 100 tasks by their full identifiers (BatchGetTask; per-item errors; read-only).
 
      A 200 may still carry per-item failures in `errors`; callers must check it.
@@ -109,11 +64,11 @@ def sync_detailed(
         body (BatchGetTaskRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | BatchGetTaskResponse | InternalServerErrorException | ThrottlingException | ValidationException]
+        Response[BatchGetTaskResponse]
     """
 
     kwargs = _get_kwargs(
@@ -127,50 +82,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: BatchGetTaskRequest,
-) -> (
-    AccessDeniedException
-    | BatchGetTaskResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets up to 100 tasks by their full identifiers (BatchGetTask; per-item errors; read-only).
-
-     A 200 may still carry per-item failures in `errors`; callers must check it.
-
-    Args:
-        body (BatchGetTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | BatchGetTaskResponse | InternalServerErrorException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BatchGetTaskRequest,
-) -> Response[
-    AccessDeniedException
-    | BatchGetTaskResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[BatchGetTaskResponse]:
     """Gets up to 100 tasks by their full identifiers (BatchGetTask; per-item errors; read-only).
 
      A 200 may still carry per-item failures in `errors`; callers must check it.
@@ -179,11 +95,11 @@ async def asyncio_detailed(
         body (BatchGetTaskRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | BatchGetTaskResponse | InternalServerErrorException | ThrottlingException | ValidationException]
+        Response[BatchGetTaskResponse]
     """
 
     kwargs = _get_kwargs(
@@ -193,38 +109,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: BatchGetTaskRequest,
-) -> (
-    AccessDeniedException
-    | BatchGetTaskResponse
-    | InternalServerErrorException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets up to 100 tasks by their full identifiers (BatchGetTask; per-item errors; read-only).
-
-     A 200 may still carry per-item failures in `errors`; callers must check it.
-
-    Args:
-        body (BatchGetTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | BatchGetTaskResponse | InternalServerErrorException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed

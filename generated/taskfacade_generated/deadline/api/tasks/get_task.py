@@ -5,12 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
 from ...models.get_task_response import GetTaskResponse
-from ...models.internal_server_error_exception import InternalServerErrorException
-from ...models.resource_not_found_exception import ResourceNotFoundException
-from ...models.throttling_exception import ThrottlingException
-from ...models.validation_exception import ValidationException
 from ...types import Response, status_of
 
 
@@ -36,46 +31,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | GetTaskResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GetTaskResponse | None:
     if response.status_code == 200:
         response_200 = GetTaskResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -83,16 +43,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | GetTaskResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GetTaskResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -109,14 +60,7 @@ def sync_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    AccessDeniedException
-    | GetTaskResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[GetTaskResponse]:
     """Gets a task (GetTask).
 
     Args:
@@ -127,11 +71,11 @@ def sync_detailed(
         task_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | GetTaskResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[GetTaskResponse]
     """
 
     kwargs = _get_kwargs(
@@ -149,50 +93,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    step_id: str,
-    task_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> (
-    AccessDeniedException
-    | GetTaskResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets a task (GetTask).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        step_id (str):
-        task_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | GetTaskResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        queue_id=queue_id,
-        job_id=job_id,
-        step_id=step_id,
-        task_id=task_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     queue_id: str,
@@ -201,14 +101,7 @@ async def asyncio_detailed(
     task_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[
-    AccessDeniedException
-    | GetTaskResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-]:
+) -> Response[GetTaskResponse]:
     """Gets a task (GetTask).
 
     Args:
@@ -219,11 +112,11 @@ async def asyncio_detailed(
         task_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | GetTaskResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException]
+        Response[GetTaskResponse]
     """
 
     kwargs = _get_kwargs(
@@ -237,49 +130,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    step_id: str,
-    task_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> (
-    AccessDeniedException
-    | GetTaskResponse
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | ValidationException
-    | None
-):
-    """Gets a task (GetTask).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        step_id (str):
-        task_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | GetTaskResponse | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            queue_id=queue_id,
-            job_id=job_id,
-            step_id=step_id,
-            task_id=task_id,
-            client=client,
-        )
-    ).parsed

@@ -5,14 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_denied_exception import AccessDeniedException
-from ...models.conflict_exception import ConflictException
-from ...models.internal_server_error_exception import InternalServerErrorException
-from ...models.resource_not_found_exception import ResourceNotFoundException
-from ...models.throttling_exception import ThrottlingException
 from ...models.update_task_request import UpdateTaskRequest
 from ...models.update_task_response import UpdateTaskResponse
-from ...models.validation_exception import ValidationException
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -49,52 +43,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> (
-    AccessDeniedException
-    | ConflictException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | UpdateTaskResponse
-    | ValidationException
-    | None
-):
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> UpdateTaskResponse | None:
     if response.status_code == 200:
         response_200 = UpdateTaskResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = ValidationException.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 403:
-        response_403 = AccessDeniedException.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ResourceNotFoundException.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ConflictException.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ThrottlingException.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = InternalServerErrorException.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -102,17 +55,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[
-    AccessDeniedException
-    | ConflictException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | UpdateTaskResponse
-    | ValidationException
-]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[UpdateTaskResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -131,15 +74,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: UpdateTaskRequest,
     x_amz_client_token: str | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | ConflictException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | UpdateTaskResponse
-    | ValidationException
-]:
+) -> Response[UpdateTaskResponse]:
     """Updates a task's target run status (UpdateTask; idempotent by X-Amz-Client-Token).
 
     Args:
@@ -152,11 +87,11 @@ def sync_detailed(
         body (UpdateTaskRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | ConflictException | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | UpdateTaskResponse | ValidationException]
+        Response[UpdateTaskResponse]
     """
 
     kwargs = _get_kwargs(
@@ -176,57 +111,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    step_id: str,
-    task_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateTaskRequest,
-    x_amz_client_token: str | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | ConflictException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | UpdateTaskResponse
-    | ValidationException
-    | None
-):
-    """Updates a task's target run status (UpdateTask; idempotent by X-Amz-Client-Token).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        step_id (str):
-        task_id (str):
-        x_amz_client_token (str | Unset):
-        body (UpdateTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | ConflictException | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | UpdateTaskResponse | ValidationException
-    """
-
-    return sync_detailed(
-        farm_id=farm_id,
-        queue_id=queue_id,
-        job_id=job_id,
-        step_id=step_id,
-        task_id=task_id,
-        client=client,
-        body=body,
-        x_amz_client_token=x_amz_client_token,
-    ).parsed
-
-
 async def asyncio_detailed(
     farm_id: str,
     queue_id: str,
@@ -237,15 +121,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: UpdateTaskRequest,
     x_amz_client_token: str | Unset = UNSET,
-) -> Response[
-    AccessDeniedException
-    | ConflictException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | UpdateTaskResponse
-    | ValidationException
-]:
+) -> Response[UpdateTaskResponse]:
     """Updates a task's target run status (UpdateTask; idempotent by X-Amz-Client-Token).
 
     Args:
@@ -258,11 +134,11 @@ async def asyncio_detailed(
         body (UpdateTaskRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessDeniedException | ConflictException | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | UpdateTaskResponse | ValidationException]
+        Response[UpdateTaskResponse]
     """
 
     kwargs = _get_kwargs(
@@ -278,56 +154,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    farm_id: str,
-    queue_id: str,
-    job_id: str,
-    step_id: str,
-    task_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateTaskRequest,
-    x_amz_client_token: str | Unset = UNSET,
-) -> (
-    AccessDeniedException
-    | ConflictException
-    | InternalServerErrorException
-    | ResourceNotFoundException
-    | ThrottlingException
-    | UpdateTaskResponse
-    | ValidationException
-    | None
-):
-    """Updates a task's target run status (UpdateTask; idempotent by X-Amz-Client-Token).
-
-    Args:
-        farm_id (str):
-        queue_id (str):
-        job_id (str):
-        step_id (str):
-        task_id (str):
-        x_amz_client_token (str | Unset):
-        body (UpdateTaskRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessDeniedException | ConflictException | InternalServerErrorException | ResourceNotFoundException | ThrottlingException | UpdateTaskResponse | ValidationException
-    """
-
-    return (
-        await asyncio_detailed(
-            farm_id=farm_id,
-            queue_id=queue_id,
-            job_id=job_id,
-            step_id=step_id,
-            task_id=task_id,
-            client=client,
-            body=body,
-            x_amz_client_token=x_amz_client_token,
-        )
-    ).parsed

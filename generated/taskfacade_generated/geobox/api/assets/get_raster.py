@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_body import ErrorBody
 from ...models.raster import Raster
 from ...models.response_format import ResponseFormat
 from ...types import UNSET, Response, Unset, status_of
@@ -41,31 +40,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | Raster | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Raster | None:
     if response.status_code == 200:
         response_200 = Raster.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
-
-        return response_422
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +52,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | Raster]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Raster]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -88,7 +67,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     f: ResponseFormat | Unset = UNSET,
     user_id: int | Unset = UNSET,
-) -> Response[ErrorBody | Raster]:
+) -> Response[Raster]:
     """A raster (result.raster_uuid).
 
     Args:
@@ -97,11 +76,11 @@ def sync_detailed(
         user_id (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Raster]
+        Response[Raster]
     """
 
     kwargs = _get_kwargs(
@@ -117,43 +96,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    uuid: str,
-    *,
-    client: AuthenticatedClient | Client,
-    f: ResponseFormat | Unset = UNSET,
-    user_id: int | Unset = UNSET,
-) -> ErrorBody | Raster | None:
-    """A raster (result.raster_uuid).
-
-    Args:
-        uuid (str):
-        f (ResponseFormat | Unset): The `f` query parameter.
-        user_id (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | Raster
-    """
-
-    return sync_detailed(
-        uuid=uuid,
-        client=client,
-        f=f,
-        user_id=user_id,
-    ).parsed
-
-
 async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient | Client,
     f: ResponseFormat | Unset = UNSET,
     user_id: int | Unset = UNSET,
-) -> Response[ErrorBody | Raster]:
+) -> Response[Raster]:
     """A raster (result.raster_uuid).
 
     Args:
@@ -162,11 +111,11 @@ async def asyncio_detailed(
         user_id (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Raster]
+        Response[Raster]
     """
 
     kwargs = _get_kwargs(
@@ -178,35 +127,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    uuid: str,
-    *,
-    client: AuthenticatedClient | Client,
-    f: ResponseFormat | Unset = UNSET,
-    user_id: int | Unset = UNSET,
-) -> ErrorBody | Raster | None:
-    """A raster (result.raster_uuid).
-
-    Args:
-        uuid (str):
-        f (ResponseFormat | Unset): The `f` query parameter.
-        user_id (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | Raster
-    """
-
-    return (
-        await asyncio_detailed(
-            uuid=uuid,
-            client=client,
-            f=f,
-            user_id=user_id,
-        )
-    ).parsed

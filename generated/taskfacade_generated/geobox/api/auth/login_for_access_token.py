@@ -5,7 +5,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.access_token import AccessToken
-from ...models.error_body import ErrorBody
 from ...models.login_form import LoginForm
 from ...types import Response, status_of
 
@@ -28,23 +27,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AccessToken | ErrorBody | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AccessToken | None:
     if response.status_code == 200:
         response_200 = AccessToken.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
-
-        return response_422
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,9 +39,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AccessToken | ErrorBody]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AccessToken]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -67,18 +52,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginForm,
-) -> Response[AccessToken | ErrorBody]:
+) -> Response[AccessToken]:
     """Exchange username/password for an access token (OAuth2 password form).
 
     Args:
         body (LoginForm):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessToken | ErrorBody]
+        Response[AccessToken]
     """
 
     kwargs = _get_kwargs(
@@ -92,46 +77,22 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: LoginForm,
-) -> AccessToken | ErrorBody | None:
-    """Exchange username/password for an access token (OAuth2 password form).
-
-    Args:
-        body (LoginForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessToken | ErrorBody
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LoginForm,
-) -> Response[AccessToken | ErrorBody]:
+) -> Response[AccessToken]:
     """Exchange username/password for an access token (OAuth2 password form).
 
     Args:
         body (LoginForm):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AccessToken | ErrorBody]
+        Response[AccessToken]
     """
 
     kwargs = _get_kwargs(
@@ -141,29 +102,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: LoginForm,
-) -> AccessToken | ErrorBody | None:
-    """Exchange username/password for an access token (OAuth2 password form).
-
-    Args:
-        body (LoginForm):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AccessToken | ErrorBody
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed

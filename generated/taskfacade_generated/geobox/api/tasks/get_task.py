@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_body import ErrorBody
 from ...models.task import Task
 from ...types import Response, status_of
 
@@ -24,21 +23,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorBody | Task | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Task | None:
     if response.status_code == 200:
         response_200 = Task.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
-
-        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +35,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorBody | Task]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Task]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -59,18 +48,18 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody | Task]:
+) -> Response[Task]:
     """One task.
 
     Args:
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Task]
+        Response[Task]
     """
 
     kwargs = _get_kwargs(
@@ -84,46 +73,22 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    uuid: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorBody | Task | None:
-    """One task.
-
-    Args:
-        uuid (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | Task
-    """
-
-    return sync_detailed(
-        uuid=uuid,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody | Task]:
+) -> Response[Task]:
     """One task.
 
     Args:
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | Task]
+        Response[Task]
     """
 
     kwargs = _get_kwargs(
@@ -133,29 +98,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    uuid: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorBody | Task | None:
-    """One task.
-
-    Args:
-        uuid (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | Task
-    """
-
-    return (
-        await asyncio_detailed(
-            uuid=uuid,
-            client=client,
-        )
-    ).parsed

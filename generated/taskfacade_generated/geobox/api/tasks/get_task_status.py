@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_body import ErrorBody
 from ...models.task_progress import TaskProgress
 from ...types import Response, status_of
 
@@ -24,23 +23,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | TaskProgress | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> TaskProgress | None:
     if response.status_code == 200:
         response_200 = TaskProgress.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ErrorBody.from_dict(response.json())
-
-        return response_404
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -48,9 +35,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | TaskProgress]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[TaskProgress]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -63,7 +48,7 @@ def sync_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody | TaskProgress]:
+) -> Response[TaskProgress]:
     """A task's progress as current/total work units.
 
      The SDK's `Task.progress` is `int(current / total * 100)`, or None when either is 0 or null.
@@ -72,11 +57,11 @@ def sync_detailed(
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | TaskProgress]
+        Response[TaskProgress]
     """
 
     kwargs = _get_kwargs(
@@ -90,37 +75,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    uuid: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorBody | TaskProgress | None:
-    """A task's progress as current/total work units.
-
-     The SDK's `Task.progress` is `int(current / total * 100)`, or None when either is 0 or null.
-
-    Args:
-        uuid (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | TaskProgress
-    """
-
-    return sync_detailed(
-        uuid=uuid,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     uuid: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorBody | TaskProgress]:
+) -> Response[TaskProgress]:
     """A task's progress as current/total work units.
 
      The SDK's `Task.progress` is `int(current / total * 100)`, or None when either is 0 or null.
@@ -129,11 +88,11 @@ async def asyncio_detailed(
         uuid (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | TaskProgress]
+        Response[TaskProgress]
     """
 
     kwargs = _get_kwargs(
@@ -143,31 +102,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    uuid: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorBody | TaskProgress | None:
-    """A task's progress as current/total work units.
-
-     The SDK's `Task.progress` is `int(current / total * 100)`, or None when either is 0 or null.
-
-    Args:
-        uuid (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | TaskProgress
-    """
-
-    return (
-        await asyncio_detailed(
-            uuid=uuid,
-            client=client,
-        )
-    ).parsed

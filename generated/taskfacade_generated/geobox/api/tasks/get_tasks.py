@@ -4,7 +4,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error_body import ErrorBody
 from ...models.response_format import ResponseFormat
 from ...models.task import Task
 from ...models.task_count import TaskCount
@@ -72,7 +71,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | int | list[Task] | TaskCount | None:
+) -> int | list[Task] | TaskCount | None:
     if response.status_code == 200:
 
         def _parse_response_200(data: object) -> int | list[Task] | TaskCount:
@@ -103,26 +102,6 @@ def _parse_response(
 
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ErrorBody.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorBody.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorBody.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 422:
-        response_422 = ErrorBody.from_dict(response.json())
-
-        return response_422
-
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -131,7 +110,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | int | list[Task] | TaskCount]:
+) -> Response[int | list[Task] | TaskCount]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -154,7 +133,7 @@ def sync_detailed(
     limit: int | Unset = 10,
     user_id: int | Unset = UNSET,
     shared: bool | Unset = False,
-) -> Response[ErrorBody | int | list[Task] | TaskCount]:
+) -> Response[int | list[Task] | TaskCount]:
     """List tasks, or count them with return_count=True.
 
      Returns a bare JSON array of tasks (`skip`/`limit` page), or `{"count": N}` when `return_count` is
@@ -180,11 +159,11 @@ def sync_detailed(
         shared (bool | Unset):  Default: False.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | int | list[Task] | TaskCount]
+        Response[int | list[Task] | TaskCount]
     """
 
     kwargs = _get_kwargs(
@@ -208,69 +187,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    f: ResponseFormat | Unset = UNSET,
-    state: TaskStatus | Unset = UNSET,
-    q: str | Unset = UNSET,
-    search: str | Unset = UNSET,
-    search_fields: str | Unset = UNSET,
-    order_by: str | Unset = UNSET,
-    return_count: bool | Unset = False,
-    skip: int | Unset = 0,
-    limit: int | Unset = 10,
-    user_id: int | Unset = UNSET,
-    shared: bool | Unset = False,
-) -> ErrorBody | int | list[Task] | TaskCount | None:
-    """List tasks, or count them with return_count=True.
-
-     Returns a bare JSON array of tasks (`skip`/`limit` page), or `{"count": N}` when `return_count` is
-    true.
-    Without `order_by` the newest tasks come first (created_at descending). `search` is ignored when `q`
-    is
-    set. Without `user_id`, only the caller's own tasks are listed (plus tasks shared with the caller
-    when
-    `shared` is true).
-
-    Args:
-        f (ResponseFormat | Unset): The `f` query parameter.
-        state (TaskStatus | Unset): Task state (Celery-style). Final states are SUCCESS, FAILURE
-            and ABORTED.
-        q (str | Unset):
-        search (str | Unset):
-        search_fields (str | Unset):
-        order_by (str | Unset):
-        return_count (bool | Unset):  Default: False.
-        skip (int | Unset):  Default: 0.
-        limit (int | Unset):  Default: 10.
-        user_id (int | Unset):
-        shared (bool | Unset):  Default: False.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | int | list[Task] | TaskCount
-    """
-
-    return sync_detailed(
-        client=client,
-        f=f,
-        state=state,
-        q=q,
-        search=search,
-        search_fields=search_fields,
-        order_by=order_by,
-        return_count=return_count,
-        skip=skip,
-        limit=limit,
-        user_id=user_id,
-        shared=shared,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -285,7 +201,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     user_id: int | Unset = UNSET,
     shared: bool | Unset = False,
-) -> Response[ErrorBody | int | list[Task] | TaskCount]:
+) -> Response[int | list[Task] | TaskCount]:
     """List tasks, or count them with return_count=True.
 
      Returns a bare JSON array of tasks (`skip`/`limit` page), or `{"count": N}` when `return_count` is
@@ -311,11 +227,11 @@ async def asyncio_detailed(
         shared (bool | Unset):  Default: False.
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | int | list[Task] | TaskCount]
+        Response[int | list[Task] | TaskCount]
     """
 
     kwargs = _get_kwargs(
@@ -335,68 +251,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    f: ResponseFormat | Unset = UNSET,
-    state: TaskStatus | Unset = UNSET,
-    q: str | Unset = UNSET,
-    search: str | Unset = UNSET,
-    search_fields: str | Unset = UNSET,
-    order_by: str | Unset = UNSET,
-    return_count: bool | Unset = False,
-    skip: int | Unset = 0,
-    limit: int | Unset = 10,
-    user_id: int | Unset = UNSET,
-    shared: bool | Unset = False,
-) -> ErrorBody | int | list[Task] | TaskCount | None:
-    """List tasks, or count them with return_count=True.
-
-     Returns a bare JSON array of tasks (`skip`/`limit` page), or `{"count": N}` when `return_count` is
-    true.
-    Without `order_by` the newest tasks come first (created_at descending). `search` is ignored when `q`
-    is
-    set. Without `user_id`, only the caller's own tasks are listed (plus tasks shared with the caller
-    when
-    `shared` is true).
-
-    Args:
-        f (ResponseFormat | Unset): The `f` query parameter.
-        state (TaskStatus | Unset): Task state (Celery-style). Final states are SUCCESS, FAILURE
-            and ABORTED.
-        q (str | Unset):
-        search (str | Unset):
-        search_fields (str | Unset):
-        order_by (str | Unset):
-        return_count (bool | Unset):  Default: False.
-        skip (int | Unset):  Default: 0.
-        limit (int | Unset):  Default: 10.
-        user_id (int | Unset):
-        shared (bool | Unset):  Default: False.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorBody | int | list[Task] | TaskCount
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            f=f,
-            state=state,
-            q=q,
-            search=search,
-            search_fields=search_fields,
-            order_by=order_by,
-            return_count=return_count,
-            skip=skip,
-            limit=limit,
-            user_id=user_id,
-            shared=shared,
-        )
-    ).parsed

@@ -1,4 +1,4 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +8,6 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_dataset_from_search_result_request import (
     CreateDatasetFromSearchResultRequest,
 )
-from ...models.error import Error
 from ...types import Response, status_of
 
 
@@ -34,40 +33,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,7 +43,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -89,7 +57,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateDatasetFromSearchResultRequest,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Create a new dataset from a SUCCESS basicSearch job's result (no dataset prefix in the path).
 
      `BasicSearchJob.create_dataset(name, alias="", is_public=False)`. The path carries the search job's
@@ -102,11 +70,11 @@ def sync_detailed(
         body (CreateDatasetFromSearchResultRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -121,44 +89,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateDatasetFromSearchResultRequest,
-) -> Any | Error | None:
-    """Create a new dataset from a SUCCESS basicSearch job's result (no dataset prefix in the path).
-
-     `BasicSearchJob.create_dataset(name, alias="", is_public=False)`. The path carries the search job's
-    id
-    (SDK 1.24); older SDKs put the result's `searchResultId` there. A name already taken answers 409
-    `NameConflict`; a basicSearch job that is not SUCCESS yet answers 403 `Forbidden`.
-
-    Args:
-        job_id (str):
-        body (CreateDatasetFromSearchResultRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return sync_detailed(
-        job_id=job_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: CreateDatasetFromSearchResultRequest,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Create a new dataset from a SUCCESS basicSearch job's result (no dataset prefix in the path).
 
      `BasicSearchJob.create_dataset(name, alias="", is_public=False)`. The path carries the search job's
@@ -171,11 +107,11 @@ async def asyncio_detailed(
         body (CreateDatasetFromSearchResultRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -186,37 +122,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: CreateDatasetFromSearchResultRequest,
-) -> Any | Error | None:
-    """Create a new dataset from a SUCCESS basicSearch job's result (no dataset prefix in the path).
-
-     `BasicSearchJob.create_dataset(name, alias="", is_public=False)`. The path carries the search job's
-    id
-    (SDK 1.24); older SDKs put the result's `searchResultId` there. A name already taken answers 409
-    `NameConflict`; a basicSearch job that is not SUCCESS yet answers 403 `Forbidden`.
-
-    Args:
-        job_id (str):
-        body (CreateDatasetFromSearchResultRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            job_id=job_id,
-            client=client,
-            body=body,
-        )
-    ).parsed

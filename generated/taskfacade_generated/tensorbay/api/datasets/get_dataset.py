@@ -6,7 +6,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.dataset import Dataset
-from ...models.error import Error
 from ...types import Response, status_of
 
 
@@ -24,31 +23,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Dataset | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Dataset | None:
     if response.status_code == 200:
         response_200 = Dataset.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +35,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Dataset | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Dataset]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -69,18 +48,18 @@ def sync_detailed(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Dataset | Error]:
+) -> Response[Dataset]:
     """One dataset's details.
 
     Args:
         dataset_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Dataset | Error]
+        Response[Dataset]
     """
 
     kwargs = _get_kwargs(
@@ -94,46 +73,22 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Dataset | Error | None:
-    """One dataset's details.
-
-    Args:
-        dataset_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Dataset | Error
-    """
-
-    return sync_detailed(
-        dataset_id=dataset_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Dataset | Error]:
+) -> Response[Dataset]:
     """One dataset's details.
 
     Args:
         dataset_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Dataset | Error]
+        Response[Dataset]
     """
 
     kwargs = _get_kwargs(
@@ -143,29 +98,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Dataset | Error | None:
-    """One dataset's details.
-
-    Args:
-        dataset_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Dataset | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            dataset_id=dataset_id,
-            client=client,
-        )
-    ).parsed

@@ -5,7 +5,6 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.dataset_list import DatasetList
-from ...models.error import Error
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -35,31 +34,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatasetList | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DatasetList | None:
     if response.status_code == 200:
         response_200 = DatasetList.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -67,7 +46,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatasetList | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DatasetList]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -82,7 +61,7 @@ def sync_detailed(
     name: str | Unset = UNSET,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[DatasetList | Error]:
+) -> Response[DatasetList]:
     """List datasets, optionally filtered by exact name (how `GAS.get_dataset(name)` finds an id).
 
      An unknown name answers an empty list, not 404.
@@ -93,11 +72,11 @@ def sync_detailed(
         limit (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DatasetList | Error]
+        Response[DatasetList]
     """
 
     kwargs = _get_kwargs(
@@ -113,45 +92,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
-    offset: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
-) -> DatasetList | Error | None:
-    """List datasets, optionally filtered by exact name (how `GAS.get_dataset(name)` finds an id).
-
-     An unknown name answers an empty list, not 404.
-
-    Args:
-        name (str | Unset):
-        offset (int | Unset):
-        limit (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DatasetList | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        name=name,
-        offset=offset,
-        limit=limit,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     name: str | Unset = UNSET,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[DatasetList | Error]:
+) -> Response[DatasetList]:
     """List datasets, optionally filtered by exact name (how `GAS.get_dataset(name)` finds an id).
 
      An unknown name answers an empty list, not 404.
@@ -162,11 +109,11 @@ async def asyncio_detailed(
         limit (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DatasetList | Error]
+        Response[DatasetList]
     """
 
     kwargs = _get_kwargs(
@@ -178,37 +125,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
-    offset: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
-) -> DatasetList | Error | None:
-    """List datasets, optionally filtered by exact name (how `GAS.get_dataset(name)` finds an id).
-
-     An unknown name answers an empty list, not 404.
-
-    Args:
-        name (str | Unset):
-        offset (int | Unset):
-        limit (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DatasetList | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            name=name,
-            offset=offset,
-            limit=limit,
-        )
-    ).parsed

@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.draft_list import DraftList
 from ...models.draft_status_filter import DraftStatusFilter
-from ...models.error import Error
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -47,36 +46,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DraftList | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DraftList | None:
     if response.status_code == 200:
         response_200 = DraftList.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -84,7 +58,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DraftList | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DraftList]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -101,7 +75,7 @@ def sync_detailed(
     branch_name: str | Unset = UNSET,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[DraftList | Error]:
+) -> Response[DraftList]:
     """List a dataset's drafts (the SDK looks up a squash-and-merge result here by `number`).
 
     Args:
@@ -112,11 +86,11 @@ def sync_detailed(
         limit (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DraftList | Error]
+        Response[DraftList]
     """
 
     kwargs = _get_kwargs(
@@ -134,42 +108,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    status: DraftStatusFilter | Unset = UNSET,
-    branch_name: str | Unset = UNSET,
-    offset: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
-) -> DraftList | Error | None:
-    """List a dataset's drafts (the SDK looks up a squash-and-merge result here by `number`).
-
-    Args:
-        dataset_id (str):
-        status (DraftStatusFilter | Unset):
-        branch_name (str | Unset):
-        offset (int | Unset):
-        limit (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DraftList | Error
-    """
-
-    return sync_detailed(
-        dataset_id=dataset_id,
-        client=client,
-        status=status,
-        branch_name=branch_name,
-        offset=offset,
-        limit=limit,
-    ).parsed
-
-
 async def asyncio_detailed(
     dataset_id: str,
     *,
@@ -178,7 +116,7 @@ async def asyncio_detailed(
     branch_name: str | Unset = UNSET,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[DraftList | Error]:
+) -> Response[DraftList]:
     """List a dataset's drafts (the SDK looks up a squash-and-merge result here by `number`).
 
     Args:
@@ -189,11 +127,11 @@ async def asyncio_detailed(
         limit (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DraftList | Error]
+        Response[DraftList]
     """
 
     kwargs = _get_kwargs(
@@ -207,41 +145,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    status: DraftStatusFilter | Unset = UNSET,
-    branch_name: str | Unset = UNSET,
-    offset: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
-) -> DraftList | Error | None:
-    """List a dataset's drafts (the SDK looks up a squash-and-merge result here by `number`).
-
-    Args:
-        dataset_id (str):
-        status (DraftStatusFilter | Unset):
-        branch_name (str | Unset):
-        offset (int | Unset):
-        limit (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        DraftList | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            dataset_id=dataset_id,
-            client=client,
-            status=status,
-            branch_name=branch_name,
-            offset=offset,
-            limit=limit,
-        )
-    ).parsed

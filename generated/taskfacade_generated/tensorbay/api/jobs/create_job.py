@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.basic_search_job_request import BasicSearchJobRequest
 from ...models.created_job import CreatedJob
-from ...models.error import Error
 from ...models.squash_and_merge_job_request import SquashAndMergeJobRequest
 from ...types import Response, status_of
 
@@ -37,36 +36,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreatedJob | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreatedJob | None:
     if response.status_code == 200:
         response_200 = CreatedJob.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -74,7 +48,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreatedJob | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreatedJob]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -88,7 +62,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BasicSearchJobRequest | SquashAndMergeJobRequest,
-) -> Response[CreatedJob | Error]:
+) -> Response[CreatedJob]:
     """Create a squashAndMerge or basicSearch job; the type travels in the body (`jobType`).
 
      The answer carries only `jobId` and `createdAt`; the SDK stamps `status=QUEUING` locally. Fetch the
@@ -100,11 +74,11 @@ def sync_detailed(
         body (BasicSearchJobRequest | SquashAndMergeJobRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatedJob | Error]
+        Response[CreatedJob]
     """
 
     kwargs = _get_kwargs(
@@ -119,43 +93,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: BasicSearchJobRequest | SquashAndMergeJobRequest,
-) -> CreatedJob | Error | None:
-    """Create a squashAndMerge or basicSearch job; the type travels in the body (`jobType`).
-
-     The answer carries only `jobId` and `createdAt`; the SDK stamps `status=QUEUING` locally. Fetch the
-    job
-    (`getJob`) for its real state.
-
-    Args:
-        dataset_id (str):
-        body (BasicSearchJobRequest | SquashAndMergeJobRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        CreatedJob | Error
-    """
-
-    return sync_detailed(
-        dataset_id=dataset_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
     body: BasicSearchJobRequest | SquashAndMergeJobRequest,
-) -> Response[CreatedJob | Error]:
+) -> Response[CreatedJob]:
     """Create a squashAndMerge or basicSearch job; the type travels in the body (`jobType`).
 
      The answer carries only `jobId` and `createdAt`; the SDK stamps `status=QUEUING` locally. Fetch the
@@ -167,11 +110,11 @@ async def asyncio_detailed(
         body (BasicSearchJobRequest | SquashAndMergeJobRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CreatedJob | Error]
+        Response[CreatedJob]
     """
 
     kwargs = _get_kwargs(
@@ -182,36 +125,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: BasicSearchJobRequest | SquashAndMergeJobRequest,
-) -> CreatedJob | Error | None:
-    """Create a squashAndMerge or basicSearch job; the type travels in the body (`jobType`).
-
-     The answer carries only `jobId` and `createdAt`; the SDK stamps `status=QUEUING` locally. Fetch the
-    job
-    (`getJob`) for its real state.
-
-    Args:
-        dataset_id (str):
-        body (BasicSearchJobRequest | SquashAndMergeJobRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        CreatedJob | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            dataset_id=dataset_id,
-            client=client,
-            body=body,
-        )
-    ).parsed

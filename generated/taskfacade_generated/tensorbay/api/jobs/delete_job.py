@@ -1,11 +1,10 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.job_type import JobType
 from ...types import UNSET, Response, status_of
 
@@ -36,35 +35,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
     if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
+        return None
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -72,7 +45,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -87,7 +60,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     job_type: JobType,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Delete a job.
 
     Args:
@@ -96,11 +69,11 @@ def sync_detailed(
         job_type (JobType):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -116,43 +89,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    dataset_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    job_type: JobType,
-) -> Any | Error | None:
-    """Delete a job.
-
-    Args:
-        dataset_id (str):
-        job_id (str):
-        job_type (JobType):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return sync_detailed(
-        dataset_id=dataset_id,
-        job_id=job_id,
-        client=client,
-        job_type=job_type,
-    ).parsed
-
-
 async def asyncio_detailed(
     dataset_id: str,
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
     job_type: JobType,
-) -> Response[Any | Error]:
+) -> Response[Any]:
     """Delete a job.
 
     Args:
@@ -161,11 +104,11 @@ async def asyncio_detailed(
         job_type (JobType):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error]
+        Response[Any]
     """
 
     kwargs = _get_kwargs(
@@ -177,35 +120,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    dataset_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    job_type: JobType,
-) -> Any | Error | None:
-    """Delete a job.
-
-    Args:
-        dataset_id (str):
-        job_id (str):
-        job_type (JobType):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            dataset_id=dataset_id,
-            job_id=job_id,
-            client=client,
-            job_type=job_type,
-        )
-    ).parsed

@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.job import Job
 from ...models.job_type import JobType
 from ...types import UNSET, Response, status_of
@@ -37,36 +36,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Job | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Job | None:
     if response.status_code == 200:
         response_200 = Job.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -74,7 +48,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Job]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Job]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -89,7 +63,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     job_type: JobType,
-) -> Response[Error | Job]:
+) -> Response[Job]:
     """One job (what `Job.update()` polls).
 
     Args:
@@ -98,11 +72,11 @@ def sync_detailed(
         job_type (JobType):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Job]
+        Response[Job]
     """
 
     kwargs = _get_kwargs(
@@ -118,43 +92,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    dataset_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    job_type: JobType,
-) -> Error | Job | None:
-    """One job (what `Job.update()` polls).
-
-    Args:
-        dataset_id (str):
-        job_id (str):
-        job_type (JobType):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Job
-    """
-
-    return sync_detailed(
-        dataset_id=dataset_id,
-        job_id=job_id,
-        client=client,
-        job_type=job_type,
-    ).parsed
-
-
 async def asyncio_detailed(
     dataset_id: str,
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
     job_type: JobType,
-) -> Response[Error | Job]:
+) -> Response[Job]:
     """One job (what `Job.update()` polls).
 
     Args:
@@ -163,11 +107,11 @@ async def asyncio_detailed(
         job_type (JobType):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Job]
+        Response[Job]
     """
 
     kwargs = _get_kwargs(
@@ -179,35 +123,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    dataset_id: str,
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    job_type: JobType,
-) -> Error | Job | None:
-    """One job (what `Job.update()` polls).
-
-    Args:
-        dataset_id (str):
-        job_id (str):
-        job_type (JobType):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Job
-    """
-
-    return (
-        await asyncio_detailed(
-            dataset_id=dataset_id,
-            job_id=job_id,
-            client=client,
-            job_type=job_type,
-        )
-    ).parsed

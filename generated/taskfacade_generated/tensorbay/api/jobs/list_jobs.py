@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.job_list import JobList
 from ...models.job_status import JobStatus
 from ...models.job_type import JobType
@@ -49,36 +48,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | JobList | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobList | None:
     if response.status_code == 200:
         response_200 = JobList.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = Error.from_dict(response.json())
-
-        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,7 +60,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | JobList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobList]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -103,7 +77,7 @@ def sync_detailed(
     status: JobStatus | Unset = UNSET,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[Error | JobList]:
+) -> Response[JobList]:
     """List one type of job in a dataset, optionally filtered by status.
 
     Args:
@@ -114,11 +88,11 @@ def sync_detailed(
         limit (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | JobList]
+        Response[JobList]
     """
 
     kwargs = _get_kwargs(
@@ -136,42 +110,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    job_type: JobType,
-    status: JobStatus | Unset = UNSET,
-    offset: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
-) -> Error | JobList | None:
-    """List one type of job in a dataset, optionally filtered by status.
-
-    Args:
-        dataset_id (str):
-        job_type (JobType):
-        status (JobStatus | Unset): QUEUING and PROCESSING are the only non-terminal statuses.
-        offset (int | Unset):
-        limit (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | JobList
-    """
-
-    return sync_detailed(
-        dataset_id=dataset_id,
-        client=client,
-        job_type=job_type,
-        status=status,
-        offset=offset,
-        limit=limit,
-    ).parsed
-
-
 async def asyncio_detailed(
     dataset_id: str,
     *,
@@ -180,7 +118,7 @@ async def asyncio_detailed(
     status: JobStatus | Unset = UNSET,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[Error | JobList]:
+) -> Response[JobList]:
     """List one type of job in a dataset, optionally filtered by status.
 
     Args:
@@ -191,11 +129,11 @@ async def asyncio_detailed(
         limit (int | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | JobList]
+        Response[JobList]
     """
 
     kwargs = _get_kwargs(
@@ -209,41 +147,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    dataset_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    job_type: JobType,
-    status: JobStatus | Unset = UNSET,
-    offset: int | Unset = UNSET,
-    limit: int | Unset = UNSET,
-) -> Error | JobList | None:
-    """List one type of job in a dataset, optionally filtered by status.
-
-    Args:
-        dataset_id (str):
-        job_type (JobType):
-        status (JobStatus | Unset): QUEUING and PROCESSING are the only non-terminal statuses.
-        offset (int | Unset):
-        limit (int | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | JobList
-    """
-
-    return (
-        await asyncio_detailed(
-            dataset_id=dataset_id,
-            client=client,
-            job_type=job_type,
-            status=status,
-            offset=offset,
-            limit=limit,
-        )
-    ).parsed

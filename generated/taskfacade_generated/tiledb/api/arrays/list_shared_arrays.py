@@ -1,10 +1,10 @@
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.array_browser_data import ArrayBrowserData
-from ...models.error import Error
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -88,26 +88,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ArrayBrowserData | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ArrayBrowserData | None:
     if response.status_code == 200:
         response_200 = ArrayBrowserData.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ArrayBrowserData | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ArrayBrowserData]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -132,7 +125,7 @@ def sync_detailed(
     file_property: list[str] | Unset = UNSET,
     shared_to: list[str] | Unset = UNSET,
     with_metadata: bool | Unset = UNSET,
-) -> Response[Any | ArrayBrowserData | Error]:
+) -> Response[ArrayBrowserData]:
     """Arrays shared with the user (1-based pages).
 
     Args:
@@ -151,11 +144,11 @@ def sync_detailed(
         with_metadata (bool | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ArrayBrowserData | Error]
+        Response[ArrayBrowserData]
     """
 
     kwargs = _get_kwargs(
@@ -181,66 +174,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    namespace: str | Unset = UNSET,
-    orderby: str | Unset = UNSET,
-    permissions: str | Unset = UNSET,
-    tag: list[str] | Unset = UNSET,
-    exclude_tag: list[str] | Unset = UNSET,
-    file_type: list[str] | Unset = UNSET,
-    exclude_file_type: list[str] | Unset = UNSET,
-    file_property: list[str] | Unset = UNSET,
-    shared_to: list[str] | Unset = UNSET,
-    with_metadata: bool | Unset = UNSET,
-) -> Any | ArrayBrowserData | Error | None:
-    """Arrays shared with the user (1-based pages).
-
-    Args:
-        page (int | Unset):
-        per_page (int | Unset):
-        search (str | Unset):
-        namespace (str | Unset):
-        orderby (str | Unset):
-        permissions (str | Unset):
-        tag (list[str] | Unset):
-        exclude_tag (list[str] | Unset):
-        file_type (list[str] | Unset):
-        exclude_file_type (list[str] | Unset):
-        file_property (list[str] | Unset):
-        shared_to (list[str] | Unset):
-        with_metadata (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ArrayBrowserData | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        per_page=per_page,
-        search=search,
-        namespace=namespace,
-        orderby=orderby,
-        permissions=permissions,
-        tag=tag,
-        exclude_tag=exclude_tag,
-        file_type=file_type,
-        exclude_file_type=exclude_file_type,
-        file_property=file_property,
-        shared_to=shared_to,
-        with_metadata=with_metadata,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -257,7 +190,7 @@ async def asyncio_detailed(
     file_property: list[str] | Unset = UNSET,
     shared_to: list[str] | Unset = UNSET,
     with_metadata: bool | Unset = UNSET,
-) -> Response[Any | ArrayBrowserData | Error]:
+) -> Response[ArrayBrowserData]:
     """Arrays shared with the user (1-based pages).
 
     Args:
@@ -276,11 +209,11 @@ async def asyncio_detailed(
         with_metadata (bool | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ArrayBrowserData | Error]
+        Response[ArrayBrowserData]
     """
 
     kwargs = _get_kwargs(
@@ -302,65 +235,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-    search: str | Unset = UNSET,
-    namespace: str | Unset = UNSET,
-    orderby: str | Unset = UNSET,
-    permissions: str | Unset = UNSET,
-    tag: list[str] | Unset = UNSET,
-    exclude_tag: list[str] | Unset = UNSET,
-    file_type: list[str] | Unset = UNSET,
-    exclude_file_type: list[str] | Unset = UNSET,
-    file_property: list[str] | Unset = UNSET,
-    shared_to: list[str] | Unset = UNSET,
-    with_metadata: bool | Unset = UNSET,
-) -> Any | ArrayBrowserData | Error | None:
-    """Arrays shared with the user (1-based pages).
-
-    Args:
-        page (int | Unset):
-        per_page (int | Unset):
-        search (str | Unset):
-        namespace (str | Unset):
-        orderby (str | Unset):
-        permissions (str | Unset):
-        tag (list[str] | Unset):
-        exclude_tag (list[str] | Unset):
-        file_type (list[str] | Unset):
-        exclude_file_type (list[str] | Unset):
-        file_property (list[str] | Unset):
-        shared_to (list[str] | Unset):
-        with_metadata (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ArrayBrowserData | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            per_page=per_page,
-            search=search,
-            namespace=namespace,
-            orderby=orderby,
-            permissions=permissions,
-            tag=tag,
-            exclude_tag=exclude_tag,
-            file_type=file_type,
-            exclude_file_type=exclude_file_type,
-            file_property=file_property,
-            shared_to=shared_to,
-            with_metadata=with_metadata,
-        )
-    ).parsed

@@ -1,9 +1,9 @@
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.group_browser_data import GroupBrowserData
 from ...types import UNSET, Response, Unset, status_of
 
@@ -69,26 +69,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | GroupBrowserData:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GroupBrowserData | None:
     if response.status_code == 200:
         response_200 = GroupBrowserData.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | GroupBrowserData]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GroupBrowserData]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -112,7 +105,7 @@ def sync_detailed(
     flat: bool | Unset = UNSET,
     parent: str | Unset = UNSET,
     with_metadata: bool | Unset = UNSET,
-) -> Response[Any | Error | GroupBrowserData]:
+) -> Response[GroupBrowserData]:
     """Groups the user owns (1-based pages).
 
     Args:
@@ -130,11 +123,11 @@ def sync_detailed(
         with_metadata (bool | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | GroupBrowserData]
+        Response[GroupBrowserData]
     """
 
     kwargs = _get_kwargs(
@@ -159,63 +152,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-    group_type: str | Unset = UNSET,
-    search: str | Unset = UNSET,
-    namespace: str | Unset = UNSET,
-    orderby: str | Unset = UNSET,
-    permissions: str | Unset = UNSET,
-    tag: list[str] | Unset = UNSET,
-    exclude_tag: list[str] | Unset = UNSET,
-    flat: bool | Unset = UNSET,
-    parent: str | Unset = UNSET,
-    with_metadata: bool | Unset = UNSET,
-) -> Any | Error | GroupBrowserData | None:
-    """Groups the user owns (1-based pages).
-
-    Args:
-        page (int | Unset):
-        per_page (int | Unset):
-        group_type (str | Unset):
-        search (str | Unset):
-        namespace (str | Unset):
-        orderby (str | Unset):
-        permissions (str | Unset):
-        tag (list[str] | Unset):
-        exclude_tag (list[str] | Unset):
-        flat (bool | Unset):
-        parent (str | Unset):
-        with_metadata (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | GroupBrowserData
-    """
-
-    return sync_detailed(
-        client=client,
-        page=page,
-        per_page=per_page,
-        group_type=group_type,
-        search=search,
-        namespace=namespace,
-        orderby=orderby,
-        permissions=permissions,
-        tag=tag,
-        exclude_tag=exclude_tag,
-        flat=flat,
-        parent=parent,
-        with_metadata=with_metadata,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -231,7 +167,7 @@ async def asyncio_detailed(
     flat: bool | Unset = UNSET,
     parent: str | Unset = UNSET,
     with_metadata: bool | Unset = UNSET,
-) -> Response[Any | Error | GroupBrowserData]:
+) -> Response[GroupBrowserData]:
     """Groups the user owns (1-based pages).
 
     Args:
@@ -249,11 +185,11 @@ async def asyncio_detailed(
         with_metadata (bool | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | GroupBrowserData]
+        Response[GroupBrowserData]
     """
 
     kwargs = _get_kwargs(
@@ -274,62 +210,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-    group_type: str | Unset = UNSET,
-    search: str | Unset = UNSET,
-    namespace: str | Unset = UNSET,
-    orderby: str | Unset = UNSET,
-    permissions: str | Unset = UNSET,
-    tag: list[str] | Unset = UNSET,
-    exclude_tag: list[str] | Unset = UNSET,
-    flat: bool | Unset = UNSET,
-    parent: str | Unset = UNSET,
-    with_metadata: bool | Unset = UNSET,
-) -> Any | Error | GroupBrowserData | None:
-    """Groups the user owns (1-based pages).
-
-    Args:
-        page (int | Unset):
-        per_page (int | Unset):
-        group_type (str | Unset):
-        search (str | Unset):
-        namespace (str | Unset):
-        orderby (str | Unset):
-        permissions (str | Unset):
-        tag (list[str] | Unset):
-        exclude_tag (list[str] | Unset):
-        flat (bool | Unset):
-        parent (str | Unset):
-        with_metadata (bool | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | GroupBrowserData
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page=page,
-            per_page=per_page,
-            group_type=group_type,
-            search=search,
-            namespace=namespace,
-            orderby=orderby,
-            permissions=permissions,
-            tag=tag,
-            exclude_tag=exclude_tag,
-            flat=flat,
-            parent=parent,
-            with_metadata=with_metadata,
-        )
-    ).parsed

@@ -1,10 +1,10 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.organization import Organization
 from ...types import Response, status_of
 
@@ -23,24 +23,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | Organization:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Organization | None:
     if response.status_code == 200:
         response_200 = Organization.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | Organization]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Organization]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -53,18 +48,18 @@ def sync_detailed(
     organization: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Organization]:
+) -> Response[Organization]:
     """One organization, by name or id.
 
     Args:
         organization (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Organization]
+        Response[Organization]
     """
 
     kwargs = _get_kwargs(
@@ -78,46 +73,22 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    organization: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | Error | Organization | None:
-    """One organization, by name or id.
-
-    Args:
-        organization (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | Organization
-    """
-
-    return sync_detailed(
-        organization=organization,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     organization: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | Organization]:
+) -> Response[Organization]:
     """One organization, by name or id.
 
     Args:
         organization (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Organization]
+        Response[Organization]
     """
 
     kwargs = _get_kwargs(
@@ -127,29 +98,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    organization: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | Error | Organization | None:
-    """One organization, by name or id.
-
-    Args:
-        organization (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | Organization
-    """
-
-    return (
-        await asyncio_detailed(
-            organization=organization,
-            client=client,
-        )
-    ).parsed

@@ -1,10 +1,10 @@
 import datetime
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.token import Token
 from ...types import UNSET, Response, Unset, status_of
 
@@ -35,22 +35,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | Token:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Token | None:
     if response.status_code == 200:
         response_200 = Token.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | Token]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Token]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -64,7 +61,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     remember_me: str | Unset = UNSET,
     expires: datetime.datetime | Unset = UNSET,
-) -> Response[Any | Error | Token]:
+) -> Response[Token]:
     """Create a session token (legacy login, called with Basic auth).
 
     Args:
@@ -72,11 +69,11 @@ def sync_detailed(
         expires (datetime.datetime | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Token]
+        Response[Token]
     """
 
     kwargs = _get_kwargs(
@@ -91,39 +88,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    remember_me: str | Unset = UNSET,
-    expires: datetime.datetime | Unset = UNSET,
-) -> Any | Error | Token | None:
-    """Create a session token (legacy login, called with Basic auth).
-
-    Args:
-        remember_me (str | Unset):
-        expires (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | Token
-    """
-
-    return sync_detailed(
-        client=client,
-        remember_me=remember_me,
-        expires=expires,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     remember_me: str | Unset = UNSET,
     expires: datetime.datetime | Unset = UNSET,
-) -> Response[Any | Error | Token]:
+) -> Response[Token]:
     """Create a session token (legacy login, called with Basic auth).
 
     Args:
@@ -131,11 +101,11 @@ async def asyncio_detailed(
         expires (datetime.datetime | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | Token]
+        Response[Token]
     """
 
     kwargs = _get_kwargs(
@@ -146,32 +116,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    remember_me: str | Unset = UNSET,
-    expires: datetime.datetime | Unset = UNSET,
-) -> Any | Error | Token | None:
-    """Create a session token (legacy login, called with Basic auth).
-
-    Args:
-        remember_me (str | Unset):
-        expires (datetime.datetime | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | Token
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            remember_me=remember_me,
-            expires=expires,
-        )
-    ).parsed

@@ -1,12 +1,12 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.array_task import ArrayTask
-from ...models.error import Error
 from ...types import Response, status_of
 
 
@@ -26,24 +26,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ArrayTask | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ArrayTask | None:
     if response.status_code == 200:
         response_200 = ArrayTask.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ArrayTask | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ArrayTask]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -57,7 +52,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | ArrayTask | Error]:
+) -> Response[ArrayTask]:
     """Fetch one array task.
 
     Args:
@@ -65,11 +60,11 @@ def sync_detailed(
         id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ArrayTask | Error]
+        Response[ArrayTask]
     """
 
     kwargs = _get_kwargs(
@@ -84,39 +79,12 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    workspace: str,
-    id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | ArrayTask | Error | None:
-    """Fetch one array task.
-
-    Args:
-        workspace (str):
-        id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ArrayTask | Error
-    """
-
-    return sync_detailed(
-        workspace=workspace,
-        id=id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     workspace: str,
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | ArrayTask | Error]:
+) -> Response[ArrayTask]:
     """Fetch one array task.
 
     Args:
@@ -124,11 +92,11 @@ async def asyncio_detailed(
         id (UUID):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ArrayTask | Error]
+        Response[ArrayTask]
     """
 
     kwargs = _get_kwargs(
@@ -139,32 +107,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    workspace: str,
-    id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | ArrayTask | Error | None:
-    """Fetch one array task.
-
-    Args:
-        workspace (str):
-        id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ArrayTask | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            workspace=workspace,
-            id=id,
-            client=client,
-        )
-    ).parsed

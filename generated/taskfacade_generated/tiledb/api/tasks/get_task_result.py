@@ -5,8 +5,8 @@ from uuid import UUID
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...types import UNSET, File, Response, Unset, status_of
 
 
@@ -32,7 +32,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | File:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | File | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -42,21 +42,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         response_202 = cast(Any, None)
         return response_202
 
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error | File]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | File]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -71,7 +63,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept_encoding: str | Unset = UNSET,
-) -> Response[Any | Error | File]:
+) -> Response[Any | File]:
     """Fetch the stored result of a finished SQL/UDF task, in the format named by Content-Type.
 
      200 carries the raw result; decode it by the Content-Type (text before `;`): Arrow IPC stream,
@@ -85,11 +77,11 @@ def sync_detailed(
         accept_encoding (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | File]
+        Response[Any | File]
     """
 
     kwargs = _get_kwargs(
@@ -105,48 +97,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    workspace: str,
-    id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    accept_encoding: str | Unset = UNSET,
-) -> Any | Error | File | None:
-    """Fetch the stored result of a finished SQL/UDF task, in the format named by Content-Type.
-
-     200 carries the raw result; decode it by the Content-Type (text before `;`): Arrow IPC stream,
-    octet-stream bytes, JSON, pickled Python ("native"; never unpickle unless the caller opts in) or
-    TileDB-JSON (JSON whose `__tdbudf__` sentinels embed other codecs). The generated client exposes the
-    body as raw bytes; the facade dispatches on the Content-Type header.
-
-    Args:
-        workspace (str):
-        id (UUID):
-        accept_encoding (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | File
-    """
-
-    return sync_detailed(
-        workspace=workspace,
-        id=id,
-        client=client,
-        accept_encoding=accept_encoding,
-    ).parsed
-
-
 async def asyncio_detailed(
     workspace: str,
     id: UUID,
     *,
     client: AuthenticatedClient | Client,
     accept_encoding: str | Unset = UNSET,
-) -> Response[Any | Error | File]:
+) -> Response[Any | File]:
     """Fetch the stored result of a finished SQL/UDF task, in the format named by Content-Type.
 
      200 carries the raw result; decode it by the Content-Type (text before `;`): Arrow IPC stream,
@@ -160,11 +117,11 @@ async def asyncio_detailed(
         accept_encoding (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | File]
+        Response[Any | File]
     """
 
     kwargs = _get_kwargs(
@@ -176,40 +133,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    workspace: str,
-    id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    accept_encoding: str | Unset = UNSET,
-) -> Any | Error | File | None:
-    """Fetch the stored result of a finished SQL/UDF task, in the format named by Content-Type.
-
-     200 carries the raw result; decode it by the Content-Type (text before `;`): Arrow IPC stream,
-    octet-stream bytes, JSON, pickled Python ("native"; never unpickle unless the caller opts in) or
-    TileDB-JSON (JSON whose `__tdbudf__` sentinels embed other codecs). The generated client exposes the
-    body as raw bytes; the facade dispatches on the Content-Type header.
-
-    Args:
-        workspace (str):
-        id (UUID):
-        accept_encoding (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | File
-    """
-
-    return (
-        await asyncio_detailed(
-            workspace=workspace,
-            id=id,
-            client=client,
-            accept_encoding=accept_encoding,
-        )
-    ).parsed

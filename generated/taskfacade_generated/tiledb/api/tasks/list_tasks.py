@@ -1,13 +1,13 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.array_task_data import ArrayTaskData
 from ...models.array_task_status import ArrayTaskStatus
 from ...models.array_task_type import ArrayTaskType
-from ...models.error import Error
 from ...types import UNSET, Response, Unset, status_of
 
 
@@ -89,24 +89,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ArrayTaskData | Error:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ArrayTaskData | None:
     if response.status_code == 200:
         response_200 = ArrayTaskData.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ArrayTaskData | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ArrayTaskData]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -133,7 +128,7 @@ def sync_detailed(
     status: ArrayTaskStatus | Unset = UNSET,
     search: str | Unset = UNSET,
     orderby: str | Unset = UNSET,
-) -> Response[Any | ArrayTaskData | Error]:
+) -> Response[ArrayTaskData]:
     """List the array tasks the caller can see in a workspace (0-based pages).
 
     Args:
@@ -156,11 +151,11 @@ def sync_detailed(
         orderby (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ArrayTaskData | Error]
+        Response[ArrayTaskData]
     """
 
     kwargs = _get_kwargs(
@@ -188,74 +183,6 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    workspace: str,
-    *,
-    client: AuthenticatedClient | Client,
-    teamspace: str | Unset = UNSET,
-    created_by: str | Unset = UNSET,
-    array: str | Unset = UNSET,
-    start: int | Unset = UNSET,
-    end: int | Unset = UNSET,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-    type_: ArrayTaskType | Unset = UNSET,
-    exclude_type: str | Unset = UNSET,
-    file_type: list[str] | Unset = UNSET,
-    exclude_file_type: list[str] | Unset = UNSET,
-    status: ArrayTaskStatus | Unset = UNSET,
-    search: str | Unset = UNSET,
-    orderby: str | Unset = UNSET,
-) -> Any | ArrayTaskData | Error | None:
-    """List the array tasks the caller can see in a workspace (0-based pages).
-
-    Args:
-        workspace (str):
-        teamspace (str | Unset):
-        created_by (str | Unset):
-        array (str | Unset):
-        start (int | Unset):
-        end (int | Unset):
-        page (int | Unset):
-        per_page (int | Unset):
-        type_ (ArrayTaskType | Unset): Kind of array task.
-        exclude_type (str | Unset):
-        file_type (list[str] | Unset):
-        exclude_file_type (list[str] | Unset):
-        status (ArrayTaskStatus | Unset): Status of an array task. DENIED is deprecated and used
-            to mean RESOURCES_UNAVAILABLE. Open enum in the generated client: an unknown value parses
-            to a member named UNKNOWN keeping the raw value.
-        search (str | Unset):
-        orderby (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ArrayTaskData | Error
-    """
-
-    return sync_detailed(
-        workspace=workspace,
-        client=client,
-        teamspace=teamspace,
-        created_by=created_by,
-        array=array,
-        start=start,
-        end=end,
-        page=page,
-        per_page=per_page,
-        type_=type_,
-        exclude_type=exclude_type,
-        file_type=file_type,
-        exclude_file_type=exclude_file_type,
-        status=status,
-        search=search,
-        orderby=orderby,
-    ).parsed
-
-
 async def asyncio_detailed(
     workspace: str,
     *,
@@ -274,7 +201,7 @@ async def asyncio_detailed(
     status: ArrayTaskStatus | Unset = UNSET,
     search: str | Unset = UNSET,
     orderby: str | Unset = UNSET,
-) -> Response[Any | ArrayTaskData | Error]:
+) -> Response[ArrayTaskData]:
     """List the array tasks the caller can see in a workspace (0-based pages).
 
     Args:
@@ -297,11 +224,11 @@ async def asyncio_detailed(
         orderby (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ArrayTaskData | Error]
+        Response[ArrayTaskData]
     """
 
     kwargs = _get_kwargs(
@@ -325,73 +252,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    workspace: str,
-    *,
-    client: AuthenticatedClient | Client,
-    teamspace: str | Unset = UNSET,
-    created_by: str | Unset = UNSET,
-    array: str | Unset = UNSET,
-    start: int | Unset = UNSET,
-    end: int | Unset = UNSET,
-    page: int | Unset = UNSET,
-    per_page: int | Unset = UNSET,
-    type_: ArrayTaskType | Unset = UNSET,
-    exclude_type: str | Unset = UNSET,
-    file_type: list[str] | Unset = UNSET,
-    exclude_file_type: list[str] | Unset = UNSET,
-    status: ArrayTaskStatus | Unset = UNSET,
-    search: str | Unset = UNSET,
-    orderby: str | Unset = UNSET,
-) -> Any | ArrayTaskData | Error | None:
-    """List the array tasks the caller can see in a workspace (0-based pages).
-
-    Args:
-        workspace (str):
-        teamspace (str | Unset):
-        created_by (str | Unset):
-        array (str | Unset):
-        start (int | Unset):
-        end (int | Unset):
-        page (int | Unset):
-        per_page (int | Unset):
-        type_ (ArrayTaskType | Unset): Kind of array task.
-        exclude_type (str | Unset):
-        file_type (list[str] | Unset):
-        exclude_file_type (list[str] | Unset):
-        status (ArrayTaskStatus | Unset): Status of an array task. DENIED is deprecated and used
-            to mean RESOURCES_UNAVAILABLE. Open enum in the generated client: an unknown value parses
-            to a member named UNKNOWN keeping the raw value.
-        search (str | Unset):
-        orderby (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ArrayTaskData | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            workspace=workspace,
-            client=client,
-            teamspace=teamspace,
-            created_by=created_by,
-            array=array,
-            start=start,
-            end=end,
-            page=page,
-            per_page=per_page,
-            type_=type_,
-            exclude_type=exclude_type,
-            file_type=file_type,
-            exclude_file_type=exclude_file_type,
-            status=status,
-            search=search,
-            orderby=orderby,
-        )
-    ).parsed

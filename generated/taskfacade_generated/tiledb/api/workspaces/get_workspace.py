@@ -1,10 +1,10 @@
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.workspace_get_response import WorkspaceGetResponse
 from ...types import Response, status_of
 
@@ -23,26 +23,21 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Error | WorkspaceGetResponse:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> WorkspaceGetResponse | None:
     if response.status_code == 200:
         response_200 = WorkspaceGetResponse.from_dict(response.json())
 
         return response_200
 
-    if response.status_code == 502:
-        response_502 = cast(Any, None)
-        return response_502
-
-    response_default = Error.from_dict(response.json())
-
-    return response_default
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Error | WorkspaceGetResponse]:
+) -> Response[WorkspaceGetResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -55,7 +50,7 @@ def sync_detailed(
     workspace: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | WorkspaceGetResponse]:
+) -> Response[WorkspaceGetResponse]:
     """One workspace, by id (`ws_...`) or name.
 
      How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
@@ -65,11 +60,11 @@ def sync_detailed(
         workspace (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | WorkspaceGetResponse]
+        Response[WorkspaceGetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -83,38 +78,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    workspace: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | Error | WorkspaceGetResponse | None:
-    """One workspace, by id (`ws_...`) or name.
-
-     How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
-    it asks for the workspace by name and uses `data.workspace_id` in the task paths from then on.
-
-    Args:
-        workspace (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | WorkspaceGetResponse
-    """
-
-    return sync_detailed(
-        workspace=workspace,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     workspace: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | Error | WorkspaceGetResponse]:
+) -> Response[WorkspaceGetResponse]:
     """One workspace, by id (`ws_...`) or name.
 
      How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
@@ -124,11 +92,11 @@ async def asyncio_detailed(
         workspace (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Error | WorkspaceGetResponse]
+        Response[WorkspaceGetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -138,32 +106,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    workspace: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Any | Error | WorkspaceGetResponse | None:
-    """One workspace, by id (`ws_...`) or name.
-
-     How tiledb-client 3.x resolves a configured workspace that is not an id (`client.get_workspace_id`):
-    it asks for the workspace by name and uses `data.workspace_id` in the task paths from then on.
-
-    Args:
-        workspace (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | Error | WorkspaceGetResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            workspace=workspace,
-            client=client,
-        )
-    ).parsed
