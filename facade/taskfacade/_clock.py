@@ -12,6 +12,7 @@ import time
 from typing import Protocol, runtime_checkable
 
 from ._check import check_finite
+from ._errors import InvalidArgument
 
 
 @runtime_checkable
@@ -53,6 +54,16 @@ class SystemClock:
 
 #: The one real clock every transport and job uses unless given another. Stateless, so sharing it is safe.
 SYSTEM_CLOCK = SystemClock()
+
+
+def check_clock(clock: object, parameter: str = "clock") -> Clock:
+    """None (the system clock) or a ``Clock``, else ``InvalidArgument``: the one clock check of every client and
+    wait, with one message."""
+    if clock is None:
+        return SYSTEM_CLOCK
+    if isinstance(clock, Clock):
+        return clock
+    raise InvalidArgument(parameter, clock, "None or a taskfacade.Clock (monotonic, time, sleep)")
 
 
 class ManualClock:

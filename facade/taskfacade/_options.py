@@ -31,7 +31,7 @@ import httpx
 
 from . import __version__
 from ._check import check_bool, check_int, check_seconds
-from ._clock import SYSTEM_CLOCK, Clock
+from ._clock import SYSTEM_CLOCK, Clock, check_clock
 from ._errors import InvalidArgument
 from ._retry import RETRY_MODES, RetryPolicy, retry_policy
 
@@ -93,15 +93,6 @@ def tls_setting(verify: object, parameter: str = "verify", source: str | None = 
         return ssl.create_default_context(capath=verify)
     accepted = "True, False, an ssl.SSLContext or an existing CA bundle file or directory"
     raise InvalidArgument(parameter, verify, accepted, source=source)
-
-
-def check_clock(clock: object, parameter: str = "clock") -> Clock:
-    """None (the system clock) or a ``taskfacade.Clock``; the one clock check of every client and wait."""
-    if clock is None:
-        return SYSTEM_CLOCK
-    if isinstance(clock, Clock):
-        return clock
-    raise InvalidArgument(parameter, clock, "None or a taskfacade.Clock (monotonic, time, sleep)")
 
 
 def _pool_size(value: object) -> int | None:

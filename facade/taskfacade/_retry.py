@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._check import check_int, check_seconds
+from ._check import check_bool, check_int, check_seconds
 from ._errors import InvalidArgument
 
 __all__ = [
@@ -79,8 +79,7 @@ def _name(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
 
 
 def _flag(_instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
-    if not isinstance(value, bool):
-        raise InvalidArgument(attribute.name, value, "True or False")
+    check_bool(attribute.name, value)
 
 
 @attrs.frozen
