@@ -87,11 +87,14 @@ def tls_setting(verify: object, parameter: str = "verify", source: str | None = 
     """
     if isinstance(verify, bool | ssl.SSLContext):
         return verify
-    if isinstance(verify, str) and os.path.isfile(verify):
-        return ssl.create_default_context(cafile=verify)
-    if isinstance(verify, str) and os.path.isdir(verify):
-        return ssl.create_default_context(capath=verify)
     accepted = "True, False, an ssl.SSLContext or an existing CA bundle file or directory"
+    try:
+        if isinstance(verify, str) and os.path.isfile(verify):
+            return ssl.create_default_context(cafile=verify)
+        if isinstance(verify, str) and os.path.isdir(verify):
+            return ssl.create_default_context(capath=verify)
+    except (ssl.SSLError, OSError) as error:  # not PEM certificates, unreadable
+        raise InvalidArgument(parameter, verify, f"{accepted} ({error})", source=source) from None
     raise InvalidArgument(parameter, verify, accepted, source=source)
 
 
