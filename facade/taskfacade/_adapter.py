@@ -21,7 +21,16 @@ import httpx
 
 from ._check import check_int
 
-__all__ = ["ClientAdapter", "Exchange", "GeneratedClient", "GeneratedResponse", "HttpxSender"]
+__all__ = [
+    "AsyncClientAdapter",
+    "AsyncGeneratedClient",
+    "AsyncHttpxSender",
+    "ClientAdapter",
+    "Exchange",
+    "GeneratedClient",
+    "GeneratedResponse",
+    "HttpxSender",
+]
 
 
 class HttpxSender(Protocol):
@@ -41,6 +50,27 @@ class GeneratedClient(Protocol):
         ...
 
     def get_httpx_client(self) -> HttpxSender:
+        """The sender of the operation's request."""
+        ...
+
+
+class AsyncHttpxSender(Protocol):
+    """The part of ``httpx.AsyncClient`` a generated ``asyncio_detailed`` awaits."""
+
+    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        """Send one request and return its response."""
+        ...
+
+
+class AsyncGeneratedClient(Protocol):
+    """What a generated ``asyncio_detailed`` uses of its ``client`` argument (and nothing else)."""
+
+    @property
+    def raise_on_unexpected_status(self) -> bool:
+        """Whether an undocumented status raises ``errors.UnexpectedStatus`` in the generated parser."""
+        ...
+
+    def get_async_httpx_client(self) -> AsyncHttpxSender:
         """The sender of the operation's request."""
         ...
 
@@ -126,3 +156,33 @@ class ClientAdapter:
     def sends_through(self, client: httpx.Client) -> bool:
         """Whether this adapter sends through ``client``."""
         return self._sender._client is client
+
+
+class _AsyncAbsoluteRequests:
+    """The async twin of ``_AbsoluteRequests``."""
+
+    __slots__ = ("_client", "_prefix")
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+        self._prefix = str(client.base_url).rstrip("/")
+
+    async def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        if url.startswith("/"):
+            url = self._prefix + url
+        return await self._client.request(method, url, **kwargs)
+
+
+class AsyncClientAdapter:
+    """An ``AsyncGeneratedClient`` over an ``httpx.AsyncClient``: errors are left to the transport."""
+
+    __slots__ = ("_sender",)
+
+    raise_on_unexpected_status = False
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._sender = _AsyncAbsoluteRequests(client)
+
+    def get_async_httpx_client(self) -> AsyncHttpxSender:
+        """The sender: the transport's ``httpx.AsyncClient``, with relative paths joined to its base URL."""
+        return self._sender

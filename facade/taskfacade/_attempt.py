@@ -21,7 +21,7 @@ from contextvars import ContextVar
 
 import httpx
 
-from ._body import read_body
+from ._body import aread_body, read_body
 
 __all__ = ["CURRENT", "Attempt", "AttemptHooks", "RedirectRefused", "StatusSignal", "own_attempt"]
 
@@ -121,22 +121,45 @@ class AttemptHooks:
 
     def on_response(self, response: httpx.Response) -> None:
         """Refuse cross-host redirects, read the body within the limits, signal an error status."""
-        frame = own_attempt(self._owner)
+        frame = self._before_body(response)
         if frame is None:
             return
-        redirect = response.has_redirect_location
-        if redirect:
+        # Every body is read here, redirects' too (httpx would read those unbounded); a reset or truncated body
+        # raises here, as a network error of this attempt.
+        monotonic, deadline = self._monotonic, frame.deadline
+        read_body(response, limit=self._max_response_size, time_left=lambda: deadline - monotonic())
+        self._after_body(frame, response)
+
+    async def on_request_async(self, request: httpx.Request) -> None:
+        """``on_request`` for an ``httpx.AsyncClient`` (which awaits its hooks)."""
+        self.on_request(request)
+
+    async def on_response_async(self, response: httpx.Response) -> None:
+        """``on_response`` for an ``httpx.AsyncClient``: the same checks, the body read without blocking."""
+        frame = self._before_body(response)
+        if frame is None:
+            return
+        monotonic, deadline = self._monotonic, frame.deadline
+        await aread_body(response, limit=self._max_response_size, time_left=lambda: deadline - monotonic())
+        self._after_body(frame, response)
+
+    def _before_body(self, response: httpx.Response) -> Attempt | None:
+        """This transport's attempt (None outside one), after refusing a redirect to another origin."""
+        frame = own_attempt(self._owner)
+        if frame is None:
+            return None
+        if response.has_redirect_location:
             try:
                 target = response.request.url.join(response.headers["Location"])
             except httpx.InvalidURL:
                 target = httpx.URL("invalid:")
             if not _same_origin(response.request.url, target):
                 raise RedirectRefused(response, target)
-        # Every body is read here, redirects' too (httpx would read those unbounded); a reset or truncated body
-        # raises here, as a network error of this attempt.
-        monotonic, deadline = self._monotonic, frame.deadline
-        read_body(response, limit=self._max_response_size, time_left=lambda: deadline - monotonic())
-        if redirect:
+        return frame
+
+    def _after_body(self, frame: Attempt, response: httpx.Response) -> None:
+        """Record the final response and signal an error status (a redirect being followed is not final)."""
+        if response.has_redirect_location:
             return
         frame.response = response
         status = response.status_code

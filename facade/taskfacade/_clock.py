@@ -48,12 +48,33 @@ class SystemClock:
         if check_finite("seconds", seconds) > 0:
             time.sleep(seconds)
 
+    async def asleep(self, seconds: float) -> None:
+        """Sleep without blocking the event loop (asyncio or trio, through anyio)."""
+        import anyio  # only async users pay for it
+
+        await anyio.sleep(max(check_finite("seconds", seconds), 0.0))
+
     def __repr__(self) -> str:
         return "SystemClock()"
 
 
 #: The one real clock every transport and job uses unless given another. Stateless, so sharing it is safe.
 SYSTEM_CLOCK = SystemClock()
+
+
+async def sleep_async(clock: Clock, seconds: float) -> None:
+    """Sleep on ``clock`` without blocking the event loop.
+
+    ``SystemClock`` and ``ManualClock`` have ``asleep``; a clock of the user's own without it sleeps in a worker
+    thread (its ``sleep`` may block).
+    """
+    asleep = getattr(clock, "asleep", None)
+    if asleep is not None:
+        await asleep(seconds)
+        return
+    import anyio
+
+    await anyio.to_thread.run_sync(clock.sleep, seconds)
 
 
 def check_clock(clock: object, parameter: str = "clock") -> Clock:
@@ -96,6 +117,13 @@ class ManualClock:
         with self._lock:
             self.sleeps.append(seconds)
             self._now += max(seconds, 0.0)
+
+    async def asleep(self, seconds: float) -> None:
+        """``sleep``, then let the event loop run the other tasks once (as a real sleep would)."""
+        import anyio
+
+        self.sleep(seconds)
+        await anyio.sleep(0)
 
     def advance(self, seconds: float) -> None:
         """Move time forward without recording a sleep."""

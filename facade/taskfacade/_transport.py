@@ -50,6 +50,7 @@ from ._options import (
 )
 from ._retry import RetryLike, RetryPolicy, retry_policy
 from ._secrets import Redactor
+from ._steps import Call
 from ._timelimit import remaining_in_scope
 from ._urls import check_base_url
 
@@ -93,8 +94,9 @@ def _no_tls_expected() -> ssl.SSLContext:
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname by default
 
 
-class Transport:
-    """One service client's connection to its server: a pooled httpx client plus the retry loop.
+class BaseTransport:
+    """What the synchronous ``Transport`` and the ``AsyncTransport`` share: options, checks, failure mapping,
+    the retry decision and its log line. A subclass opens its httpx client (``_open_http``) and runs the loop.
 
     Args:
         service: the service name, used in logs and errors.
@@ -128,8 +130,7 @@ class Transport:
     Every call ends within its budget (the retry policy's, or the enclosing wait's deadline), body included,
     whatever the server does; a response that is still arriving then raises ``Timeout``.
 
-    The transport is thread-safe; close it (or use it as a context manager) to release its connections. It is
-    synchronous only (generated ``asyncio_*`` functions are not supported). ``auth`` must be a request-signing
+    Close a transport (or use it as a context manager) to release its connections. ``auth`` must be a request-signing
     auth (headers, tokens, SigV4): auth flows that need to read a 401 and answer it (digest) are not supported,
     because error statuses are intercepted before the auth flow sees them.
     """
@@ -191,25 +192,14 @@ class Transport:
         self._idempotency_header = idempotency_header
         self._rng = rng or random.Random()  # jitter, not security
         self._lock = threading.Lock()
-        self._executor: ThreadPoolExecutor | None = None
         self._closed = False
         self._hooks = AttemptHooks(self, self.clock.monotonic, self.timeout, self.max_response_size)
-        self._http = httpx.Client(
-            base_url=base_url,
-            auth=auth,
-            headers={**(headers or {}), "User-Agent": options.user_agent},
-            timeout=self.timeout,
-            limits=httpx.Limits(max_connections=self.pool_size, max_keepalive_connections=self.pool_size),
-            verify=tls,
-            follow_redirects=True,
-            event_hooks={"request": [self._hooks.on_request], "response": [self._hooks.on_response]},
-            transport=options.httpx_transport,
-            trust_env=options.trust_env,
-        )
-        _netdeadline.install(self._http, self._hooks.deadline_left)
-        self._adapter = ClientAdapter(self._http)
+        self._http = self._open_http(auth, {**(headers or {}), "User-Agent": options.user_agent}, tls)
         self._log_filter = shared_filter()
         self._log_filter.add(self.redactor)
+
+    def _open_http(self, auth: httpx.Auth | None, headers: dict[str, str], tls: bool | ssl.SSLContext) -> Any:
+        raise NotImplementedError
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -221,6 +211,136 @@ class Transport:
     @retry.setter
     def retry(self, mode: RetryLike) -> None:
         self._retry = retry_policy(mode, "retry_mode")
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close`` was called."""
+        return self._closed
+
+    def __repr__(self) -> str:
+        return f"Transport(service={self.service!r}, base_url={safe_url(self.base_url)!r}, retry={self._retry.name!r})"
+
+    def _time_left(self, start: float, policy: RetryPolicy) -> float:
+        """What is left of this call: its budget, within any enclosing wait and any enclosing call of this
+        transport in this context."""
+        outer = own_attempt(self)
+        return time_left(
+            self.clock.monotonic(),
+            start,
+            policy.budget,
+            remaining_in_scope(),
+            None if outer is None else outer.deadline,
+        )
+
+    def _check_call(
+        self, operation: object, idempotent: object, retry: RetryLike | None, timeout: object
+    ) -> tuple[RetryPolicy, httpx.Timeout | None]:
+        """The checks every call makes before anything is sent: its retry policy and per-call timeouts."""
+        if not callable(operation):
+            raise InvalidArgument("operation", operation, "a generated operation (e.g. get_task.sync_detailed)")
+        if idempotent is not None and not isinstance(idempotent, bool):
+            raise InvalidArgument("idempotent", idempotent, "None, True or False")
+        policy = self._retry if retry is None else retry_policy(retry, "retry")
+        per_call_timeout = None if timeout is None else check_timeout(timeout)
+        if self._closed:
+            raise ClientClosed(f"this {self.service} client is closed")
+        return policy, per_call_timeout
+
+    def _parsed(self, result: Exchange[GeneratedResponse], operation: object, expect: type[Any] | None) -> Any:
+        """A call's parsed body, held to ``expect``."""
+        if not hasattr(result.response, "parsed"):
+            raise InvalidArgument("operation", operation, "a generated operation returning a Response (*_detailed)")
+        parsed = result.response.parsed
+        if expect is not None and not isinstance(parsed, expect):
+            message = f"expected {expect.__name__}, got {type(parsed).__name__}"
+            raise undecodable(result, message, service=self.service, redactor=self.redactor)
+        return parsed
+
+    def _done(self, response: R, attempt: int, frame: Attempt) -> Exchange[R]:
+        request = frame.request
+        method = request.method if request is not None else ""
+        url = safe_url(request.url) if request is not None else ""
+        return Exchange(response, attempt, method, url)
+
+    def _failure_of(self, exc: BaseException, frame: Attempt) -> Failure:
+        """What an exception raised by one attempt means: a ``Failure`` to retry or raise, or it propagates."""
+        if isinstance(exc, StatusSignal):
+            return self._failures.status(exc.response, self.clock.time())
+        if isinstance(exc, RedirectRefused):
+            return self._failures.redirect(exc.response, exc.target)
+        if isinstance(exc, BodyTooLarge):
+            return self._failures.too_large(exc)
+        if isinstance(exc, httpx.HTTPError):
+            return self._failures.network(exc, frame.request)
+        if isinstance(exc, httpx.InvalidURL):
+            # Arguments made a URL httpx will not build (a path or query past its 64 KiB, a control character).
+            # Services check their parameters first (``_check.check_url_text``); this keeps any they miss inside
+            # the error tree. httpx's message gives a position, never the URL.
+            raise InvalidArgument("request URL", None, f"a URL httpx can send ({exc})") from None
+        if not isinstance(exc, Exception) or frame.response is None:
+            raise exc  # cancellation, or raised before anything was received: a bad argument, not a bad response
+        error = self._failures.decode(frame.response, exc)
+        raise error from (None if self._failures.leaks(exc) else exc)
+
+    def _retry_delay(
+        self, policy: RetryPolicy, attempt: int, failure: Failure, idempotent: bool | None, left: float
+    ) -> float:
+        """How long to wait before the next attempt, logged; or raise the failure's error (logged at DEBUG)."""
+        step = next_step(
+            policy,
+            attempt,
+            failure,
+            idempotent=idempotent,
+            idempotency_header=self._idempotency_header,
+            time_left=left,
+            rng=self._rng,
+        )
+        method, what = failure.describe()
+        path = safe_path(failure.request.url) if failure.request is not None else "-"
+        if isinstance(step, GiveUp):
+            logger.debug(
+                "%s %s %s -> %s (attempt %d): giving up: %s", self.service, method, path, what, attempt, step.reason
+            )
+            raise step.error
+        logger.info(
+            "%s %s %s -> %s (attempt %d of %d); retrying in %.2fs",
+            self.service,
+            method,
+            path,
+            what,
+            attempt,
+            policy.max_attempts,
+            step.delay,
+        )
+        return step.delay
+
+
+class Transport(BaseTransport):
+    """One service client's connection to its server: a pooled ``httpx.Client`` plus the synchronous retry loop.
+
+    Takes the arguments of ``BaseTransport``. Thread-safe. Calls generated ``sync_detailed`` operations; the
+    ``AsyncTransport`` (``_atransport.py``) is its twin for ``asyncio_detailed``.
+    """
+
+    _http: httpx.Client
+    _executor: ThreadPoolExecutor | None = None
+
+    def _open_http(self, auth: httpx.Auth | None, headers: dict[str, str], tls: bool | ssl.SSLContext) -> httpx.Client:
+        client = httpx.Client(
+            base_url=self.base_url,
+            auth=auth,
+            headers=headers,
+            timeout=self.timeout,
+            limits=httpx.Limits(max_connections=self.pool_size, max_keepalive_connections=self.pool_size),
+            verify=tls,
+            follow_redirects=True,
+            event_hooks={"request": [self._hooks.on_request], "response": [self._hooks.on_response]},
+            transport=self.options.httpx_transport,
+            trust_env=self.options.trust_env,
+        )
+        _netdeadline.install(client, self._hooks.deadline_left)
+        self._adapter = ClientAdapter(client)
+        return client
 
     @property
     def httpx_client(self) -> httpx.Client:
@@ -300,13 +420,7 @@ class Transport:
             ResponseDecodeError: a success whose body does not match the spec.
         """
         result = self.exchange(operation, *args, idempotent=idempotent, retry=retry, timeout=timeout, **kwargs)
-        if not hasattr(result.response, "parsed"):
-            raise InvalidArgument("operation", operation, "a generated operation returning a Response (sync_detailed)")
-        parsed = result.response.parsed
-        if expect is not None and not isinstance(parsed, expect):
-            message = f"expected {expect.__name__}, got {type(parsed).__name__}"
-            raise undecodable(result, message, service=self.service, redactor=self.redactor)
-        return parsed
+        return self._parsed(result, operation, expect)
 
     def exchange(
         self,
@@ -322,14 +436,7 @@ class Transport:
 
         Use it for statuses that carry meaning (202 "not ready yet", 204) or bodies decoded by content type.
         """
-        if not callable(operation):
-            raise InvalidArgument("operation", operation, "a generated operation (e.g. get_task.sync_detailed)")
-        if idempotent is not None and not isinstance(idempotent, bool):
-            raise InvalidArgument("idempotent", idempotent, "None, True or False")
-        policy = self._retry if retry is None else retry_policy(retry, "retry")
-        per_call_timeout = None if timeout is None else check_timeout(timeout)
-        if self._closed:
-            raise ClientClosed(f"this {self.service} client is closed")
+        policy, per_call_timeout = self._check_call(operation, idempotent, retry, timeout)
         client = kwargs.setdefault("client", self._adapter)
         if client is not self._adapter and getattr(client, "get_httpx_client", lambda: None)() is not self._http:
             raise InvalidArgument("client", type(client).__name__, "a client from this transport's bind()")
@@ -341,11 +448,27 @@ class Transport:
             frame = Attempt(self, self.clock.monotonic() + left, per_call_timeout, CURRENT.get())
             outcome = self._attempt(operation, args, kwargs, frame)
             if not isinstance(outcome, Failure):
-                request = frame.request
-                method = request.method if request is not None else ""
-                url = safe_url(request.url) if request is not None else ""
-                return Exchange(outcome, attempt, method, url)
-            self._retry_or_raise(policy, attempt, outcome, idempotent, self._time_left(start, policy))
+                return self._done(outcome, attempt, frame)
+            delay = self._retry_delay(policy, attempt, outcome, idempotent, self._time_left(start, policy))
+            self.clock.sleep(delay)
+
+    # -- steps (``_steps.py``) -------------------------------------------------------------------------------
+
+    def perform(self, call: Call) -> Any:
+        """Run one ``Call`` of a facade operation's steps with its generated ``sync_detailed``."""
+        result = self.exchange(
+            call.operation.sync_detailed,
+            *call.args,
+            idempotent=call.idempotent,
+            retry=call.retry,
+            timeout=call.timeout,
+            **call.kwargs,
+        )
+        return result if call.exchange else self._parsed(result, call.operation, call.expect)
+
+    def pause(self, seconds: float) -> None:
+        """Sleep on this transport's clock (a ``Sleep`` of a facade operation's steps)."""
+        self.clock.sleep(seconds)
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
         """Run ``fn`` on this client's thread pool (``pool_size`` threads): the basis of ``async_req=True``."""
@@ -370,33 +493,13 @@ class Transport:
         self._http.close()
         self._log_filter.discard(self.redactor)
 
-    @property
-    def closed(self) -> bool:
-        """Whether ``close`` was called."""
-        return self._closed
-
     def __enter__(self) -> Transport:
         return self
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"Transport(service={self.service!r}, base_url={safe_url(self.base_url)!r}, retry={self._retry.name!r})"
-
     # -- internals -------------------------------------------------------------------------------------------
-
-    def _time_left(self, start: float, policy: RetryPolicy) -> float:
-        """What is left of this call: its budget, within any enclosing wait and any enclosing call of this
-        transport in this context."""
-        outer = own_attempt(self)
-        return time_left(
-            self.clock.monotonic(),
-            start,
-            policy.budget,
-            remaining_in_scope(),
-            None if outer is None else outer.deadline,
-        )
 
     def _attempt(
         self, operation: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any], frame: Attempt
@@ -406,54 +509,7 @@ class Transport:
         token = CURRENT.set(frame)  # calls may nest (an auth flow that logs in): reset on exit
         try:
             return operation(*args, **kwargs)
-        except StatusSignal as signal:
-            return self._failures.status(signal.response, self.clock.time())
-        except RedirectRefused as refused:
-            return self._failures.redirect(refused.response, refused.target)
-        except BodyTooLarge as too_large:
-            return self._failures.too_large(too_large)
-        except httpx.HTTPError as exc:
-            return self._failures.network(exc, frame.request)
-        except httpx.InvalidURL as exc:
-            # Arguments made a URL httpx will not build (a path or query past its 64 KiB, a control character).
-            # Services check their parameters first (``_check.check_url_text``); this keeps any they miss inside
-            # the error tree. httpx's message gives a position, never the URL.
-            raise InvalidArgument("request URL", None, f"a URL httpx can send ({exc})") from None
-        except Exception as exc:
-            if frame.response is None:
-                raise  # raised before anything was received: a bad argument, not a bad response
-            error = self._failures.decode(frame.response, exc)
-            raise error from (None if self._failures.leaks(exc) else exc)
+        except BaseException as exc:
+            return self._failure_of(exc, frame)
         finally:
             CURRENT.reset(token)
-
-    def _retry_or_raise(
-        self, policy: RetryPolicy, attempt: int, failure: Failure, idempotent: bool | None, left: float
-    ) -> None:
-        step = next_step(
-            policy,
-            attempt,
-            failure,
-            idempotent=idempotent,
-            idempotency_header=self._idempotency_header,
-            time_left=left,
-            rng=self._rng,
-        )
-        method, what = failure.describe()
-        path = safe_path(failure.request.url) if failure.request is not None else "-"
-        if isinstance(step, GiveUp):
-            logger.debug(
-                "%s %s %s -> %s (attempt %d): giving up: %s", self.service, method, path, what, attempt, step.reason
-            )
-            raise step.error
-        logger.info(
-            "%s %s %s -> %s (attempt %d of %d); retrying in %.2fs",
-            self.service,
-            method,
-            path,
-            what,
-            attempt,
-            policy.max_attempts,
-            step.delay,
-        )
-        self.clock.sleep(step.delay)
