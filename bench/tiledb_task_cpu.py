@@ -9,7 +9,7 @@ decodes the JSON body; the facade side validates the id, sends through the core 
 error mapping), parses the generated ``ArrayTask`` model and wraps it in a ``TileDBTask``. The ratio is taken per
 round (facade / plain), then summarised.
 
-Aim (issue 4): at most 1.3x the plain call's CPU time.
+Aim (issue 10): at most 1.15x the plain call's CPU time (issue 4 asked for 1.3x).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ DESCRIPTION = "CPU us per tasks.task(id) vs plain httpx get + json.loads of the 
 DEFAULT_RUNS = 15
 DEFAULT_CALLS = 400
 TOKEN = "emulator-token"
-AIM = "<= 1.3x"
+AIM = "<= 1.15x"
 
 
 @contextlib.contextmanager

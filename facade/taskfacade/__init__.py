@@ -43,13 +43,14 @@ _EXPORTS: dict[str, str] = {
     "RETRY_MODES": "_retry",
     "retry_policy": "_retry",
     "Transport": "_transport",
-    "Exchange": "_transport",
-    "DEFAULT_TIMEOUT": "_transport",
+    "Exchange": "_adapter",
+    "ClientOptions": "_options",
+    "DEFAULT_TIMEOUT": "_options",
     # credentials and base URLs
     "Redactor": "_secrets",
     "check_secret": "_secrets",
     "check_base_url": "_urls",
-    "DEFAULT_MAX_RESPONSE_SIZE": "_transport",
+    "DEFAULT_MAX_RESPONSE_SIZE": "_options",
     # pagination
     "Pager": "_pager",
     "Page": "_pager",
@@ -79,6 +80,7 @@ __all__ = [
     "APIError",
     "BadRequest",
     "ClientClosed",
+    "ClientOptions",
     "Clock",
     "Conflict",
     "ErrorDetails",
@@ -126,6 +128,7 @@ __all__ = [
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._adapter import Exchange
     from ._clock import Clock, ManualClock, SystemClock
     from ._errors import (
         APIError,
@@ -150,12 +153,13 @@ if TYPE_CHECKING:
         parse_error_body,
     )
     from ._job import Job
+    from ._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, ClientOptions
     from ._pager import Page, Pager, PageRequest
     from ._phase import JobPhase
     from ._registry import ServiceInfo, register_service, service_info, service_names, unregister_service
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
-    from ._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, Transport
+    from ._transport import Transport
     from ._urls import check_base_url
     from ._wait import as_completed, wait_all
 

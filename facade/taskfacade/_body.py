@@ -13,11 +13,11 @@ stays within the limit plus about 4 MiB whatever the body holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import httpx
 
-__all__ = ["COMPRESSED_SLICE", "BodyTooLarge", "read_body", "slices"]
+__all__ = ["COMPRESSED_SLICE", "BodyTooLarge", "aread_body", "read_body", "slices"]
 
 #: Compressed bytes handed to the decoder at a time (at most ~4 MiB once inflated by gzip or deflate).
 COMPRESSED_SLICE = 4096
@@ -59,6 +59,32 @@ def _is_compressed(response: httpx.Response) -> bool:
     return encoding not in ("", "identity")
 
 
+class _Collector:
+    """The rule applied to each decoded chunk, for both readers: within ``limit`` and the deadline."""
+
+    __slots__ = ("chunks", "limit", "received", "response", "time_left")
+
+    def __init__(self, response: httpx.Response, limit: int, time_left: Callable[[], float]) -> None:
+        self.response = response
+        self.limit = limit
+        self.time_left = time_left
+        self.received = 0
+        self.chunks: list[bytes] = []
+
+    def add(self, chunk: bytes) -> None:
+        self.received += len(chunk)
+        if self.received > self.limit:
+            raise BodyTooLarge(self.response, self.received, self.limit)
+        if self.time_left() <= 0:
+            raise httpx.ReadTimeout("the call's deadline passed while reading the body", request=self.response.request)
+        self.chunks.append(chunk)
+
+    def body(self) -> bytes:
+        body = b"".join(self.chunks)
+        self.response._content = body  # what Response.read() fills; .content reads it
+        return body
+
+
 def read_body(response: httpx.Response, *, limit: int, time_left: Callable[[], float]) -> bytes:
     """Read and decode the whole body, as ``response.read()`` does, within ``limit`` bytes and the deadline.
 
@@ -71,19 +97,45 @@ def read_body(response: httpx.Response, *, limit: int, time_left: Callable[[], f
     """
     if isinstance(response.stream, httpx.SyncByteStream) and _is_compressed(response):
         response.stream = _SlicedStream(response.stream, COMPRESSED_SLICE)
-    chunks: list[bytes] = []
-    received = 0
+    collector = _Collector(response, limit, time_left)
     try:
         for chunk in response.iter_bytes():
-            received += len(chunk)
-            if received > limit:
-                raise BodyTooLarge(response, received, limit)
-            if time_left() <= 0:
-                raise httpx.ReadTimeout("the call's deadline passed while reading the body", request=response.request)
-            chunks.append(chunk)
+            collector.add(chunk)
     except BaseException:
         response.close()
         raise
-    body = b"".join(chunks)
-    response._content = body  # what Response.read() fills; .content reads it
-    return body
+    return collector.body()
+
+
+async def _aslices(chunks: AsyncIterator[bytes], size: int) -> AsyncIterator[bytes]:
+    async for chunk in chunks:
+        for start in range(0, len(chunk), size):
+            yield chunk[start : start + size]
+
+
+class _AsyncSlicedStream(httpx.AsyncByteStream):
+    """The async twin of ``_SlicedStream``."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, size: int) -> None:
+        self._stream = stream
+        self._size = size
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return _aslices(self._stream.__aiter__(), self._size)
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+async def aread_body(response: httpx.Response, *, limit: int, time_left: Callable[[], float]) -> bytes:
+    """The async twin of ``read_body`` (same limits, same errors, same rule per chunk)."""
+    if isinstance(response.stream, httpx.AsyncByteStream) and _is_compressed(response):
+        response.stream = _AsyncSlicedStream(response.stream, COMPRESSED_SLICE)
+    collector = _Collector(response, limit, time_left)
+    try:
+        async for chunk in response.aiter_bytes():
+            collector.add(chunk)
+    except BaseException:
+        await response.aclose()
+        raise
+    return collector.body()

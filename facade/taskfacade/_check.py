@@ -1,5 +1,5 @@
 """The shared checks for what callers pass: numbers (durations, intervals, budgets, counts, page sizes, offsets,
-clock readings) and strings that travel in a URL.
+clock readings), flags and strings that travel in a URL.
 
 Every such parameter of the core and of the four services goes through here, so all refuse the same things
 the same way, with ``InvalidArgument`` naming the parameter and the accepted range, before any request:
@@ -25,6 +25,7 @@ __all__ = [
     "INT32_MAX",
     "MAX_SECONDS",
     "MAX_URL_TEXT",
+    "check_bool",
     "check_finite",
     "check_int",
     "check_optional_seconds",
@@ -113,6 +114,13 @@ def check_url_text(parameter: str, value: object, *, accepted: str = "a string")
     raise InvalidArgument(
         parameter, value, f"{accepted} without control characters, at most {MAX_URL_TEXT} characters once URL-encoded"
     )
+
+
+def check_bool(parameter: str, value: object) -> bool:
+    """``value`` when it is True or False, else ``InvalidArgument``: no truthy stand-ins (``1``, ``"yes"``)."""
+    if isinstance(value, bool):
+        return value
+    raise InvalidArgument(parameter, value, "True or False")
 
 
 def check_finite(parameter: str, value: object) -> float:

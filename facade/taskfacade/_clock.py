@@ -12,6 +12,7 @@ import time
 from typing import Protocol, runtime_checkable
 
 from ._check import check_finite
+from ._errors import InvalidArgument
 
 
 @runtime_checkable
@@ -47,12 +48,43 @@ class SystemClock:
         if check_finite("seconds", seconds) > 0:
             time.sleep(seconds)
 
+    async def asleep(self, seconds: float) -> None:
+        """Sleep without blocking the event loop (asyncio or trio, through anyio)."""
+        import anyio  # only async users pay for it
+
+        await anyio.sleep(max(check_finite("seconds", seconds), 0.0))
+
     def __repr__(self) -> str:
         return "SystemClock()"
 
 
 #: The one real clock every transport and job uses unless given another. Stateless, so sharing it is safe.
 SYSTEM_CLOCK = SystemClock()
+
+
+async def sleep_async(clock: Clock, seconds: float) -> None:
+    """Sleep on ``clock`` without blocking the event loop.
+
+    ``SystemClock`` and ``ManualClock`` have ``asleep``; a clock of the user's own without it sleeps in a worker
+    thread (its ``sleep`` may block).
+    """
+    asleep = getattr(clock, "asleep", None)
+    if asleep is not None:
+        await asleep(seconds)
+        return
+    import anyio
+
+    await anyio.to_thread.run_sync(clock.sleep, seconds)
+
+
+def check_clock(clock: object, parameter: str = "clock") -> Clock:
+    """None (the system clock) or a ``Clock``, else ``InvalidArgument``: the one clock check of every client and
+    wait, with one message."""
+    if clock is None:
+        return SYSTEM_CLOCK
+    if isinstance(clock, Clock):
+        return clock
+    raise InvalidArgument(parameter, clock, "None or a taskfacade.Clock (monotonic, time, sleep)")
 
 
 class ManualClock:
@@ -85,6 +117,13 @@ class ManualClock:
         with self._lock:
             self.sleeps.append(seconds)
             self._now += max(seconds, 0.0)
+
+    async def asleep(self, seconds: float) -> None:
+        """``sleep``, then let the event loop run the other tasks once (as a real sleep would)."""
+        import anyio
+
+        self.sleep(seconds)
+        await anyio.sleep(0)
 
     def advance(self, seconds: float) -> None:
         """Move time forward without recording a sleep."""

@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from ._check import check_int
+from ._check import check_bool, check_int
 from ._errors import InvalidArgument, ResponseDecodeError
 
 __all__ = ["Page", "PageRequest", "Pager"]
@@ -114,9 +114,8 @@ class Pager(Generic[T]):
             raise InvalidArgument("fetch", fetch, "a function PageRequest -> Page")
         if page_size is not None:
             check_int("page_size", page_size, 1)
-        for name, flag in (("cursor_paged", cursor_paged), ("prefetch", prefetch)):
-            if not isinstance(flag, bool):
-                raise InvalidArgument(name, flag, "True or False")
+        check_bool("cursor_paged", cursor_paged)
+        check_bool("prefetch", prefetch)
         if cursor_paged and page_size is not None:
             raise InvalidArgument("page_size", page_size, "None for a cursor-paged listing (pages cannot be jumped to)")
         self._fetch = fetch

@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 import attrs
 
-from ._check import check_int, check_seconds
+from ._check import check_bool, check_int, check_seconds
 from ._errors import InvalidArgument
 
 __all__ = [
@@ -79,8 +79,7 @@ def _name(_instance: object, attribute: attrs.Attribute[str], value: str) -> Non
 
 
 def _flag(_instance: object, attribute: attrs.Attribute[bool], value: bool) -> None:
-    if not isinstance(value, bool):
-        raise InvalidArgument(attribute.name, value, "True or False")
+    check_bool(attribute.name, value)
 
 
 @attrs.frozen
@@ -135,15 +134,37 @@ RETRY_MODES: Mapping[str, RetryPolicy] = MappingProxyType(
 RetryLike = RetryPolicy | str
 
 
-def retry_policy(mode: RetryLike, parameter: str = "retry_mode") -> RetryPolicy:
-    """Resolve a mode name or policy; anything else raises ``InvalidArgument`` naming ``parameter``."""
+def retry_policy(
+    mode: object,
+    parameter: str = "retry_mode",
+    *,
+    modes: Mapping[str, RetryPolicy] = RETRY_MODES,
+    accepted: str | None = None,
+    source: str | None = None,
+) -> RetryPolicy:
+    """Resolve a mode name or policy; anything else raises ``InvalidArgument`` naming ``parameter``.
+
+    The one retry-mode parser of every client: a service with its own names (botocore's ``legacy``...) passes
+    them in ``modes``; a name matches exactly or in lower case.
+
+    Args:
+        mode: a ``RetryPolicy`` (returned as is) or a name in ``modes``.
+        parameter: the caller's name for it, for the error.
+        modes: the names accepted (default: ``default``, ``forceful``, ``disabled``).
+        accepted: what the error says is accepted (default: the names in ``modes`` or a RetryPolicy).
+        source: where the value came from, when the parameter's name does not say it.
+    """
     if not isinstance(parameter, str) or not parameter:
         raise InvalidArgument("parameter", parameter, "the name of the parameter the mode came from")
     if isinstance(mode, RetryPolicy):
         return mode
-    if isinstance(mode, str) and mode.lower() in RETRY_MODES:
-        return RETRY_MODES[mode.lower()]
-    raise InvalidArgument(parameter, mode, "one of 'default', 'forceful', 'disabled' or a RetryPolicy")
+    if isinstance(mode, str):
+        found = modes.get(mode) or modes.get(mode.lower())
+        if found is not None:
+            return found
+    if accepted is None:
+        accepted = f"one of {', '.join(map(repr, modes))} or a RetryPolicy"
+    raise InvalidArgument(parameter, mode, accepted, source=source)
 
 
 class FailureKind(enum.Enum):

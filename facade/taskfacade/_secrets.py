@@ -23,10 +23,8 @@ from __future__ import annotations
 
 import base64
 import json
-import logging
 import re
 import threading
-import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import quote, quote_plus
@@ -37,7 +35,6 @@ __all__ = [
     "HIDDEN",
     "MASK",
     "MIN_REDACTED_LENGTH",
-    "RedactingFilter",
     "Redactor",
     "check_names",
     "check_secret",
@@ -221,38 +218,3 @@ class Redactor:
 
     def __repr__(self) -> str:
         return f"Redactor({len(self._forms)} forms)"
-
-
-class RedactingFilter(logging.Filter):
-    """Redacts log records (message and arguments) with a redactor; for loggers outside our control (httpcore).
-
-    httpcore logs response headers at DEBUG, and a server may echo a credential in one. The filter holds its
-    redactor weakly: once the client that owns the redactor is gone, the filter lets records pass unchanged.
-    """
-
-    def __init__(self, redactor: Redactor) -> None:
-        super().__init__()
-        self._redactor = weakref.ref(redactor)
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        redactor = self._redactor()
-        if redactor is None or not redactor:
-            return True
-        message = record.getMessage()
-        redacted = redactor.redact(message)
-        if redacted != message:
-            record.msg, record.args = redacted, ()
-        return True
-
-    def attach(self, *logger_names: str) -> None:
-        """Add this filter to each named logger (and remove it again once its redactor is collected)."""
-        redactor = self._redactor()
-        for name in logger_names:
-            logging.getLogger(name).addFilter(self)
-        if redactor is not None:
-            weakref.finalize(redactor, self.detach, *logger_names)
-
-    def detach(self, *logger_names: str) -> None:
-        """Remove this filter from each named logger."""
-        for name in logger_names:
-            logging.getLogger(name).removeFilter(self)

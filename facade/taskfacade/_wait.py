@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from ._clock import Clock
-from ._errors import InvalidArgument
+from ._check import check_bool
+from ._clock import Clock, check_clock
 from ._job import Job, check_jobs
 from ._poll import check_wait_args, poll
 
@@ -85,10 +85,9 @@ def as_completed(
     check_wait_args(timeout, interval, max_poll_errors)
     fast = interval / 4 if min_interval is None else min_interval
     check_wait_args(timeout, fast, max_poll_errors, interval_name="min_interval")
-    if clock is not None and not isinstance(clock, Clock):
-        raise InvalidArgument("clock", clock, "None or a taskfacade.Clock (monotonic, time, sleep)")
-    if not isinstance(progress_bar, bool):
-        raise InvalidArgument("progress_bar", progress_bar, "True or False")
+    if clock is not None:
+        check_clock(clock)
+    check_bool("progress_bar", progress_bar)
     chosen = _clock_of(materialized, clock)
     if chosen is None:
         return iter(())

@@ -22,8 +22,8 @@ import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
-from .._retry import RETRY_MODES, RetryLike, RetryPolicy
-from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
+from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from .._retry import DEFAULT, RetryLike, retry_policy
 from ._botocore_chain import botocore_credentials
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials, resolve_config
@@ -39,7 +39,7 @@ from ._errors import (
 from ._job import DeadlineJob
 from ._pager import PageIterator, PaginationError, Paginator
 from ._refreshing import RefreshingCredentials
-from ._retryconfig import BOTOCORE_MODES, botocore_policy
+from ._retryconfig import RETRY_MODE_NAMES
 from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
 from ._validate import TARGET_RUN_STATUSES
@@ -69,6 +69,8 @@ __all__ = [
     "client",
 ]
 
+_MODES_ACCEPTED = f"one of {', '.join(map(repr, RETRY_MODE_NAMES))}, a RetryPolicy or None"
+
 
 def client(
     region_name: str | None = None,
@@ -87,6 +89,7 @@ def client(
     httpx_transport: httpx.BaseTransport | None = None,
     trust_env: bool = True,
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+    user_agent: str = USER_AGENT,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
 
@@ -115,6 +118,7 @@ def client(
             httpx and botocore do; False ignores them (see docs/retry-modes.md, "Proxies").
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
+        user_agent: the ``User-Agent`` header of every request.
 
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
@@ -134,16 +138,10 @@ def client(
         environ=os.environ if environ is None else environ,
         fallback=botocore_credentials if process_environment else None,
     )
-    policy: RetryLike
     if retry_mode is None:
-        policy = config.retry or "default"
-    elif isinstance(retry_mode, str) and retry_mode in BOTOCORE_MODES:
-        policy = botocore_policy(retry_mode)
-    elif isinstance(retry_mode, RetryPolicy) or (isinstance(retry_mode, str) and retry_mode.lower() in RETRY_MODES):
-        policy = retry_mode
+        policy = config.retry or DEFAULT
     else:
-        names = ", ".join(repr(n) for n in [*RETRY_MODES, *BOTOCORE_MODES])
-        raise InvalidArgument("retry_mode", retry_mode, f"one of {names}, a RetryPolicy or None")
+        policy = retry_policy(retry_mode, "retry_mode", modes=RETRY_MODE_NAMES, accepted=_MODES_ACCEPTED)
     return DeadlineClient(
         config,
         retry_mode=policy,
@@ -154,4 +152,5 @@ def client(
         httpx_transport=httpx_transport,
         trust_env=trust_env,
         max_response_size=max_response_size,
+        user_agent=user_agent,
     )

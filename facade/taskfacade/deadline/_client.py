@@ -16,12 +16,15 @@ from typing import Any, TypeVar
 import attrs
 import httpx
 
+from .._adapter import Exchange, GeneratedResponse
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument, ResponseDecodeError
+from .._failure import undecodable
 from .._log import logger
+from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
-from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Exchange, GeneratedResponse, Transport
+from .._transport import Transport
 from ._config import ClientConfig
 from ._errors import ERROR_CLASSES, ClientError, Exceptions, parse_error
 from ._generated import (
@@ -121,25 +124,30 @@ class DeadlineClient(RunOperations):
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        user_agent: str = USER_AGENT,
     ) -> None:
         if not isinstance(config, ClientConfig):
             raise InvalidArgument("config", type(config).__name__, "a ClientConfig (deadline.client() builds one)")
+        options = ClientOptions(
+            retry_mode=retry_policy(retry_mode, "retry_mode"),  # a bad mode is reported under the caller's name
+            timeout=timeout,
+            verify=verify,
+            pool_size=pool_size,
+            clock=clock,
+            httpx_transport=httpx_transport,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
+            user_agent=user_agent,
+        )
         self._transport = Transport(
             service="deadline",
             base_url=config.endpoint_url,
             auth=SigV4Auth(config.credentials, config.region),
-            retry=retry_policy(retry_mode, "retry_mode"),  # a bad mode is reported under the caller's name
-            timeout=timeout,
-            verify=verify,
-            pool_size=pool_size,
+            options=options,
             error_parser=parse_error,
             error_classes=ERROR_CLASSES,
             idempotency_header="X-Amz-Client-Token",
-            clock=clock,
-            httpx_transport=httpx_transport,
             redactor=Redactor(),  # learns every set of credentials before a request is signed with it (below)
-            trust_env=trust_env,
-            max_response_size=max_response_size,
         )
         redactor = self._transport.redactor
         config.credentials.add_listener(lambda new: redactor.add(new.access_key, new.secret_key, new.token))
@@ -402,14 +410,8 @@ class DeadlineClient(RunOperations):
             raise
         parsed = result.response.parsed
         if not isinstance(parsed, expect):
-            raise ResponseDecodeError(
-                f"{name}: expected {expect.__name__}, got {type(parsed).__name__}",
-                status=int(result.response.status_code),
-                service="deadline",
-                method=result.method,
-                url=result.url,
-                content=result.response.content,
-            )
+            message = f"{name}: expected {expect.__name__}, got {type(parsed).__name__}"
+            raise undecodable(result, message, service="deadline")
         return parsed, _metadata(result)
 
     @staticmethod

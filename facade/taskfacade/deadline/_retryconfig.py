@@ -23,11 +23,12 @@ defaulted to ``legacy`` unless ``AWS_NEW_RETRIES_2026=true``).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from .._errors import InvalidArgument
-from .._retry import DEFAULT, RetryPolicy
+from .._retry import DEFAULT, RETRY_MODES, RetryPolicy
 
-__all__ = ["BOTOCORE_MODES", "botocore_policy", "configured_retry"]
+__all__ = ["BOTOCORE_MODES", "RETRY_MODE_NAMES", "botocore_policy", "configured_retry"]
 
 #: botocore's retry modes and their default total attempts.
 BOTOCORE_MODES: Mapping[str, int] = {"legacy": 5, "standard": 3, "adaptive": 3}
@@ -46,6 +47,11 @@ def botocore_policy(mode: str, max_attempts: int | None = None) -> RetryPolicy:
         backoff_cap=20.0,
     )
 
+
+#: Every ``retry_mode`` name ``deadline.client()`` accepts: taskfacade's three, then botocore's three.
+RETRY_MODE_NAMES: Mapping[str, RetryPolicy] = MappingProxyType(
+    {**RETRY_MODES, **{mode: botocore_policy(mode) for mode in BOTOCORE_MODES}}
+)
 
 #: More attempts than any retry budget can use; a larger value is a typo, refused under its own name.
 _MAX_ATTEMPTS = 100

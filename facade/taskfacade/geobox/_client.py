@@ -1,7 +1,8 @@
 """``GeoboxClient``: the SDK's constructor and task entry points, on the shared transport and the generated client.
 
 ``GeoboxClient(host=..., ver="v1/", username=None, password=None, access_token=None, apikey=None, verify=True)``
-as in ``geobox.api``, plus keyword-only ``retry_mode``, ``timeout`` and ``clock``. Where the SDK differs, on
+as in ``geobox.api``, plus the keyword-only client options every service client takes (``retry_mode``,
+``timeout``, ``clock``, ``pool_size``, ``httpx_transport``..., see ``taskfacade._options``). Where the SDK differs, on
 purpose (reference section 8):
 
 - every request has a timeout and goes through taskfacade's retry modes (the SDK has neither);
@@ -23,20 +24,16 @@ from typing import Any, Literal, TypeVar, overload
 
 import httpx
 
-from taskfacade._clock import SYSTEM_CLOCK, Clock
+from taskfacade._adapter import Exchange
+from taskfacade._clock import Clock
 from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
+from taskfacade._failure import undecodable
 from taskfacade._log import safe_url
+from taskfacade._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
 from taskfacade._secrets import Redactor
-from taskfacade._transport import (
-    DEFAULT_MAX_RESPONSE_SIZE,
-    DEFAULT_TIMEOUT,
-    Exchange,
-    Transport,
-    check_max_response_size,
-    tls_setting,
-)
+from taskfacade._transport import Transport
 from taskfacade._urls import check_base_url
 
 from ._assets import Asset, AssetKind, asset_from_body
@@ -113,6 +110,9 @@ class GeoboxClient:
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
+        pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
+        httpx_transport: a custom httpx transport (byte-level tests).
+        user_agent: the ``User-Agent`` header of every request.
 
     Raises:
         InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
@@ -133,15 +133,24 @@ class GeoboxClient:
         clock: Clock | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        pool_size: int | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+        user_agent: str = USER_AGENT,
     ) -> None:
         self.host = _check_host(host)
-        check_max_response_size(max_response_size)
         _check_ver(ver)
         self.ver = "v1/"
-        tls = tls_setting(verify)
-        if clock is not None and not isinstance(clock, Clock):
-            raise InvalidArgument("clock", clock, "None or a taskfacade.Clock")
-        policy = retry_policy(retry_mode, "retry_mode")
+        options = ClientOptions(
+            retry_mode=retry_mode,
+            timeout=timeout,
+            verify=verify,
+            pool_size=pool_size,
+            clock=clock,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
+            user_agent=user_agent,
+            httpx_transport=httpx_transport,
+        )
         self._credentials: Credentials = resolve_credentials(
             username=username, password=password, access_token=access_token, apikey=apikey
         )
@@ -154,18 +163,13 @@ class GeoboxClient:
             service="geobox",
             base_url=self.host,
             auth=self._auth,
-            retry=policy,
-            timeout=timeout,
-            verify=tls,
+            options=options,
             error_parser=parse_geobox_error,
             error_classes=ERROR_CLASSES,
-            clock=clock or SYSTEM_CLOCK,
             redactor=Redactor(
                 [self._credentials.access_token, self._credentials.apikey],
                 [(self._credentials.username or "", self._credentials.password)] if self._credentials.password else [],
             ),
-            trust_env=trust_env,
-            max_response_size=max_response_size,
         )
 
     # -- configuration ---------------------------------------------------------------------------------------
@@ -500,14 +504,7 @@ class GeoboxClient:
 
 
 def _decode_error(result: Exchange[Any], message: str) -> ResponseDecodeError:
-    return ResponseDecodeError(
-        message,
-        status=int(result.response.status_code),
-        service="geobox",
-        method=result.method,
-        url=result.url,
-        content=result.response.content,
-    )
+    return undecodable(result, message, service="geobox")
 
 
 def _expect(result: Exchange[Any], cls: type[T], what: str) -> T:

@@ -27,11 +27,7 @@ MAX_FILTER_CHARS = 3000
 MAX_FILTER_IDS = 100
 
 
-def check_bool(parameter: str, value: object) -> bool:
-    """``value`` when it is a bool, else ``InvalidArgument``."""
-    if isinstance(value, bool):
-        return value
-    raise InvalidArgument(parameter, value, "True or False")
+check_bool = checks.check_bool
 
 
 def check_int(parameter: str, value: object, minimum: int, maximum: int = INT32_MAX) -> int:

@@ -13,11 +13,13 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .._clock import SYSTEM_CLOCK, Clock
+from .._adapter import GeneratedResponse
+from .._clock import Clock
 from .._errors import InvalidArgument
+from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor, check_secret
-from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, GeneratedResponse, Transport
+from .._transport import Transport
 from .._urls import check_base_url
 from ._errors import ERROR_CLASSES, parse_error
 
@@ -84,6 +86,7 @@ class Client:
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
+        user_agent: the ``User-Agent`` header of every request.
     """
 
     def __init__(
@@ -99,27 +102,30 @@ class Client:
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        user_agent: str = USER_AGENT,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
-        if clock is not None and not isinstance(clock, Clock):
-            raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep) or None")
+        options = ClientOptions(
+            retry_mode=retry_mode,
+            timeout=timeout,
+            verify=verify,
+            pool_size=pool_size,
+            clock=clock,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
+            user_agent=user_agent,
+            httpx_transport=httpx_transport,
+        )
         self.url = site
         self.transport = Transport(
             service="tensorbay",
             base_url=site,
             auth=_AccessKeyAuth(key),
-            retry=retry_policy(retry_mode, "retry_mode"),
-            timeout=timeout,
-            pool_size=pool_size,
-            verify=verify,
+            options=options,
             error_parser=parse_error,
             error_classes=ERROR_CLASSES,
-            clock=clock or SYSTEM_CLOCK,
-            httpx_transport=httpx_transport,
             redactor=Redactor([key]),
-            trust_env=trust_env,
-            max_response_size=max_response_size,
         )
 
     @property

@@ -10,8 +10,8 @@ import httpx
 
 from .._clock import Clock
 from .._errors import ResponseDecodeError
+from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
 from .._retry import RetryLike
-from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
 from ._errors import DatasetTypeError, ResourceNotExistError
@@ -58,6 +58,9 @@ class GAS:
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
+        pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
+        httpx_transport: a custom httpx transport (byte-level tests).
+        user_agent: the ``User-Agent`` header of every request.
     """
 
     def __init__(
@@ -71,6 +74,9 @@ class GAS:
         clock: Clock | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        pool_size: int | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+        user_agent: str = USER_AGENT,
     ) -> None:
         self._client = Client(
             access_key,
@@ -81,6 +87,9 @@ class GAS:
             clock=clock,
             trust_env=trust_env,
             max_response_size=max_response_size,
+            pool_size=pool_size,
+            httpx_transport=httpx_transport,
+            user_agent=user_agent,
         )
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from .. import _check
 from .._errors import InvalidArgument
 
 __all__ = ["check_bool", "check_choice", "check_id", "check_str"]
@@ -24,11 +25,7 @@ def check_id(name: str, value: Any) -> str:
     return value
 
 
-def check_bool(name: str, value: Any) -> bool:
-    """A real bool (not 0/1, not a string)."""
-    if not isinstance(value, bool):
-        raise InvalidArgument(name, value, "True or False")
-    return value
+check_bool = _check.check_bool
 
 
 def check_choice(name: str, value: Any, accepted: Collection[str]) -> str:

@@ -10,17 +10,20 @@ by ``login``). That default is the only process-wide state, and it is never muta
 from __future__ import annotations
 
 import os
+import ssl
 import threading
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
+import attrs
 import httpx
 
-from .._clock import SYSTEM_CLOCK, Clock
+from .._clock import Clock
 from .._errors import InvalidArgument
+from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, tls_setting
 from .._retry import RetryPolicy
 from .._secrets import Redactor
-from .._transport import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, Transport, check_max_response_size, check_timeout
+from .._transport import Transport
 from . import _validate as v
 from ._async import AsyncResult, run_async
 from ._auth import TileDBAuth
@@ -52,16 +55,22 @@ class Client:
         ca_file: a CA bundle to check them against.
         profile: the profile name in the profile file (default ``$TILEDB_PROFILE_NAME`` or ``default``).
         profile_dir: the folder of the profile file (default ``$TILEDB_PROFILE_DIR`` or ``~/.tiledb``).
-        timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
+        timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None; checked here).
         clock: the time source for retries, waits and the default task window (tests pass a fake one).
         httpx_transport: a custom httpx transport (tests only).
         trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
             httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
+        pool_size: the name every other client uses for ``pool_threads`` (give one or the other).
+        verify: the name every other client uses for TLS verification: True, False, a CA bundle path or an
+            ``ssl.SSLContext`` (instead of ``verify_ssl`` and ``ca_file``).
+        user_agent: the ``User-Agent`` header of every request.
 
-    Settings left unset come from the environment, then the profile file (see ``taskfacade.tiledb._config``).
-    A client without credentials can be built; its first request raises ``ConfigurationError``.
+    These options are checked here, together, as a ``taskfacade.ClientOptions`` (``options``); a bad one raises
+    ``InvalidArgument`` before any request. Settings left unset come from the environment, then the profile file
+    (see ``taskfacade.tiledb._config``). A client without credentials can be built; its first request raises
+    ``ConfigurationError``.
     """
 
     def __init__(
@@ -83,13 +92,27 @@ class Client:
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        pool_size: int | None = None,
+        verify: bool | str | ssl.SSLContext | None = None,
+        user_agent: str = USER_AGENT,
     ) -> None:
-        self._max_response_size = check_max_response_size(max_response_size)
-        if clock is not None and not isinstance(clock, Clock):
-            raise InvalidArgument("clock", clock, "a taskfacade.Clock (monotonic, time, sleep)")
-        check_timeout(timeout)
+        if pool_size is not None and pool_threads is not None:
+            raise InvalidArgument("pool_size", pool_size, "None when pool_threads is given (they are one setting)")
+        if verify is not None and (verify_ssl is not None or ca_file is not None):
+            raise InvalidArgument("verify", verify, "None when verify_ssl or ca_file is given (they are one setting)")
         self._pool_threads = v.optional_int("pool_threads", pool_threads)
-        self._retry = tiledb_retry_policy(retry_mode, "retry_mode")
+        options = ClientOptions(
+            retry_mode=tiledb_retry_policy(retry_mode, "retry_mode"),
+            timeout=timeout,
+            pool_size=pool_size if pool_threads is None else self._pool_threads,
+            clock=clock,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
+            user_agent=user_agent,
+            httpx_transport=httpx_transport,
+            verify=True if verify is None else verify,
+        )
+        self._pool_threads = options.pool_size
         _check_credentials(token, username, password)
         arguments = {
             "host": v.optional_str("host", host),
@@ -102,10 +125,10 @@ class Client:
         }
         self.profile_location = ProfileLocation.from_env(profile_dir, profile)
         self.settings: Settings = resolve_settings(arguments, self.profile_location)
-        self._timeout = timeout
-        self.clock: Clock = clock or SYSTEM_CLOCK
-        self._httpx_transport = httpx_transport
-        self._trust_env = v.flag("trust_env", trust_env)
+        if verify is None:
+            options = attrs.evolve(options, verify=self._tls(ca_file))
+        self.options = options
+        self.clock: Clock = options.clock
         self._lock = threading.Lock()
         self._transport: Transport | None = None
         self._user: Any = None
@@ -126,7 +149,7 @@ class Client:
         ``"forceful"``, ``"disabled"``, or a ``RetryPolicy``)."""
         policy = tiledb_retry_policy(mode, "mode")
         with self._lock:
-            self._retry = policy
+            self.options = attrs.evolve(self.options, retry_mode=policy)
             if self._transport is not None:
                 self._transport.retry = policy
 
@@ -138,6 +161,7 @@ class Client:
         threads = v.optional_int("threads", threads)
         with self._lock:
             self._pool_threads = threads
+            self.options = attrs.evolve(self.options, pool_size=threads)
             old, self._transport = self._transport, None
         if old is not None:
             old.close()
@@ -147,7 +171,7 @@ class Client:
     @property
     def retry_policy(self) -> RetryPolicy:
         """The current retry policy."""
-        return self._retry
+        return self.options.retry_mode
 
     @property
     def pool_threads(self) -> int | None:
@@ -220,7 +244,7 @@ class Client:
     def __repr__(self) -> str:
         return (
             f"Client(host={self.settings.host!r}, workspace={self.settings.workspace!r}, "
-            f"retry_mode={self._retry.name!r}, credentials={self.settings.source!r})"
+            f"retry_mode={self.options.retry_mode.name!r}, credentials={self.settings.source!r})"
         )
 
     def _open(self) -> Transport:
@@ -230,9 +254,6 @@ class Client:
                 "no TileDB credentials found: call taskfacade.tiledb.client.login(...), pass token= (or username= "
                 "and password=) to Client, set TILEDB_REST_TOKEN, or write a profile"
             )
-        verify: bool | str = settings.verify_ssl
-        if settings.verify_ssl and settings.ca_file:
-            verify = settings.ca_file
         return Transport(
             service="tiledb",
             base_url=settings.host,
@@ -241,15 +262,20 @@ class Client:
                 [settings.token],
                 [(settings.username, settings.password)] if settings.username and settings.password else [],
             ),
-            trust_env=self._trust_env,
-            retry=self._retry,
-            timeout=self._timeout,
-            pool_size=self._pool_threads,
-            verify=verify,
-            clock=self.clock,
-            httpx_transport=self._httpx_transport,
-            max_response_size=self._max_response_size,
+            options=self.options,
         )
+
+    def _tls(self, ca_file: str | None) -> bool | ssl.SSLContext:
+        """TLS verification from the resolved ``verify_ssl`` and ``ca_file``; a CA bundle that does not exist is
+        refused here, under the name it was given by (argument, ``TILEDB_SSL_CA_FILE`` or the profile file)."""
+        settings = self.settings
+        if not settings.verify_ssl or not settings.ca_file:
+            return settings.verify_ssl
+        if ca_file is not None:
+            return tls_setting(settings.ca_file, "ca_file")
+        if os.environ.get("TILEDB_SSL_CA_FILE") == settings.ca_file:
+            return tls_setting(settings.ca_file, "TILEDB_SSL_CA_FILE")
+        return tls_setting(settings.ca_file, "ssl.ca_file", source=str(self.profile_location.directory))
 
 
 def _check_credentials(token: object, username: object, password: object) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 
 from .._errors import InvalidArgument
-from .._retry import RETRY_MODES, RetryPolicy
+from .._retry import RETRY_MODES, RetryPolicy, retry_policy
 
 __all__ = ["RetryLike", "RetryMode", "RetryOrStr", "tiledb_retry_policy"]
 
@@ -50,12 +50,6 @@ RetryLike = RetryMode | RetryPolicy | str
 
 
 def tiledb_retry_policy(mode: object, parameter: str) -> RetryPolicy:
-    """A ``RetryMode``, a mode name or a ``RetryPolicy`` as a policy; ``InvalidArgument`` naming ``parameter``."""
-    if isinstance(mode, RetryPolicy):
-        return mode
-    if isinstance(mode, RetryMode | str):
-        try:
-            return RetryMode.maybe_from(mode).policy
-        except InvalidArgument:
-            pass
-    raise InvalidArgument(parameter, mode, _ACCEPTS)
+    """A ``RetryMode``, a mode name or a ``RetryPolicy`` as a policy (the core ``retry_policy``, which also knows
+    the names); ``InvalidArgument`` naming ``parameter``."""
+    return retry_policy(mode.value if isinstance(mode, RetryMode) else mode, parameter, accepted=_ACCEPTS)

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from .._check import check_int
+from .._check import check_bool, check_int
 from .._errors import InvalidArgument
 
 __all__ = [
@@ -99,11 +99,7 @@ def optional_int(parameter: str, value: Any, minimum: int = 1) -> int | None:
     return None if value is None else positive_int(parameter, value, minimum)
 
 
-def flag(parameter: str, value: Any) -> bool:
-    """True or False (no truthy stand-ins)."""
-    if not isinstance(value, bool):
-        raise InvalidArgument(parameter, value, "True or False")
-    return value
+flag = check_bool
 
 
 def optional_flag(parameter: str, value: Any) -> bool | None:

@@ -12,12 +12,13 @@ import random
 import socket
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import AsyncGenerator, Callable, Generator, Iterator
 from typing import Any
 
 import attrs
 import httpx
 import pytest
+from support.twins import AsyncAsSync, EventLoopThread
 from taskfacade import (
     APIError,
     BadRequest,
@@ -38,6 +39,7 @@ from taskfacade import (
     Unauthorized,
     UnexpectedStatus,
 )
+from taskfacade._atransport import AsyncTransport
 from taskfacade._retry import DEFAULT
 from taskfacade._timelimit import deadline_scope
 
@@ -63,10 +65,14 @@ class KeyAuth(httpx.Auth):
         yield request
 
 
-@pytest.fixture
-def make(server: Any) -> Iterator[Callable[..., Transport]]:
-    made: list[Transport] = []
+@pytest.fixture(scope="module")
+def loop_thread() -> Iterator[EventLoopThread]:
+    loop = EventLoopThread()
+    yield loop
+    loop.close()
 
+
+def _factory(server: Any, twin: str, loop: EventLoopThread, made: list[Any]) -> Callable[..., Transport]:
     def factory(**kwargs: Any) -> Transport:
         kwargs.setdefault("service", "testsvc")
         kwargs.setdefault("base_url", server.url)
@@ -74,11 +80,46 @@ def make(server: Any) -> Iterator[Callable[..., Transport]]:
         kwargs.setdefault("rng", CeilingRng())
         kwargs.setdefault("idempotency_header", "X-Client-Token")
         kwargs["headers"] = {**server.headers, **kwargs.get("headers", {})}
-        transport = Transport(**kwargs)
+        transport: Any = Transport(**kwargs) if twin == "sync" else AsyncAsSync(AsyncTransport(**kwargs), loop)
         made.append(transport)
-        return transport
+        return transport  # type: ignore[no-any-return]
+
+    return factory
+
+
+@pytest.fixture(params=["sync", "async"])
+def make(
+    request: pytest.FixtureRequest, server: Any, loop_thread: EventLoopThread
+) -> Iterator[Callable[..., Transport]]:
+    """Builds transports of one twin: every test using it runs against ``Transport`` and ``AsyncTransport``."""
+    made: list[Any] = []
+    yield _factory(server, request.param, loop_thread, made)
+    for transport in made:
+        transport.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def build(request: pytest.FixtureRequest, loop_thread: EventLoopThread) -> Iterator[Callable[..., Transport]]:
+    """``Transport(**kwargs)`` or its async twin (no defaults added): for tests that set up a transport fully."""
+    made: list[Any] = []
+
+    def factory(**kwargs: Any) -> Transport:
+        transport: Any = (
+            Transport(**kwargs) if request.param == "sync" else AsyncAsSync(AsyncTransport(**kwargs), loop_thread)
+        )
+        made.append(transport)
+        return transport  # type: ignore[no-any-return]
 
     yield factory
+    for transport in made:
+        transport.close()
+
+
+@pytest.fixture
+def make_sync(server: Any, loop_thread: EventLoopThread) -> Iterator[Callable[..., Transport]]:
+    """Builds sync transports, for what only the sync twin has (threads' pool, ``bind``, a sync httpx client)."""
+    made: list[Any] = []
+    yield _factory(server, "sync", loop_thread, made)
     for transport in made:
         transport.close()
 
@@ -226,24 +267,22 @@ def test_enclosing_deadline_limits_retries(make: Callable[..., Transport], serve
         transport.call(api.get_item.sync_detailed, "a")
 
 
-def test_budget_shortens_each_request_timeout(server: Any, api: Any) -> None:
+def test_budget_shortens_each_request_timeout(build: Callable[..., Transport], server: Any, api: Any) -> None:
     server.script.always("GET", "/v1/items/slow", server.reply(200, ITEM, delay=10.0))
     policy = attrs.evolve(DEFAULT, budget=0.3)
-    with Transport(service="t", base_url=server.url, headers=server.headers, retry=policy, timeout=30) as transport:
+    with build(service="t", base_url=server.url, headers=server.headers, retry=policy, timeout=30) as transport:
         started = time.monotonic()
         with pytest.raises(Timeout):
             transport.call(api.get_item.sync_detailed, "slow")
         assert time.monotonic() - started < 3.0  # not the 30 s timeout, nor the 10 s the server takes
 
 
-def test_read_timeout_is_retried_for_get_but_not_post(server: Any, api: Any) -> None:
+def test_read_timeout_is_retried_for_get_but_not_post(build: Callable[..., Transport], server: Any, api: Any) -> None:
     server.script.always("GET", "/v1/items/slow", server.reply(200, ITEM, delay=1.0))
     server.script.always("POST", "/v1/items", server.reply(201, ITEM, delay=1.0))
     policy = attrs.evolve(DEFAULT, max_attempts=2)
     clock = ManualClock()
-    transport = Transport(
-        service="t", base_url=server.url, headers=server.headers, retry=policy, timeout=0.15, clock=clock
-    )
+    transport = build(service="t", base_url=server.url, headers=server.headers, retry=policy, timeout=0.15, clock=clock)
     with transport:
         with pytest.raises(Timeout) as caught:
             transport.call(api.get_item.sync_detailed, "slow")
@@ -255,9 +294,9 @@ def test_read_timeout_is_retried_for_get_but_not_post(server: Any, api: Any) -> 
     assert server.script.count("POST") == 1
 
 
-def test_per_call_timeout(server: Any, api: Any) -> None:
+def test_per_call_timeout(build: Callable[..., Transport], server: Any, api: Any) -> None:
     server.script.always("GET", "/v1/items/slow", server.reply(200, ITEM, delay=0.5))
-    with Transport(service="t", base_url=server.url, headers=server.headers, retry="disabled", timeout=10) as transport:
+    with build(service="t", base_url=server.url, headers=server.headers, retry="disabled", timeout=10) as transport:
         with pytest.raises(Timeout):
             transport.call(api.get_item.sync_detailed, "slow", timeout=0.1)
         with pytest.raises(InvalidArgument, match="timeout"):
@@ -280,12 +319,12 @@ def test_truncated_body_on_post_is_not_replayed(make: Callable[..., Transport], 
     assert server.script.count() == 1
 
 
-def test_connection_refused_is_retried_even_for_post(api: Any) -> None:
+def test_connection_refused_is_retried_even_for_post(build: Callable[..., Transport], api: Any) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     clock = ManualClock()
-    transport = Transport(service="t", base_url=f"http://127.0.0.1:{port}", clock=clock, rng=CeilingRng())
+    transport = build(service="t", base_url=f"http://127.0.0.1:{port}", clock=clock, rng=CeilingRng())
     with transport, pytest.raises(TransportError) as caught:
         transport.call(api.create_item.sync_detailed, body=api.models.ItemCreate(name="n"))
     assert caught.value.attempts == 5
@@ -516,9 +555,9 @@ def test_threads_keep_their_own_call_state(make: Callable[..., Transport], serve
 
 
 def test_bind_gives_a_generated_client_on_the_same_connection(
-    make: Callable[..., Transport], server: Any, api: Any, testapi: Any
+    make_sync: Callable[..., Transport], server: Any, api: Any, testapi: Any
 ) -> None:
-    transport = make()
+    transport = make_sync()
     client = transport.bind(testapi.Client)
     assert client.get_httpx_client() is transport.httpx_client
     server.script.add("GET", "/v1/items/a", server.reply(200, ITEM))
@@ -531,8 +570,8 @@ def test_bind_gives_a_generated_client_on_the_same_connection(
         transport.bind(dict)
 
 
-def test_hooks_are_inert_outside_calls(make: Callable[..., Transport], server: Any) -> None:
-    transport = make()
+def test_hooks_are_inert_outside_calls(make_sync: Callable[..., Transport], server: Any) -> None:
+    transport = make_sync()
     server.script.add("GET", "/v1/items/a", server.reply(503))
     response = transport.httpx_client.get("/v1/items/a")
     assert response.status_code == 503
@@ -604,7 +643,7 @@ def test_calls_may_nest_inside_an_auth_flow(make: Callable[..., Transport], serv
             self.transport: Transport | None = None
             self.token: str | None = None
 
-        def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
             if request.method == "POST":  # the login request itself goes unauthenticated
                 yield request
                 return
@@ -613,6 +652,15 @@ def test_calls_may_nest_inside_an_auth_flow(make: Callable[..., Transport], serv
                 login = self.transport.call(api.create_item.sync_detailed, body=api.models.ItemCreate(name="me"))
                 self.token = login.id
             request.headers["Authorization"] = f"Bearer {self.token}"
+            yield request
+
+        async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+            if request.method != "POST" and self.token is None:  # the async twin logs in through its own call
+                assert isinstance(self.transport, AsyncAsSync)
+                body = api.models.ItemCreate(name="me")
+                self.token = (await self.transport.transport.call(api.create_item.asyncio_detailed, body=body)).id
+            if request.method != "POST":
+                request.headers["Authorization"] = f"Bearer {self.token}"
             yield request
 
     auth = LoginAuth()
