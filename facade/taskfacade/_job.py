@@ -34,9 +34,9 @@ else:  # TypeVar(default=...) (PEP 696) is in typing from 3.13
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 from ._phase import JobPhase
-from ._poll import poll
+from ._poll import apoll, poll
 
-__all__ = ["Job", "JobPhase", "check_jobs", "deprecated_timestamp"]
+__all__ = ["AsyncJob", "Job", "JobBase", "JobPhase", "check_async_jobs", "check_jobs", "deprecated_timestamp"]
 
 #: A job's status type; ``Any`` by default, so users may write plain ``Job`` (``Job[Any]``) in annotations.
 StatusT = TypeVar("StatusT", default=Any)
@@ -47,8 +47,12 @@ def _status_key(status: object) -> object:
     return status.value if isinstance(status, enum.Enum) else status
 
 
-class Job(abc.ABC, Generic[StatusT]):
-    """A long-running task or job on some service. See the module docstring for what a subclass provides."""
+class JobBase(abc.ABC, Generic[StatusT]):
+    """What ``Job`` and ``AsyncJob`` share: the last known state and everything read from it without I/O.
+
+    Statuses, phases, progress, errors and timestamps are plain attributes of the last fetch in both twins; only
+    fetching (``refresh``), ``abort`` and ``wait`` differ (a call in one, a coroutine in the other).
+    """
 
     #: The service's status values mapped to phases (enum members or raw values as keys).
     STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {}
@@ -71,10 +75,6 @@ class Job(abc.ABC, Generic[StatusT]):
     @abc.abstractmethod
     def _peek_status(self) -> StatusT:
         """The status as of the last fetch. Must not make a request."""
-
-    @abc.abstractmethod
-    def refresh(self) -> None:
-        """Fetch the job's current state from the server."""
 
     # -- the common surface ------------------------------------------------------------------------------------
 
@@ -129,6 +129,39 @@ class Job(abc.ABC, Generic[StatusT]):
         """When the job finished (aware, UTC), if known."""
         return None
 
+    # -- hooks for the polling engine --------------------------------------------------------------------------
+
+    def _batch_key(self) -> Hashable:
+        """Jobs of one class with equal keys are refreshed together by ``_refresh_many`` (e.g. same client)."""
+        return None
+
+    def _peek_phase(self) -> JobPhase:
+        """The phase without a request: ``phase_of(_peek_status())``; override when the phase needs more fields."""
+        return self.phase_of(self._peek_status())
+
+    def _peek_progress(self) -> float | None:
+        """Progress for progress bars, without a request (default: ``progress``)."""
+        return self.progress
+
+    def _wait_clock(self) -> Clock:
+        """The clock waits run on (services return their transport's clock; tests a ``ManualClock``)."""
+        return SYSTEM_CLOCK
+
+    def _label(self) -> str:
+        """A short description for progress bars and timeout messages."""
+        return type(self).__name__
+
+    def __repr__(self) -> str:
+        return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"
+
+
+class Job(JobBase[StatusT]):
+    """A long-running task or job on some service. See the module docstring for what a subclass provides."""
+
+    @abc.abstractmethod
+    def refresh(self) -> None:
+        """Fetch the job's current state from the server."""
+
     def abort(self) -> None:
         """Ask the service to stop the job. Raises ``UnsupportedOperation`` where the service has no such verb."""
         raise UnsupportedOperation(f"{type(self).__name__}: this service cannot abort a job")
@@ -170,12 +203,6 @@ class Job(abc.ABC, Generic[StatusT]):
             pass
         return self._peek_status()
 
-    # -- hooks for the polling engine --------------------------------------------------------------------------
-
-    def _batch_key(self) -> Hashable:
-        """Jobs of one class with equal keys are refreshed together by ``_refresh_many`` (e.g. same client)."""
-        return None
-
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
         """Refresh several jobs that share a batch key. Default: one ``refresh()`` each.
@@ -186,24 +213,72 @@ class Job(abc.ABC, Generic[StatusT]):
         for job in jobs:
             job.refresh()
 
-    def _peek_phase(self) -> JobPhase:
-        """The phase without a request: ``phase_of(_peek_status())``; override when the phase needs more fields."""
-        return self.phase_of(self._peek_status())
 
-    def _peek_progress(self) -> float | None:
-        """Progress for progress bars, without a request (default: ``progress``)."""
-        return self.progress
+class AsyncJob(JobBase[StatusT]):
+    """The async twin of ``Job``: the same state and phases; ``refresh``, ``abort`` and ``wait`` are coroutines.
 
-    def _wait_clock(self) -> Clock:
-        """The clock waits run on (services return their transport's clock; tests a ``ManualClock``)."""
-        return SYSTEM_CLOCK
+    A service's async job provides ``_peek_status`` and ``refresh()`` (a coroutine), and may override
+    ``_refresh_many_async`` to refresh a group with one batch or list request, as ``_refresh_many`` does in sync.
+    ``taskfacade.aio.wait_all`` and ``as_completed`` poll any mix of services' async jobs in one event loop.
+    """
 
-    def _label(self) -> str:
-        """A short description for progress bars and timeout messages."""
-        return type(self).__name__
+    @abc.abstractmethod
+    async def refresh(self) -> None:
+        """Fetch the job's current state from the server."""
 
-    def __repr__(self) -> str:
-        return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"
+    async def abort(self) -> None:
+        """Ask the service to stop the job. Raises ``UnsupportedOperation`` where the service has no such verb."""
+        raise UnsupportedOperation(f"{type(self).__name__}: this service cannot abort a job")
+
+    async def wait(
+        self,
+        timeout: float | None = None,
+        interval: float | None = None,
+        progress_bar: bool = False,
+        *,
+        max_poll_errors: int = 3,
+    ) -> StatusT:
+        """Poll until the job finishes and return its final ``status``: ``Job.wait``, without blocking the loop.
+
+        Cancelling the awaiting task stops the polling at once (no request is left running).
+        """
+        if not isinstance(progress_bar, bool):
+            raise InvalidArgument("progress_bar", progress_bar, "True or False")
+        interval = self.DEFAULT_INTERVAL if interval is None else interval
+        async for _ in apoll(
+            [self],
+            timeout=timeout,
+            interval=interval,
+            min_interval=interval,
+            clock=self._wait_clock(),
+            progress_bar=progress_bar,
+            max_poll_errors=max_poll_errors,
+            label=self._label(),
+        ):
+            pass
+        return self._peek_status()
+
+    @classmethod
+    async def _refresh_many_async(cls, jobs: Sequence[AsyncJob[Any]]) -> None:
+        """Refresh several jobs that share a batch key. Default: their ``refresh()`` concurrently.
+
+        Services override this to use batch or list endpoints; it must update every job it can and may raise.
+        """
+        import anyio
+
+        async with anyio.create_task_group() as group:
+            for job in jobs:
+                group.start_soon(job.refresh)
+
+
+def _check_kind(jobs: object, kind: type[Any], accepted: str) -> list[Any]:
+    if isinstance(jobs, str | bytes | Mapping) or not isinstance(jobs, Iterable):
+        raise InvalidArgument("jobs", jobs, accepted)
+    materialized = list(jobs)
+    for job in materialized:
+        if not isinstance(job, kind):
+            raise InvalidArgument("jobs", job, accepted)
+    return materialized
 
 
 def check_jobs(jobs: object) -> list[Job[Any]]:
@@ -212,14 +287,13 @@ def check_jobs(jobs: object) -> list[Job[Any]]:
     Checked before anything reads a job, so ``wait_all(["id"])`` names its mistake instead of failing with an
     ``AttributeError`` from inside the polling engine.
     """
-    accepted = "an iterable of taskfacade.Job objects (jobs from a client, not ids)"
-    if isinstance(jobs, str | bytes | Mapping) or not isinstance(jobs, Iterable):
-        raise InvalidArgument("jobs", jobs, accepted)
-    materialized = list(jobs)
-    for job in materialized:
-        if not isinstance(job, Job):
-            raise InvalidArgument("jobs", job, accepted)
-    return materialized
+    return _check_kind(jobs, Job, "an iterable of taskfacade.Job objects (jobs from a client, not ids)")
+
+
+def check_async_jobs(jobs: object) -> list[AsyncJob[Any]]:
+    """``check_jobs`` for the async twin: an iterable of ``taskfacade.aio.AsyncJob`` objects (from async clients)."""
+    accepted = "an iterable of taskfacade.aio.AsyncJob objects (jobs from an async client, not ids or sync jobs)"
+    return _check_kind(jobs, AsyncJob, accepted)
 
 
 def deprecated_timestamp(old: str, new: str) -> property:

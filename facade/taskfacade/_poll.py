@@ -13,18 +13,18 @@ does not import ``_job``: ``Job.wait`` imports the engine, never the reverse.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import AsyncIterator, Hashable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 from ._check import check_int, check_optional_seconds, check_seconds
-from ._clock import Clock
+from ._clock import Clock, sleep_async
 from ._errors import InvalidArgument, RateLimited, ServerError, TransportError, WaitTimeout
 from ._log import logger
 from ._phase import JobPhase
 from ._progress import ProgressBar
 from ._timelimit import deadline_scope
 
-__all__ = ["Pollable", "check_wait_args", "is_transient", "poll"]
+__all__ = ["AsyncPollable", "Pollable", "Polling", "apoll", "check_wait_args", "is_transient", "poll"]
 
 
 class Pollable(Protocol):
@@ -51,8 +51,30 @@ class Pollable(Protocol):
         """Refresh every job in ``jobs`` (all unfinished, all of one batch key); may raise."""
 
 
+class AsyncPollable(Protocol):
+    """``Pollable`` for the async twin: the same ``_peek_*`` and ``_batch_key``; a group is refreshed by awaiting
+    the classmethod ``_refresh_many_async`` (``taskfacade.aio.AsyncJob`` provides all of it)."""
+
+    def _peek_status(self) -> object:
+        """The last known status (no request)."""
+
+    def _peek_phase(self) -> JobPhase:
+        """The phase of the last known status (no request)."""
+
+    def _peek_progress(self) -> float | None:
+        """Percent done for a progress bar, if known (no request)."""
+
+    def _batch_key(self) -> Hashable:
+        """Jobs with equal keys (and the same ``_refresh_many_async``) are refreshed together."""
+
+    @classmethod
+    async def _refresh_many_async(cls, jobs: Sequence[Any]) -> None:
+        """Refresh every job in ``jobs`` (all unfinished, all of one batch key); may raise."""
+
+
 _BACKOFF = 1.5
 J = TypeVar("J", bound=Pollable)
+AJ = TypeVar("AJ", bound=AsyncPollable)
 _TRANSIENT = (TransportError, RateLimited, ServerError)
 
 
@@ -81,10 +103,10 @@ def _retry_after(exc: BaseException) -> float | None:
     return None
 
 
-def _hook_owner(cls: type[Pollable]) -> type[Pollable]:
-    """The class in ``cls``'s MRO that implements ``_refresh_many`` (so a service's subclasses batch together)."""
+def _hook_owner(cls: type[Pollable], hook: str) -> type[Pollable]:
+    """The class in ``cls``'s MRO that implements ``hook`` (so a service's subclasses batch together)."""
     for klass in cls.__mro__:
-        if "_refresh_many" in vars(klass):
+        if hook in vars(klass):
             owner: type[Pollable] = klass
             return owner
     return cls
@@ -94,33 +116,114 @@ def _is_finished(job: Pollable) -> bool:
     return job._peek_phase().finished
 
 
-def _refresh(pending: Sequence[Pollable]) -> BaseException | None:
-    """Refresh every pending job, group by group. Returns the first transient error (others raise at once)."""
-    groups: dict[tuple[type[Pollable], Hashable], list[Pollable]] = {}
-    for job in pending:
-        groups.setdefault((_hook_owner(type(job)), job._batch_key()), []).append(job)
-    failure: BaseException | None = None
-    for (owner, _key), group in groups.items():
-        try:
-            owner._refresh_many(group)
-        except Exception as exc:
-            if not is_transient(exc):
-                raise
-            logger.info("poll of %d %s job(s) failed: %s", len(group), owner.__name__, exc)
-            failure = failure or exc
-    return failure
-
-
-def _unique(jobs: Sequence[J]) -> list[J]:
+def _unique(jobs: Sequence[J], hook: str, expected: str) -> list[J]:
     seen: set[int] = set()
     out: list[J] = []
     for job in jobs:
-        if not callable(getattr(job, "_refresh_many", None)):  # duck-typed: isinstance(Protocol) costs ~40 us
-            raise InvalidArgument("jobs", job, "taskfacade.Job objects")
+        if not callable(getattr(job, hook, None)):  # duck-typed: isinstance(Protocol) costs ~40 us
+            raise InvalidArgument("jobs", job, expected)
         if id(job) not in seen:
             seen.add(id(job))
             out.append(job)
     return out
+
+
+class Polling:
+    """One wait's state, without I/O: which jobs are pending, how they group, what a tick's outcome means, and
+    when the next tick is. The sync ``poll`` and the async ``apoll`` are thin loops around it.
+
+    Args:
+        jobs: the jobs to wait on (duplicates are polled once).
+        hook: the name of the classmethod that refreshes a group (``_refresh_many`` or ``_refresh_many_async``).
+        expected: what ``jobs`` must hold, for the error on anything else.
+        timeout, interval, min_interval, clock, progress_bar, max_poll_errors, label: as ``poll``.
+    """
+
+    def __init__(
+        self,
+        jobs: Sequence[Any],
+        *,
+        hook: str,
+        expected: str,
+        timeout: float | None,
+        interval: float,
+        min_interval: float,
+        clock: Clock,
+        progress_bar: bool,
+        max_poll_errors: int,
+        label: str,
+    ) -> None:
+        check_wait_args(timeout, interval, max_poll_errors)
+        check_wait_args(timeout, min_interval, max_poll_errors, interval_name="min_interval")
+        self.hook = hook
+        self.pending: list[Any] = _unique(jobs, hook, expected)
+        self.clock = clock
+        self.max_poll_errors = max_poll_errors
+        self.label = label
+        self.schedule = _Schedule(clock, timeout, interval, min(min_interval, interval))
+        self.single = self.pending[0] if len(self.pending) == 1 else None
+        total, unit = (len(self.pending), "jobs") if self.single is None else (100, "%")
+        self.bar = ProgressBar(progress_bar, total, label, unit)
+        self.errors = 0
+        self.finished = 0
+        self._before: list[object] = []
+
+    def groups(self) -> list[tuple[type[Pollable], list[Any]]]:
+        """The pending jobs grouped by (class implementing the hook, batch key): one refresh call per group."""
+        self._before = [job._peek_status() for job in self.pending]
+        groups: dict[tuple[type[Pollable], Hashable], list[Any]] = {}
+        for job in self.pending:
+            groups.setdefault((_hook_owner(type(job), self.hook), job._batch_key()), []).append(job)
+        return [(owner, group) for (owner, _key), group in groups.items()]
+
+    @contextlib.contextmanager
+    def tick(self) -> Iterator[None]:
+        """Around one round of refreshes: the wait's deadline reaches every request made (``deadline_scope``),
+        and the round is timed (so the last one can end by the deadline)."""
+        with deadline_scope(self.clock, self.schedule.deadline), self.schedule.timing():
+            yield
+
+    def settle(self, outcomes: Sequence[tuple[type[Pollable], Sequence[Any], BaseException | None]]) -> list[Any]:
+        """What a round of refreshes means: raise a lasting error, else return the jobs that finished (once each).
+
+        ``outcomes`` holds each group with the exception its refresh raised, or None.
+        """
+        failure: BaseException | None = None
+        for owner, group, error in outcomes:
+            if error is None:
+                continue
+            if not isinstance(error, Exception) or not is_transient(error):
+                raise error
+            logger.info("poll of %d %s job(s) failed: %s", len(group), owner.__name__, error)
+            failure = failure or error
+        self.errors = self.errors + 1 if failure is not None else 0
+        if failure is not None and self.errors > self.max_poll_errors:
+            raise failure
+        finished = [job for job in self.pending if _is_finished(job)]
+        changed = bool(finished) or any(
+            b != job._peek_status() for b, job in zip(self._before, self.pending, strict=True)
+        )
+        self.pending = [job for job in self.pending if not _is_finished(job)]
+        self.finished += len(finished)
+        _show(self.bar, self.pending, self.finished, self.single)
+        self._changed, self._failure = changed, failure
+        return finished
+
+    def next_delay(self) -> float:
+        """Seconds until the next round, or ``WaitTimeout`` when no round is left before the deadline."""
+        retry_after = _retry_after(self._failure) if self._failure else None
+        return self.schedule.next_delay(self._changed, retry_after, self.pending, self.label)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _refresh_sync(owner: type[Pollable], group: Sequence[Any]) -> BaseException | None:
+    try:
+        owner._refresh_many(group)
+    except Exception as exc:
+        return exc
+    return None
 
 
 def poll(
@@ -143,32 +246,90 @@ def poll(
         WaitTimeout: the deadline passed with jobs unfinished (``pending`` lists them).
         Exception: a non-transient polling error, or the transient one after ``max_poll_errors`` in a row.
     """
-    check_wait_args(timeout, interval, max_poll_errors)
-    check_wait_args(timeout, min_interval, max_poll_errors, interval_name="min_interval")
-    pending = _unique(jobs)
-    schedule = _Schedule(clock, timeout, interval, min(min_interval, interval))
-    single = pending[0] if len(pending) == 1 else None
-    bar = ProgressBar(progress_bar, len(pending) if single is None else 100, label, "jobs" if single is None else "%")
-    errors, done = 0, 0
+    state = Polling(
+        jobs,
+        hook="_refresh_many",
+        expected="taskfacade.Job objects",
+        timeout=timeout,
+        interval=interval,
+        min_interval=min_interval,
+        clock=clock,
+        progress_bar=progress_bar,
+        max_poll_errors=max_poll_errors,
+        label=label,
+    )
     try:
-        while pending:
-            before = [job._peek_status() for job in pending]
-            with deadline_scope(clock, schedule.deadline), schedule.timing():
-                failure = _refresh(pending)
-            errors = errors + 1 if failure is not None else 0
-            if failure is not None and errors > max_poll_errors:
-                raise failure
-            finished = [job for job in pending if _is_finished(job)]
-            for job in finished:
-                done += 1
-                yield job
-            changed = bool(finished) or any(b != job._peek_status() for b, job in zip(before, pending, strict=True))
-            pending = [job for job in pending if not _is_finished(job)]
-            _show(bar, pending, done, single)
-            if pending:
-                schedule.sleep(changed, _retry_after(failure) if failure else None, pending, label)
+        while state.pending:
+            with state.tick():
+                outcomes = [(owner, group, _refresh_sync(owner, group)) for owner, group in state.groups()]
+            yield from state.settle(outcomes)
+            if state.pending:
+                clock.sleep(state.next_delay())
     finally:
-        bar.close()
+        state.close()
+
+
+async def _refresh_async(owner: type[Any], group: Sequence[Any]) -> BaseException | None:
+    try:
+        await owner._refresh_many_async(group)
+    except Exception as exc:
+        return exc
+    return None
+
+
+async def _refresh_round(groups: Sequence[tuple[type[Any], Sequence[Any]]]) -> list[BaseException | None]:
+    """Refresh the groups of one round concurrently; each group's exception or None, in order."""
+    import anyio  # only async users pay for it
+
+    errors: list[BaseException | None] = [None] * len(groups)
+
+    async def one(index: int, owner: type[Any], group: Sequence[Any]) -> None:
+        errors[index] = await _refresh_async(owner, group)
+
+    async with anyio.create_task_group() as task_group:
+        for index, (owner, group) in enumerate(groups):
+            task_group.start_soon(one, index, owner, group)
+    return errors
+
+
+async def apoll(
+    jobs: Sequence[AJ],
+    *,
+    timeout: float | None,
+    interval: float,
+    min_interval: float,
+    clock: Clock,
+    progress_bar: bool,
+    max_poll_errors: int,
+    label: str,
+) -> AsyncIterator[AJ]:
+    """The async twin of ``poll``: the same rounds, groups, schedule and errors; the groups of a round are
+    refreshed concurrently, and sleeping never blocks the event loop. Cancelling the task stops it at once.
+    """
+    state = Polling(
+        jobs,
+        hook="_refresh_many_async",
+        expected="taskfacade.aio.AsyncJob objects",
+        timeout=timeout,
+        interval=interval,
+        min_interval=min_interval,
+        clock=clock,
+        progress_bar=progress_bar,
+        max_poll_errors=max_poll_errors,
+        label=label,
+    )
+    try:
+        while state.pending:
+            with state.tick():
+                groups = state.groups()
+                errors = await _refresh_round(groups)
+            outcomes = [(owner, group, errors[i]) for i, (owner, group) in enumerate(groups)]
+            for job in state.settle(outcomes):
+                yield job
+            if state.pending:
+                await sleep_async(clock, state.next_delay())
+    finally:
+        state.close()
 
 
 class _Schedule:
@@ -193,8 +354,8 @@ class _Schedule:
         finally:
             self.last_tick = self.clock.monotonic() - start
 
-    def sleep(self, changed: bool, retry_after: float | None, pending: Sequence[Pollable], label: str) -> None:
-        """Sleep until the next poll, or raise ``WaitTimeout`` when no poll is left before the deadline."""
+    def next_delay(self, changed: bool, retry_after: float | None, pending: Sequence[Pollable], label: str) -> float:
+        """Seconds until the next poll, or ``WaitTimeout`` when no poll is left before the deadline."""
         self.delay = self.min_interval if changed else min(self.delay * _BACKOFF, self.interval)
         delay = max(self.delay, retry_after or 0.0)
         if self.deadline is not None:
@@ -208,7 +369,7 @@ class _Schedule:
             reserve = min(2 * self.last_tick, left / 2)
             if delay >= left - reserve:
                 delay, self.final = max(left - reserve, 0.0), True
-        self.clock.sleep(delay)
+        return delay
 
 
 def _show(bar: ProgressBar, pending: Sequence[Pollable], done: int, single: Pollable | None) -> None:

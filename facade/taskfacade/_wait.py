@@ -8,17 +8,18 @@ refresh goes through its own client's transport, so each client's retry mode app
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any, TypeVar
 
 from ._check import check_bool
 from ._clock import Clock, check_clock
-from ._job import Job, check_jobs
-from ._poll import check_wait_args, poll
+from ._job import AsyncJob, Job, check_async_jobs, check_jobs
+from ._poll import apoll, check_wait_args, poll
 
-__all__ = ["as_completed", "wait_all"]
+__all__ = ["as_completed", "as_completed_async", "wait_all", "wait_all_async"]
 
 J = TypeVar("J", bound=Job[Any])
+AJ = TypeVar("AJ", bound=AsyncJob[Any])
 
 #: Longest gap between two polls of ``wait_all``/``as_completed`` (a completion is seen within it).
 DEFAULT_INTERVAL = 2.0
@@ -81,7 +82,20 @@ def as_completed(
     Arguments as for ``wait_all``. Raises ``WaitTimeout`` (a ``TimeoutError``) when the deadline passes with jobs
     still unfinished; the jobs yielded so far stay yielded.
     """
-    materialized: list[J] = check_jobs(jobs)  # type: ignore[assignment]  # J is a Job; checked here
+    plan = _plan(check_jobs(jobs), timeout, interval, min_interval, max_poll_errors, clock, progress_bar)
+    return iter(()) if plan is None else poll(**plan)
+
+
+def _plan(
+    materialized: list[Any],
+    timeout: float | None,
+    interval: float,
+    min_interval: float | None,
+    max_poll_errors: int,
+    clock: Clock | None,
+    progress_bar: bool,
+) -> dict[str, Any] | None:
+    """The checked arguments of the polling engine (both twins), or None when there is nothing to wait on."""
     check_wait_args(timeout, interval, max_poll_errors)
     fast = interval / 4 if min_interval is None else min_interval
     check_wait_args(timeout, fast, max_poll_errors, interval_name="min_interval")
@@ -90,14 +104,63 @@ def as_completed(
     check_bool("progress_bar", progress_bar)
     chosen = _clock_of(materialized, clock)
     if chosen is None:
-        return iter(())
-    return poll(
+        return None
+    return {
+        "jobs": materialized,
+        "timeout": timeout,
+        "interval": interval,
+        "min_interval": fast,
+        "clock": chosen,
+        "progress_bar": progress_bar,
+        "max_poll_errors": max_poll_errors,
+        "label": f"{len(materialized)} jobs",
+    }
+
+
+async def wait_all_async(
+    jobs: Iterable[AsyncJob[Any]],
+    timeout: float | None = None,
+    progress_bar: bool = False,
+    *,
+    interval: float = DEFAULT_INTERVAL,
+    min_interval: float | None = None,
+    max_poll_errors: int = 3,
+    clock: Clock | None = None,
+) -> list[Any]:
+    """``wait_all`` for async jobs (``taskfacade.aio.wait_all``): the same batching, schedule and errors, in one
+    event loop; cancelling the awaiting task stops the polling at once."""
+    materialized = check_async_jobs(jobs)
+    async for _ in as_completed_async(
         materialized,
-        timeout=timeout,
+        timeout,
         interval=interval,
-        min_interval=fast,
-        clock=chosen,
-        progress_bar=progress_bar,
+        min_interval=min_interval,
         max_poll_errors=max_poll_errors,
-        label=f"{len(materialized)} jobs",
-    )
+        clock=clock,
+        progress_bar=progress_bar,
+    ):
+        pass
+    return [job._peek_status() for job in materialized]
+
+
+def as_completed_async(
+    jobs: Iterable[AJ],
+    timeout: float | None = None,
+    *,
+    interval: float = DEFAULT_INTERVAL,
+    min_interval: float | None = None,
+    max_poll_errors: int = 3,
+    clock: Clock | None = None,
+    progress_bar: bool = False,
+) -> AsyncIterator[AJ]:
+    """``as_completed`` for async jobs (``taskfacade.aio.as_completed``): an async iterator of finished jobs.
+
+    Its arguments are checked at the call, before any request (``async for`` then polls).
+    """
+    plan = _plan(check_async_jobs(jobs), timeout, interval, min_interval, max_poll_errors, clock, progress_bar)
+    return _nothing() if plan is None else apoll(**plan)
+
+
+async def _nothing() -> AsyncIterator[Any]:
+    return
+    yield  # an async generator that yields nothing

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import enum
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 import attrs
+import taskfacade
 from taskfacade import Clock, Job, JobPhase, ManualClock
 from taskfacade._timelimit import remaining_in_scope
+from taskfacade.aio import AsyncJob
 
 
 class FakeStatus(enum.StrEnum):
@@ -133,3 +136,106 @@ class RefreshingStatusJob(FakeJob):
     def status(self) -> str:
         self.refresh()
         return self._status
+
+
+# -- the async twins of the jobs above, and the two twins side by side ---------------------------------------------
+
+
+class AsyncFakeJob(AsyncJob[str]):
+    """``FakeJob``'s async twin: one (awaited) request per job."""
+
+    STATUS_PHASES = FakeJob.STATUS_PHASES
+
+    def __init__(self, service: FakeService, job_id: str, status: str = "QUEUED") -> None:
+        self.service = service
+        self.job_id = job_id
+        self._status = status
+
+    def _peek_status(self) -> str:
+        return self._status
+
+    async def refresh(self) -> None:
+        await asyncio.sleep(0)  # a real await point, as a request would have
+        self._status = self.service.get(self.job_id)
+
+    def _wait_clock(self) -> Clock:
+        return self.service.clock
+
+    def _label(self) -> str:
+        return f"AsyncFakeJob {self.job_id}"
+
+
+class AsyncBatchJob(AsyncFakeJob):
+    """``BatchJob``'s async twin: batches of up to 100 per service."""
+
+    def _batch_key(self) -> object:
+        return id(self.service)
+
+    @classmethod
+    async def _refresh_many_async(cls, jobs: Sequence[AsyncJob[Any]]) -> None:
+        mine = [j for j in jobs if isinstance(j, AsyncBatchJob)]
+        for i in range(0, len(mine), FakeService.BATCH):
+            chunk = mine[i : i + FakeService.BATCH]
+            await asyncio.sleep(0)
+            statuses = chunk[0].service.batch_get([j.job_id for j in chunk])
+            for job in chunk:
+                job._status = statuses[job.job_id]
+
+
+class AsyncBatchJobVariant(AsyncBatchJob):
+    """A subclass: batches together with AsyncBatchJob (the hook is inherited)."""
+
+
+def _blocking(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A coroutine function called like a plain one (a fresh event loop per call)."""
+    return lambda *args, **kwargs: asyncio.run(fn(*args, **kwargs))
+
+
+def _blocking_iter(fn: Callable[..., AsyncIterator[Any]]) -> Callable[..., Iterator[Any]]:
+    """An async iterator consumed like a plain one: each ``next`` runs the loop until the next item."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Iterator[Any]:
+        iterator = fn(*args, **kwargs)  # arguments are checked here, at the call
+
+        def items() -> Iterator[Any]:
+            loop = asyncio.new_event_loop()
+            try:
+                while True:
+                    try:
+                        yield loop.run_until_complete(iterator.__anext__())
+                    except StopAsyncIteration:
+                        return
+            finally:
+                closer = getattr(iterator, "aclose", None)
+                if closer is not None:
+                    loop.run_until_complete(closer())
+                loop.close()
+
+        return items()
+
+    return wrapper
+
+
+@attrs.frozen
+class Twin:
+    """One twin of the facade, as a behaviour test sees it: its job kinds and its two ways to wait."""
+
+    name: str
+    FakeJob: Callable[..., Any]
+    BatchJob: Callable[..., Any]
+    BatchJobVariant: Callable[..., Any]
+    wait_all: Callable[..., list[Any]]
+    as_completed: Callable[..., Iterator[Any]]
+
+
+TWINS = [
+    Twin("sync", FakeJob, BatchJob, BatchJobVariant, taskfacade.wait_all, taskfacade.as_completed),
+    Twin(
+        "async",
+        AsyncFakeJob,
+        AsyncBatchJob,
+        AsyncBatchJobVariant,
+        _blocking(taskfacade.aio.wait_all),
+        _blocking_iter(taskfacade.aio.as_completed),
+    ),
+]

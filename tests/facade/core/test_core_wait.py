@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from core_fakejobs import BatchJob, BatchJobVariant, FakeJob, FakeService
+from core_fakejobs import TWINS, FakeService, Twin
 from taskfacade import (
     InvalidArgument,
     Job,
@@ -19,33 +19,38 @@ from taskfacade import (
     ServerError,
     Transport,
     WaitTimeout,
-    as_completed,
     wait_all,
 )
 
 
-def test_wait_all_returns_final_statuses_in_order() -> None:
+@pytest.fixture(params=TWINS, ids=lambda twin: twin.name)
+def twin(request: pytest.FixtureRequest) -> Twin:
+    """The sync facade or its async twin: every test taking it runs against both."""
+    return request.param  # type: ignore[no-any-return]
+
+
+def test_wait_all_returns_final_statuses_in_order(twin: Twin) -> None:
     service = FakeService()
     finals = ["DONE", "ERROR", "STOPPED", "DONE"]
     for i, final in enumerate(finals):
         service.add(f"j{i}", 0, 4 - i, final)
-    jobs = [FakeJob(service, f"j{i}") for i in range(4)]
-    assert wait_all(jobs, interval=1) == finals
+    jobs = [twin.FakeJob(service, f"j{i}") for i in range(4)]
+    assert twin.wait_all(jobs, interval=1) == finals
     assert all(job.done for job in jobs)
 
 
-def test_batches_go_through_the_service_hook() -> None:
+def test_batches_go_through_the_service_hook(twin: Twin) -> None:
     clock = ManualClock()
     batched, single = FakeService(clock), FakeService(clock)
     for i in range(250):
         batched.add(f"b{i}", 0, 3)
     for i in range(3):
         single.add(f"s{i}", 0, 3)
-    jobs: list[Job[Any]] = [BatchJob(batched, f"b{i}") for i in range(200)]
-    jobs += [BatchJobVariant(batched, f"b{i}") for i in range(200, 250)]  # a subclass batches with its parent
-    jobs += [FakeJob(single, f"s{i}") for i in range(3)]
+    jobs: list[Job[Any]] = [twin.BatchJob(batched, f"b{i}") for i in range(200)]
+    jobs += [twin.BatchJobVariant(batched, f"b{i}") for i in range(200, 250)]  # a subclass batches with its parent
+    jobs += [twin.FakeJob(single, f"s{i}") for i in range(3)]
     random.Random(3).shuffle(jobs)
-    wait_all(jobs, interval=1, min_interval=1)
+    twin.wait_all(jobs, interval=1, min_interval=1)
     polls = 4  # t = 0, 1, 2, 3
     assert [c for c in batched.calls if c[0] == "get"] == []
     assert sorted({count for _, _, count in batched.calls}) == [50, 100]
@@ -53,19 +58,19 @@ def test_batches_go_through_the_service_hook() -> None:
     assert len(single.calls) == polls * 3
 
 
-def test_finished_jobs_leave_the_batch() -> None:
+def test_finished_jobs_leave_the_batch(twin: Twin) -> None:
     service = FakeService()
     for i in range(10):
         service.add(f"b{i}", 0, i + 1)
-    wait_all([BatchJob(service, f"b{i}") for i in range(10)], interval=1, min_interval=1)
+    twin.wait_all([twin.BatchJob(service, f"b{i}") for i in range(10)], interval=1, min_interval=1)
     assert [count for _, _, count in service.calls] == [10, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]
 
 
-def test_adaptive_interval_backs_off_and_resets() -> None:
+def test_adaptive_interval_backs_off_and_resets(twin: Twin) -> None:
     service = FakeService()
     service.add("early", 0, 1)
     service.add("late", 0, 30)
-    wait_all([FakeJob(service, "early"), FakeJob(service, "late")], interval=8, min_interval=1)
+    twin.wait_all([twin.FakeJob(service, "early"), twin.FakeJob(service, "late")], interval=8, min_interval=1)
     poll_times = sorted({t for _, t, _ in service.calls})
     gaps = [round(b - a, 6) for a, b in itertools.pairwise(poll_times)]
     # t=0 statuses changed, t=1 the early job finished: fast polls; then x1.5 per quiet poll up to 8 s
@@ -74,35 +79,35 @@ def test_adaptive_interval_backs_off_and_resets() -> None:
     assert len(service.calls) < 2 + 30  # far fewer polls than one per second
 
 
-def test_each_completion_is_noticed_within_one_interval() -> None:
+def test_each_completion_is_noticed_within_one_interval(twin: Twin) -> None:
     service = FakeService()
     ends = {f"j{i}": 0.7 + 3.3 * i for i in range(12)}
     for job_id, end in ends.items():
         service.add(job_id, 0, end)
-    jobs = [BatchJob(service, job_id) for job_id in ends]
+    jobs = [twin.BatchJob(service, job_id) for job_id in ends]
     noticed = {}
-    for job in as_completed(jobs, interval=4):
+    for job in twin.as_completed(jobs, interval=4):
         noticed[job.job_id] = service.now()
     for job_id, end in ends.items():
         assert 0 <= noticed[job_id] - end <= 4.0
 
 
-def test_as_completed_yields_in_completion_order_already_finished_first() -> None:
+def test_as_completed_yields_in_completion_order_already_finished_first(twin: Twin) -> None:
     service = FakeService()
     service.add("slow", 0, 9)
     service.add("fast", 0, 2)
     service.add("done", 0, 0)
-    jobs = [FakeJob(service, "slow"), FakeJob(service, "fast"), FakeJob(service, "done")]
-    assert [j.job_id for j in as_completed(jobs, interval=1)] == ["done", "fast", "slow"]
+    jobs = [twin.FakeJob(service, "slow"), twin.FakeJob(service, "fast"), twin.FakeJob(service, "done")]
+    assert [j.job_id for j in twin.as_completed(jobs, interval=1)] == ["done", "fast", "slow"]
 
 
-def test_as_completed_timeout_keeps_what_was_yielded() -> None:
+def test_as_completed_timeout_keeps_what_was_yielded(twin: Twin) -> None:
     service = FakeService()
     service.add("fast", 0, 1)
     service.add("slow", 0, 100)
-    jobs = [FakeJob(service, "fast"), FakeJob(service, "slow")]
+    jobs = [twin.FakeJob(service, "fast"), twin.FakeJob(service, "slow")]
     seen = []
-    iterator = as_completed(jobs, timeout=10, interval=2)
+    iterator = twin.as_completed(jobs, timeout=10, interval=2)
     seen.append(next(iterator).job_id)
     with pytest.raises(WaitTimeout) as caught:
         next(iterator)
@@ -111,49 +116,52 @@ def test_as_completed_timeout_keeps_what_was_yielded() -> None:
     assert service.now() == 10
 
 
-def test_wait_all_timeout_is_one_deadline_for_everything() -> None:
+def test_wait_all_timeout_is_one_deadline_for_everything(twin: Twin) -> None:
     service = FakeService()
     for i in range(5):
         service.add(f"j{i}", 0, 1000)
     with pytest.raises(WaitTimeout) as caught:
-        wait_all([BatchJob(service, f"j{i}") for i in range(5)], timeout=30, interval=4)
+        twin.wait_all([twin.BatchJob(service, f"j{i}") for i in range(5)], timeout=30, interval=4)
     assert service.now() == 30
     assert len(caught.value.pending) == 5
     assert isinstance(caught.value, TimeoutError)
 
 
-def test_mixed_phases_including_unknown() -> None:
+def test_mixed_phases_including_unknown(twin: Twin) -> None:
     service = FakeService()
     service.script("u", "MYSTERY", "MYSTERY", "DONE")
     service.script("p", "PAUSED", "PAUSED", "RUNNING", "DONE")
-    jobs = [FakeJob(service, "u"), FakeJob(service, "p")]
-    assert wait_all(jobs, interval=1) == ["DONE", "DONE"]
+    jobs = [twin.FakeJob(service, "u"), twin.FakeJob(service, "p")]
+    assert twin.wait_all(jobs, interval=1) == ["DONE", "DONE"]
     assert [j.phase for j in jobs] == [JobPhase.SUCCEEDED, JobPhase.SUCCEEDED]
 
 
-def test_duplicates_are_polled_once_and_empty_is_fine() -> None:
+def test_duplicates_are_polled_once_and_empty_is_fine(twin: Twin) -> None:
     service = FakeService()
     service.add("j", 0, 0)
-    job = FakeJob(service, "j")
-    assert wait_all([job, job, job]) == ["DONE", "DONE", "DONE"]
+    job = twin.FakeJob(service, "j")
+    assert twin.wait_all([job, job, job]) == ["DONE", "DONE", "DONE"]
     assert len(service.calls) == 1
-    assert wait_all([]) == []
-    assert list(as_completed([])) == []
+    assert twin.wait_all([]) == []
+    assert list(twin.as_completed([])) == []
 
 
-def test_transient_group_failures_are_tolerated_other_errors_raised() -> None:
+def test_transient_group_failures_are_tolerated_other_errors_raised(twin: Twin) -> None:
     clock = ManualClock()
     flaky, fine = FakeService(clock), FakeService(clock)
     flaky.add("a", 0, 3)
     fine.add("b", 0, 3)
     flaky.failures = [ServerError("oops", status=503)] * 2
-    assert wait_all([BatchJob(flaky, "a"), BatchJob(fine, "b")], interval=1, min_interval=1) == ["DONE", "DONE"]
+    assert twin.wait_all([twin.BatchJob(flaky, "a"), twin.BatchJob(fine, "b")], interval=1, min_interval=1) == [
+        "DONE",
+        "DONE",
+    ]
     assert len(fine.calls) == 4  # the other group kept being polled while one group failed
     broken = FakeService()
     broken.add("c", 0, 3)
     broken.failures = [NotFound("gone", status=404)]
     with pytest.raises(NotFound):
-        wait_all([BatchJob(broken, "c")], max_poll_errors=10)
+        twin.wait_all([twin.BatchJob(broken, "c")], max_poll_errors=10)
 
 
 @pytest.mark.parametrize(
@@ -165,15 +173,15 @@ def test_transient_group_failures_are_tolerated_other_errors_raised() -> None:
         ({"max_poll_errors": -1}, "max_poll_errors"),
     ],
 )
-def test_bad_arguments_before_any_request(kwargs: dict[str, Any], parameter: str) -> None:
+def test_bad_arguments_before_any_request(twin: Twin, kwargs: dict[str, Any], parameter: str) -> None:
     service = FakeService()
     service.add("j", 0, 1)
-    jobs = [FakeJob(service, "j")]
+    jobs = [twin.FakeJob(service, "j")]
     with pytest.raises(InvalidArgument) as caught:
-        wait_all(jobs, **kwargs)
+        twin.wait_all(jobs, **kwargs)
     assert caught.value.parameter == parameter
     with pytest.raises(InvalidArgument):
-        as_completed(jobs, **kwargs)  # refused at the call, not at the first next()
+        twin.as_completed(jobs, **kwargs)  # refused at the call, not at the first next()
     assert service.calls == []
 
 
@@ -182,15 +190,15 @@ def test_non_jobs_are_refused() -> None:
         wait_all(["not a job"], clock=ManualClock())  # type: ignore[list-item]
 
 
-def test_wait_all_progress_bar(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wait_all_progress_bar(twin: Twin, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     service = FakeService()
     for i in range(3):
         service.add(f"j{i}", 0, i)
-    wait_all([FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
+    twin.wait_all([twin.FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
     assert "3/3 jobs" in capsys.readouterr().err
     monkeypatch.setitem(sys.modules, "tqdm", None)
     with pytest.warns(UserWarning, match="tqdm is not installed"):
-        wait_all([FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
+        twin.wait_all([twin.FakeJob(service, f"j{i}") for i in range(3)], progress_bar=True)
     assert capsys.readouterr().err == ""
 
 
