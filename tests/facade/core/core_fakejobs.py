@@ -7,6 +7,7 @@ import enum
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
+import anyio
 import attrs
 import taskfacade
 from taskfacade import Clock, Job, JobPhase, ManualClock
@@ -155,7 +156,7 @@ class AsyncFakeJob(AsyncJob[str]):
         return self._status
 
     async def refresh(self) -> None:
-        await asyncio.sleep(0)  # a real await point, as a request would have
+        await anyio.sleep(0)  # a real await point, as a request would have (asyncio or trio)
         self._status = self.service.get(self.job_id)
 
     def _wait_clock(self) -> Clock:
@@ -176,7 +177,7 @@ class AsyncBatchJob(AsyncFakeJob):
         mine = [j for j in jobs if isinstance(j, AsyncBatchJob)]
         for i in range(0, len(mine), FakeService.BATCH):
             chunk = mine[i : i + FakeService.BATCH]
-            await asyncio.sleep(0)
+            await anyio.sleep(0)
             statuses = chunk[0].service.batch_get([j.job_id for j in chunk])
             for job in chunk:
                 job._status = statuses[job.job_id]
