@@ -106,7 +106,9 @@ class AttemptHooks:
 
     def deadline_left(self) -> float | None:
         """Seconds left in this transport's attempt in this context (None outside one): bounds every socket wait."""
-        frame = own_attempt(self._owner)
+        frame = CURRENT.get()
+        while frame is not None and frame.owner is not self._owner:  # ``own_attempt``, inlined: runs per socket op
+            frame = frame.outer
         return None if frame is None else frame.deadline - self._monotonic()
 
     def on_request(self, request: httpx.Request) -> None:

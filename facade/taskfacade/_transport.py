@@ -33,7 +33,7 @@ from ._adapter import ClientAdapter, Exchange, GeneratedResponse
 from ._attempt import CURRENT, Attempt, AttemptHooks, RedirectRefused, StatusSignal, own_attempt
 from ._body import BodyTooLarge
 from ._callplan import GiveUp, next_step, time_left
-from ._clock import Clock
+from ._clock import Clock, monotonic_of
 from ._errors import ClientClosed, ErrorClasses, ErrorParser, InvalidArgument
 from ._failure import Failure, Failures, undecodable
 from ._log import logger, safe_path, safe_url
@@ -91,6 +91,17 @@ def _no_tls_expected() -> ssl.SSLContext:
     ever be attempted, it fails closed: the context requires a certificate and trusts none.
     """
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname by default
+
+
+def _shown_url(url: httpx.URL) -> str:
+    """``safe_url(url)`` for a request URL, without re-parsing it when it has no userinfo (the usual case: base URLs
+    carry none and redirects stay on their host): the text up to its query string or fragment."""
+    if url.userinfo:
+        return safe_url(url)
+    text = str(url)
+    for mark in "?#":
+        text = text.partition(mark)[0]
+    return text
 
 
 class Transport:
@@ -193,7 +204,8 @@ class Transport:
         self._lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
         self._closed = False
-        self._hooks = AttemptHooks(self, self.clock.monotonic, self.timeout, self.max_response_size)
+        self._monotonic = monotonic_of(self.clock)
+        self._hooks = AttemptHooks(self, self._monotonic, self.timeout, self.max_response_size)
         self._http = httpx.Client(
             base_url=base_url,
             auth=auth,
@@ -333,18 +345,18 @@ class Transport:
         client = kwargs.setdefault("client", self._adapter)
         if client is not self._adapter and getattr(client, "get_httpx_client", lambda: None)() is not self._http:
             raise InvalidArgument("client", type(client).__name__, "a client from this transport's bind()")
-        start = self.clock.monotonic()
+        start = self._monotonic()
         attempt = 0
         while True:
             attempt += 1
             left = self._time_left(start, policy)
-            frame = Attempt(self, self.clock.monotonic() + left, per_call_timeout, CURRENT.get())
+            frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             outcome = self._attempt(operation, args, kwargs, frame)
             if not isinstance(outcome, Failure):
                 request = frame.request
-                method = request.method if request is not None else ""
-                url = safe_url(request.url) if request is not None else ""
-                return Exchange(outcome, attempt, method, url)
+                if request is None:
+                    return Exchange(outcome, attempt, "", "")
+                return Exchange(outcome, attempt, request.method, _shown_url(request.url))
             self._retry_or_raise(policy, attempt, outcome, idempotent, self._time_left(start, policy))
 
     def submit(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> Future[T]:
@@ -391,7 +403,7 @@ class Transport:
         transport in this context."""
         outer = own_attempt(self)
         return time_left(
-            self.clock.monotonic(),
+            self._monotonic(),
             start,
             policy.budget,
             remaining_in_scope(),
@@ -401,7 +413,7 @@ class Transport:
     def _attempt(
         self, operation: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any], frame: Attempt
     ) -> R | Failure:
-        if frame.deadline <= self.clock.monotonic():
+        if frame.deadline <= self._monotonic():
             return self._failures.timeout()
         token = CURRENT.set(frame)  # calls may nest (an auth flow that logs in): reset on exit
         try:

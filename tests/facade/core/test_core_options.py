@@ -330,7 +330,7 @@ def test_one_log_filter_serves_every_transport(caplog: pytest.LogCaptureFixture)
     from taskfacade._secrets import Redactor
 
     transports = [
-        Transport(service="t", base_url="http://127.0.0.1:9", redactor=Redactor([f"secret-{i}-value"]))
+        Transport(service="t", base_url="http://127.0.0.1:9", redactor=Redactor([f"kq{i}z-unshared"]))
         for i in range(4)
     ]
     filters = [f for f in logging.getLogger("httpx").filters if isinstance(f, LibraryLogFilter)]
@@ -338,12 +338,12 @@ def test_one_log_filter_serves_every_transport(caplog: pytest.LogCaptureFixture)
     for name in LIBRARY_LOGGERS:
         assert filters[0] in logging.getLogger(name).filters
     with caplog.at_level(logging.INFO, logger="httpx"):
-        logging.getLogger("httpx").info("echo %s and %s", "secret-1-value", "secret-3-value")
+        logging.getLogger("httpx").info("echo %s and %s", "kq1z-unshared", "kq3z-unshared")
         transports[3].close()
-        logging.getLogger("httpx").info("after close %s", "secret-3-value")
+        logging.getLogger("httpx").info("after close %s", "kq3z-unshared")
     messages = [r.getMessage() for r in caplog.records if r.name == "httpx"]
-    assert "secret-1-value" not in messages[0]
-    assert "secret-3-value" not in messages[0]
-    assert messages[1] == "after close secret-3-value"  # a closed client's secrets are no longer consulted
+    assert "kq1z-unshared" not in messages[0]
+    assert "kq3z-unshared" not in messages[0]
+    assert messages[1] == "after close kq3z-unshared"  # a closed client's secrets are no longer consulted
     for transport in transports:
         transport.close()
