@@ -330,8 +330,7 @@ def test_one_log_filter_serves_every_transport(caplog: pytest.LogCaptureFixture)
     from taskfacade._secrets import Redactor
 
     transports = [
-        Transport(service="t", base_url="http://127.0.0.1:9", redactor=Redactor([f"kq{i}z-unshared"]))
-        for i in range(4)
+        Transport(service="t", base_url="http://127.0.0.1:9", redactor=Redactor([f"kq{i}z-unshared"])) for i in range(4)
     ]
     filters = [f for f in logging.getLogger("httpx").filters if isinstance(f, LibraryLogFilter)]
     assert len(filters) == 1
