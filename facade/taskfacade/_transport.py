@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar, overload
 
+import attrs
 import httpx
 
 from . import _netdeadline
@@ -185,7 +186,8 @@ class Transport:
         elif not isinstance(options, ClientOptions):
             raise InvalidArgument("options", options, "None or a taskfacade ClientOptions")
         elif given:
-            raise InvalidArgument(next(iter(given)), "...", "not given together with options= (set it in options)")
+            name = next(iter(given))
+            raise InvalidArgument(name, given[name], "not given together with options= (set it in the options)")
         self.options = options
         self.service = service
         self.base_url = check_base_url(base_url)
@@ -233,6 +235,7 @@ class Transport:
     @retry.setter
     def retry(self, mode: RetryLike) -> None:
         self._retry = retry_policy(mode, "retry_mode")
+        self.options = attrs.evolve(self.options, retry_mode=self._retry)
 
     @property
     def httpx_client(self) -> httpx.Client:

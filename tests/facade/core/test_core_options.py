@@ -346,3 +346,35 @@ def test_one_log_filter_serves_every_transport(caplog: pytest.LogCaptureFixture)
     assert messages[1] == "after close kq3z-unshared"  # a closed client's secrets are no longer consulted
     for transport in transports:
         transport.close()
+
+
+def test_the_retry_setter_keeps_the_options_in_step() -> None:
+    with Transport(service="t", base_url="http://127.0.0.1:9") as transport:
+        transport.retry = "forceful"
+        assert transport.options.retry_mode is FORCEFUL
+        assert transport.retry is FORCEFUL
+
+
+def test_hooks_act_only_on_their_own_transports_attempt() -> None:
+    inner = Transport(
+        service="inner",
+        base_url="http://inner.test",
+        httpx_transport=httpx.MockTransport(lambda _r: httpx.Response(503)),
+    )
+    outer = Transport(
+        service="outer",
+        base_url="http://outer.test",
+        httpx_transport=httpx.MockTransport(lambda _r: httpx.Response(200, json={})),
+    )
+    statuses: list[int] = []
+
+    def operation(*, client: Any) -> Any:
+        # inside outer's attempt, a plain request on inner's client: inner's hooks see no attempt of theirs
+        statuses.append(inner.httpx_client.get("/x").status_code)
+        return client.get_httpx_client().request(method="GET", url="/y")
+
+    with inner, outer:
+        result = outer.exchange(operation)
+    assert statuses == [503]
+    assert result.url == "http://outer.test/y"
+    assert result.attempts == 1
