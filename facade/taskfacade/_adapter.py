@@ -153,10 +153,6 @@ class ClientAdapter:
         """The sender: the transport's ``httpx.Client``, with relative paths joined to its base URL."""
         return self._sender
 
-    def sends_through(self, client: httpx.Client) -> bool:
-        """Whether this adapter sends through ``client``."""
-        return self._sender._client is client
-
 
 class _AsyncAbsoluteRequests:
     """The async twin of ``_AbsoluteRequests``."""

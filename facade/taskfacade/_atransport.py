@@ -133,12 +133,12 @@ class AsyncTransport(BaseTransport):
         if "client" in kwargs:
             raise InvalidArgument("client", type(kwargs["client"]).__name__, "not given (the transport supplies it)")
         kwargs["client"] = self._adapter
-        start = self.clock.monotonic()
+        start = self._monotonic()
         attempt = 0
         while True:
             attempt += 1
             left = self._time_left(start, policy)
-            frame = Attempt(self, self.clock.monotonic() + left, per_call_timeout, CURRENT.get())
+            frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             outcome = await self._attempt(operation, args, kwargs, frame, left)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)

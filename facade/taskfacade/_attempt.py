@@ -58,7 +58,7 @@ CURRENT: ContextVar[Attempt | None] = ContextVar("taskfacade_attempt", default=N
 def own_attempt(owner: object) -> Attempt | None:
     """The innermost attempt ``owner`` runs in this context, or None."""
     frame = CURRENT.get()
-    while frame is not None and frame.owner is not owner:
+    while frame is not None and frame.owner is not owner:  # usually no step: the innermost attempt is the owner's
         frame = frame.outer
     return frame
 
@@ -106,7 +106,9 @@ class AttemptHooks:
 
     def deadline_left(self) -> float | None:
         """Seconds left in this transport's attempt in this context (None outside one): bounds every socket wait."""
-        frame = own_attempt(self._owner)
+        frame = CURRENT.get()
+        while frame is not None and frame.owner is not self._owner:  # ``own_attempt``, inlined: runs per socket op
+            frame = frame.outer
         return None if frame is None else frame.deadline - self._monotonic()
 
     def on_request(self, request: httpx.Request) -> None:
@@ -116,8 +118,10 @@ class AttemptHooks:
             return
         frame.request = request
         timeouts = self._timeouts if frame.timeout is None else frame.timeout.as_dict()
-        left = max(frame.deadline - self._monotonic(), MIN_TIMEOUT)
-        request.extensions["timeout"] = {name: min(v if v is not None else left, left) for name, v in timeouts.items()}
+        left = frame.deadline - self._monotonic()
+        if left < MIN_TIMEOUT:
+            left = MIN_TIMEOUT
+        request.extensions["timeout"] = {name: left if v is None or v > left else v for name, v in timeouts.items()}
 
     def on_response(self, response: httpx.Response) -> None:
         """Refuse cross-host redirects, read the body within the limits, signal an error status."""

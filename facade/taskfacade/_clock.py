@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from ._check import check_finite
@@ -75,6 +76,12 @@ async def sleep_async(clock: Clock, seconds: float) -> None:
     import anyio
 
     await anyio.to_thread.run_sync(clock.sleep, seconds)
+
+
+def monotonic_of(clock: Clock) -> Callable[[], float]:
+    """``clock.monotonic``, or ``time.monotonic`` itself for the system clock (read several times per request,
+    so the hot path skips a Python-level call)."""
+    return time.monotonic if type(clock) is SystemClock else clock.monotonic
 
 
 def check_clock(clock: object, parameter: str = "clock") -> Clock:

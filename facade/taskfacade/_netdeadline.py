@@ -50,11 +50,24 @@ class DeadlineStream(httpcore.NetworkStream):
         self._stream = stream
         self._deadline_left = deadline_left
 
+    # read and write inline ``_bounded``: they run for every chunk of every exchange.
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _bounded(timeout, self._deadline_left, httpcore.ReadTimeout))
+        left = self._deadline_left()
+        if left is not None:
+            if timeout is None or left < timeout:
+                timeout = left
+            if timeout <= 0:
+                raise httpcore.ReadTimeout("the call's deadline passed")
+        return self._stream.read(max_bytes, timeout)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._stream.write(buffer, _bounded(timeout, self._deadline_left, httpcore.WriteTimeout))
+        left = self._deadline_left()
+        if left is not None:
+            if timeout is None or left < timeout:
+                timeout = left
+            if timeout <= 0:
+                raise httpcore.WriteTimeout("the call's deadline passed")
+        self._stream.write(buffer, timeout)
 
     def close(self) -> None:
         self._stream.close()

@@ -156,6 +156,14 @@ def retry_policy(
     """
     if not isinstance(parameter, str) or not parameter:
         raise InvalidArgument("parameter", parameter, "the name of the parameter the mode came from")
+    if modes is not RETRY_MODES and not (
+        isinstance(modes, Mapping)
+        and all(isinstance(name, str) and isinstance(policy, RetryPolicy) for name, policy in modes.items())
+    ):
+        raise InvalidArgument("modes", modes, "a mapping of mode names to RetryPolicy values")
+    for name, text in (("accepted", accepted), ("source", source)):
+        if text is not None and (not isinstance(text, str) or not text):
+            raise InvalidArgument(name, text, "None or a non-empty string")
     if isinstance(mode, RetryPolicy):
         return mode
     if isinstance(mode, str):

@@ -26,6 +26,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar, overload
 
+import attrs
 import httpx
 
 from . import _netdeadline
@@ -33,7 +34,7 @@ from ._adapter import ClientAdapter, Exchange, GeneratedResponse
 from ._attempt import CURRENT, Attempt, AttemptHooks, RedirectRefused, StatusSignal, own_attempt
 from ._body import BodyTooLarge
 from ._callplan import GiveUp, next_step, time_left
-from ._clock import Clock
+from ._clock import Clock, monotonic_of
 from ._errors import ClientClosed, ErrorClasses, ErrorParser, InvalidArgument
 from ._failure import Failure, Failures, undecodable
 from ._log import logger, safe_path, safe_url
@@ -92,6 +93,17 @@ def _no_tls_expected() -> ssl.SSLContext:
     ever be attempted, it fails closed: the context requires a certificate and trusts none.
     """
     return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED and check_hostname by default
+
+
+def _shown_url(url: httpx.URL) -> str:
+    """``safe_url(url)`` for a request URL, without re-parsing it when it has no userinfo (the usual case: base URLs
+    carry none and redirects stay on their host): the text up to its query string or fragment."""
+    if url.userinfo:
+        return safe_url(url)
+    text = str(url)
+    for mark in "?#":
+        text = text.partition(mark)[0]
+    return text
 
 
 class BaseTransport:
@@ -175,7 +187,8 @@ class BaseTransport:
         elif not isinstance(options, ClientOptions):
             raise InvalidArgument("options", options, "None or a taskfacade ClientOptions")
         elif given:
-            raise InvalidArgument(next(iter(given)), "...", "not given together with options= (set it in options)")
+            name = next(iter(given))
+            raise InvalidArgument(name, given[name], "not given together with options= (set it in the options)")
         self.options = options
         self.service = service
         self.base_url = check_base_url(base_url)
@@ -193,7 +206,8 @@ class BaseTransport:
         self._rng = rng or random.Random()  # jitter, not security
         self._lock = threading.Lock()
         self._closed = False
-        self._hooks = AttemptHooks(self, self.clock.monotonic, self.timeout, self.max_response_size)
+        self._monotonic = monotonic_of(self.clock)
+        self._hooks = AttemptHooks(self, self._monotonic, self.timeout, self.max_response_size)
         self._http = self._open_http(auth, {**(headers or {}), "User-Agent": options.user_agent}, tls)
         self._log_filter = shared_filter()
         self._log_filter.add(self.redactor)
@@ -211,6 +225,7 @@ class BaseTransport:
     @retry.setter
     def retry(self, mode: RetryLike) -> None:
         self._retry = retry_policy(mode, "retry_mode")
+        self.options = attrs.evolve(self.options, retry_mode=self._retry)
 
     @property
     def closed(self) -> bool:
@@ -225,7 +240,7 @@ class BaseTransport:
         transport in this context."""
         outer = own_attempt(self)
         return time_left(
-            self.clock.monotonic(),
+            self._monotonic(),
             start,
             policy.budget,
             remaining_in_scope(),
@@ -258,9 +273,9 @@ class BaseTransport:
 
     def _done(self, response: R, attempt: int, frame: Attempt) -> Exchange[R]:
         request = frame.request
-        method = request.method if request is not None else ""
-        url = safe_url(request.url) if request is not None else ""
-        return Exchange(response, attempt, method, url)
+        if request is None:
+            return Exchange(response, attempt, "", "")
+        return Exchange(response, attempt, request.method, _shown_url(request.url))
 
     def _failure_of(self, exc: BaseException, frame: Attempt) -> Failure:
         """What an exception raised by one attempt means: a ``Failure`` to retry or raise, or it propagates."""
@@ -440,12 +455,12 @@ class Transport(BaseTransport):
         client = kwargs.setdefault("client", self._adapter)
         if client is not self._adapter and getattr(client, "get_httpx_client", lambda: None)() is not self._http:
             raise InvalidArgument("client", type(client).__name__, "a client from this transport's bind()")
-        start = self.clock.monotonic()
+        start = self._monotonic()
         attempt = 0
         while True:
             attempt += 1
             left = self._time_left(start, policy)
-            frame = Attempt(self, self.clock.monotonic() + left, per_call_timeout, CURRENT.get())
+            frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             outcome = self._attempt(operation, args, kwargs, frame)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)
@@ -504,7 +519,7 @@ class Transport(BaseTransport):
     def _attempt(
         self, operation: Callable[..., R], args: tuple[Any, ...], kwargs: dict[str, Any], frame: Attempt
     ) -> R | Failure:
-        if frame.deadline <= self.clock.monotonic():
+        if frame.deadline <= self._monotonic():
             return self._failures.timeout()
         token = CURRENT.set(frame)  # calls may nest (an auth flow that logs in): reset on exit
         try:

@@ -330,20 +330,51 @@ def test_one_log_filter_serves_every_transport(caplog: pytest.LogCaptureFixture)
     from taskfacade._secrets import Redactor
 
     transports = [
-        Transport(service="t", base_url="http://127.0.0.1:9", redactor=Redactor([f"secret-{i}-value"]))
-        for i in range(4)
+        Transport(service="t", base_url="http://127.0.0.1:9", redactor=Redactor([f"kq{i}z-unshared"])) for i in range(4)
     ]
     filters = [f for f in logging.getLogger("httpx").filters if isinstance(f, LibraryLogFilter)]
     assert len(filters) == 1
     for name in LIBRARY_LOGGERS:
         assert filters[0] in logging.getLogger(name).filters
     with caplog.at_level(logging.INFO, logger="httpx"):
-        logging.getLogger("httpx").info("echo %s and %s", "secret-1-value", "secret-3-value")
+        logging.getLogger("httpx").info("echo %s and %s", "kq1z-unshared", "kq3z-unshared")
         transports[3].close()
-        logging.getLogger("httpx").info("after close %s", "secret-3-value")
+        logging.getLogger("httpx").info("after close %s", "kq3z-unshared")
     messages = [r.getMessage() for r in caplog.records if r.name == "httpx"]
-    assert "secret-1-value" not in messages[0]
-    assert "secret-3-value" not in messages[0]
-    assert messages[1] == "after close secret-3-value"  # a closed client's secrets are no longer consulted
+    assert "kq1z-unshared" not in messages[0]
+    assert "kq3z-unshared" not in messages[0]
+    assert messages[1] == "after close kq3z-unshared"  # a closed client's secrets are no longer consulted
     for transport in transports:
         transport.close()
+
+
+def test_the_retry_setter_keeps_the_options_in_step() -> None:
+    with Transport(service="t", base_url="http://127.0.0.1:9") as transport:
+        transport.retry = "forceful"
+        assert transport.options.retry_mode is FORCEFUL
+        assert transport.retry is FORCEFUL
+
+
+def test_hooks_act_only_on_their_own_transports_attempt() -> None:
+    inner = Transport(
+        service="inner",
+        base_url="http://inner.test",
+        httpx_transport=httpx.MockTransport(lambda _r: httpx.Response(503)),
+    )
+    outer = Transport(
+        service="outer",
+        base_url="http://outer.test",
+        httpx_transport=httpx.MockTransport(lambda _r: httpx.Response(200, json={})),
+    )
+    statuses: list[int] = []
+
+    def operation(*, client: Any) -> Any:
+        # inside outer's attempt, a plain request on inner's client: inner's hooks see no attempt of theirs
+        statuses.append(inner.httpx_client.get("/x").status_code)
+        return client.get_httpx_client().request(method="GET", url="/y")
+
+    with inner, outer:
+        result = outer.exchange(operation)
+    assert statuses == [503]
+    assert result.url == "http://outer.test/y"
+    assert result.attempts == 1
