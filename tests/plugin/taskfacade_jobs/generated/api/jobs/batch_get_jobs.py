@@ -6,7 +6,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.batch_get_request import BatchGetRequest
 from ...models.batch_get_response import BatchGetResponse
-from ...models.error import Error
 from ...types import Response, status_of
 
 
@@ -29,23 +28,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BatchGetResponse | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BatchGetResponse | None:
     if response.status_code == 200:
         response_200 = BatchGetResponse.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -53,9 +40,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BatchGetResponse | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BatchGetResponse]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -68,18 +53,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BatchGetRequest,
-) -> Response[BatchGetResponse | Error]:
+) -> Response[BatchGetResponse]:
     """Up to 50 jobs by id in one request; ids that do not exist are listed in `not_found`.
 
     Args:
         body (BatchGetRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchGetResponse | Error]
+        Response[BatchGetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -93,46 +78,22 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: BatchGetRequest,
-) -> BatchGetResponse | Error | None:
-    """Up to 50 jobs by id in one request; ids that do not exist are listed in `not_found`.
-
-    Args:
-        body (BatchGetRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        BatchGetResponse | Error
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BatchGetRequest,
-) -> Response[BatchGetResponse | Error]:
+) -> Response[BatchGetResponse]:
     """Up to 50 jobs by id in one request; ids that do not exist are listed in `not_found`.
 
     Args:
         body (BatchGetRequest):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BatchGetResponse | Error]
+        Response[BatchGetResponse]
     """
 
     kwargs = _get_kwargs(
@@ -142,29 +103,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: BatchGetRequest,
-) -> BatchGetResponse | Error | None:
-    """Up to 50 jobs by id in one request; ids that do not exist are listed in `not_found`.
-
-    Args:
-        body (BatchGetRequest):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        BatchGetResponse | Error
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed

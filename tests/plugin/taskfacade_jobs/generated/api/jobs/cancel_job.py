@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.job import Job
 from ...types import Response, status_of
 
@@ -24,26 +23,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | Job | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Job | None:
     if response.status_code == 200:
         response_200 = Job.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Error.from_dict(response.json())
-
-        return response_409
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +35,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | Job]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Job]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -64,7 +48,7 @@ def sync_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Job]:
+) -> Response[Job]:
     """Ask the service to stop a job; answers the job as it is now.
 
      Canceling a job that is already canceled is a no-op; a job that already succeeded or failed answers
@@ -74,11 +58,11 @@ def sync_detailed(
         job_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Job]
+        Response[Job]
     """
 
     kwargs = _get_kwargs(
@@ -92,38 +76,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Job | None:
-    """Ask the service to stop a job; answers the job as it is now.
-
-     Canceling a job that is already canceled is a no-op; a job that already succeeded or failed answers
-    409 (`FAILED_PRECONDITION`). Replaying the request is safe.
-
-    Args:
-        job_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Job
-    """
-
-    return sync_detailed(
-        job_id=job_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Error | Job]:
+) -> Response[Job]:
     """Ask the service to stop a job; answers the job as it is now.
 
      Canceling a job that is already canceled is a no-op; a job that already succeeded or failed answers
@@ -133,11 +90,11 @@ async def asyncio_detailed(
         job_id (str):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | Job]
+        Response[Job]
     """
 
     kwargs = _get_kwargs(
@@ -147,32 +104,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    job_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Error | Job | None:
-    """Ask the service to stop a job; answers the job as it is now.
-
-     Canceling a job that is already canceled is a no-op; a job that already succeeded or failed answers
-    409 (`FAILED_PRECONDITION`). Replaying the request is safe.
-
-    Args:
-        job_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | Job
-    """
-
-    return (
-        await asyncio_detailed(
-            job_id=job_id,
-            client=client,
-        )
-    ).parsed

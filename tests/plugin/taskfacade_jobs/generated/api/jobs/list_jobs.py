@@ -4,7 +4,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.error import Error
 from ...models.job_list import JobList
 from ...models.job_state import JobState
 from ...types import UNSET, Response, Unset, status_of
@@ -40,21 +39,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | JobList | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobList | None:
     if response.status_code == 200:
         response_200 = JobList.from_dict(response.json())
 
         return response_200
-
-    if response.status_code == 400:
-        response_400 = Error.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
-
-        return response_401
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -62,7 +51,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | JobList]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobList]:
     return Response(
         status_code=status_of(response.status_code),
         content=response.content,
@@ -77,7 +66,7 @@ def sync_detailed(
     state: JobState | Unset = UNSET,
     page_size: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
-) -> Response[Error | JobList]:
+) -> Response[JobList]:
     """One page of jobs, newest first, optionally of one state.
 
     Args:
@@ -86,11 +75,11 @@ def sync_detailed(
         page_token (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | JobList]
+        Response[JobList]
     """
 
     kwargs = _get_kwargs(
@@ -106,43 +95,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    state: JobState | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    page_token: str | Unset = UNSET,
-) -> Error | JobList | None:
-    """One page of jobs, newest first, optionally of one state.
-
-    Args:
-        state (JobState | Unset):
-        page_size (int | Unset):
-        page_token (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | JobList
-    """
-
-    return sync_detailed(
-        client=client,
-        state=state,
-        page_size=page_size,
-        page_token=page_token,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     state: JobState | Unset = UNSET,
     page_size: int | Unset = UNSET,
     page_token: str | Unset = UNSET,
-) -> Response[Error | JobList]:
+) -> Response[JobList]:
     """One page of jobs, newest first, optionally of one state.
 
     Args:
@@ -151,11 +110,11 @@ async def asyncio_detailed(
         page_token (str | Unset):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        errors.UnexpectedStatus: If the spec documents no such status below 400 and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | JobList]
+        Response[JobList]
     """
 
     kwargs = _get_kwargs(
@@ -167,35 +126,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    state: JobState | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    page_token: str | Unset = UNSET,
-) -> Error | JobList | None:
-    """One page of jobs, newest first, optionally of one state.
-
-    Args:
-        state (JobState | Unset):
-        page_size (int | Unset):
-        page_token (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Error | JobList
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            state=state,
-            page_size=page_size,
-            page_token=page_token,
-        )
-    ).parsed
