@@ -12,6 +12,7 @@ import httpx
 from taskfacade import (
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_TIMEOUT,
+    ClientOptions,
     Clock,
     InvalidArgument,
     Page,
@@ -19,11 +20,9 @@ from taskfacade import (
     PageRequest,
     Redactor,
     RetryPolicy,
-    SystemClock,
     Transport,
     check_base_url,
     check_secret,
-    retry_policy,
 )
 
 from ._job import MAX_BATCH, STATUS_PHASES, JobRecord, JobsJob
@@ -69,6 +68,10 @@ class JobsClient:
         httpx_transport: a custom httpx transport (byte-level tests only).
         trust_env: read proxy and CA settings from the environment, as httpx does.
         max_response_size: the largest response body accepted, in bytes.
+        user_agent: the ``User-Agent`` header (default ``taskfacade/<version>``).
+
+    These are the shared client options of every taskfacade service (``taskfacade.ClientOptions``), under the same
+    names, checked once there.
     """
 
     def __init__(
@@ -84,26 +87,29 @@ class JobsClient:
         httpx_transport: httpx.BaseTransport | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        user_agent: str | None = None,
     ) -> None:
         base = check_base_url(url, "url").rstrip("/")
         secret = check_secret(token, "token")
-        if clock is not None and not isinstance(clock, Clock):
-            raise InvalidArgument("clock", clock, "None or a taskfacade.Clock")
+        options = ClientOptions(
+            retry_mode=retry_mode,
+            timeout=timeout,
+            verify=verify,
+            clock=clock,
+            pool_size=pool_size,
+            httpx_transport=httpx_transport,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
+            **({} if user_agent is None else {"user_agent": user_agent}),
+        )
         self.url = base
         self._api = JobsApi(
             Transport(
                 service="jobs",
                 base_url=base,
                 auth=_BearerAuth(secret),
-                retry=retry_policy(retry_mode, "retry_mode"),
-                timeout=timeout,
-                verify=verify,
-                clock=clock or SystemClock(),
-                pool_size=pool_size,
-                httpx_transport=httpx_transport,
+                options=options,
                 redactor=Redactor([secret]),
-                trust_env=trust_env,
-                max_response_size=max_response_size,
             )
         )
 
