@@ -130,8 +130,10 @@ def test_awaitable_properties_and_calls(emu: Emulator) -> None:
             assert await task.output_asset is None
             await task.refresh_data()
             assert counts(emu) == {GET_TASK: 3, "GET /v1/tasks/{uuid}/status/": 2}
-            assert task.phase is JobPhase.RUNNING and not task.done  # no request
-            assert "AsyncTask(" in repr(task) and "PROGRESS" in repr(task)
+            assert task.phase is JobPhase.RUNNING
+            assert not task.done
+            assert "AsyncTask(" in repr(task)
+            assert "PROGRESS" in repr(task)
 
     asyncio.run(main())
 
