@@ -34,7 +34,6 @@ from taskfacade._steps import Steps, run
 from taskfacade._transport import BaseTransport, Transport
 from taskfacade._urls import check_base_url
 
-from ._assets import Asset, AssetKind
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
 from ._enums import TaskStatus
 from ._errors import ERROR_CLASSES, parse_geobox_error
@@ -389,15 +388,3 @@ class GeoboxClient(ClientCore):
     def _run(self, steps: Steps[T]) -> T:
         """Run steps (``_ops``, ``_task``) on this client's transport."""
         return run(steps, self._caller)
-
-    def _fetch_task(self, uuid: str) -> dict[str, Any]:
-        return self._run(self._ops.fetch_task(uuid))
-
-    def _fetch_progress(self, uuid: str) -> int | None:
-        return self._run(self._ops.fetch_progress(uuid))
-
-    def _abort_task(self, uuid: str) -> dict[str, Any]:
-        return self._run(self._ops.abort_task(uuid))
-
-    def _fetch_asset(self, kind: AssetKind, uuid: str) -> Asset:
-        return self._run(self._ops.fetch_asset(kind, uuid))
