@@ -17,7 +17,6 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-import anyio
 import attrs
 
 from taskfacade._adapter import Exchange
@@ -270,12 +269,14 @@ class AsyncGeoboxCaller:
     def __init__(self, transport: Any, ops: GeoboxOps) -> None:
         self.transport = transport
         self._ops = ops
-        self._lock: anyio.Lock | None = None  # made in the event loop that first logs in
+        self._lock: Any = None  # an anyio.Lock, made in the event loop that first logs in
 
     async def perform(self, call: Call) -> Any:
         if not isinstance(call, LoginCall):
             return await self.transport.perform(call)
         if self._lock is None:
+            import anyio  # only async users pay for it
+
             self._lock = anyio.Lock()
         async with self._lock:
             if not self._ops.needed(call):
@@ -287,6 +288,8 @@ class AsyncGeoboxCaller:
         await self.transport.pause(seconds)
 
     async def perform_all(self, calls: Sequence[Call]) -> list[Any]:
+        import anyio
+
         answers: list[Any] = [None] * len(calls)
 
         async def one(index: int, call: Call) -> None:
