@@ -18,69 +18,36 @@ purpose (reference section 8):
 from __future__ import annotations
 
 import ssl
-import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal, TypeVar, overload
 
 import httpx
 
-from taskfacade._adapter import Exchange
 from taskfacade._clock import Clock
-from taskfacade._errors import InvalidArgument, ResponseDecodeError, TransportError
-from taskfacade._failure import undecodable
+from taskfacade._errors import InvalidArgument, UnsupportedOperation
 from taskfacade._log import safe_url
 from taskfacade._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from taskfacade._pager import Page, Pager, PageRequest
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
 from taskfacade._secrets import Redactor
-from taskfacade._transport import Transport
+from taskfacade._steps import Steps, run
+from taskfacade._transport import BaseTransport, Transport
 from taskfacade._urls import check_base_url
 
-from ._assets import Asset, AssetKind, asset_from_body
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
 from ._enums import TaskStatus
-from ._errors import ERROR_CLASSES, AuthenticationError, ValidationError, api_request_error, parse_geobox_error
-from ._generated import (
-    UNSET,
-    AccessToken,
-    LoginForm,
-    ResponseFormat,
-    TaskCount,
-    TaskProgress,
-    abort_task,
-    get_file_info,
-    get_model_3d,
-    get_raster,
-    get_table,
-    get_task,
-    get_task_status,
-    get_tasks,
-    get_tile_3d,
-    get_vector_layer,
-    login_for_access_token,
-)
-from ._generated import Task as TaskModel
-from ._generated import TaskStatus as WireStatus
-from ._listing import check_int, list_kwargs, uuid_filters
+from ._errors import ERROR_CLASSES, parse_geobox_error
+from ._listing import check_int, list_kwargs
+from ._ops import GeoboxOps, SyncGeoboxCaller
 from ._redact import install_redactor
 from ._task import Task
 from ._values import check_uuid
 
-__all__ = ["DEFAULT_HOST", "GeoboxClient"]
+__all__ = ["DEFAULT_HOST", "ClientCore", "GeoboxClient", "get_task_steps", "get_tasks_steps"]
 
 DEFAULT_HOST = "https://api.geobox.ir"
 SUPPORTED_VERSIONS = ("v1/", "v1")
 T = TypeVar("T")
-
-#: result key -> (generated operation, generated model)
-_ASSET_OPERATIONS: Mapping[str, tuple[Callable[..., Any], str]] = {
-    "layer_uuid": (get_vector_layer.sync_detailed, "VectorLayer"),
-    "raster_uuid": (get_raster.sync_detailed, "Raster"),
-    "model_uuid": (get_model_3d.sync_detailed, "Model3D"),
-    "file_uuid": (get_file_info.sync_detailed, "FileInfo"),
-    "3dtiles_uuid": (get_tile_3d.sync_detailed, "Tile3D"),
-    "table_uuid": (get_table.sync_detailed, "Table"),
-}
 
 
 def _check_host(host: object) -> str:
@@ -92,85 +59,55 @@ def _check_ver(ver: object) -> None:
         raise InvalidArgument("ver", ver, "'v1/' (this client speaks Geobox API v1)")
 
 
-class GeoboxClient:
-    """A Geobox API client (see the module docstring for what differs from ``geobox.GeoboxClient``).
+class ClientCore:
+    """What ``GeoboxClient`` and ``AsyncGeoboxClient`` share: the constructor's checks, the credentials, the
+    requests as steps (``_ops``) and the configuration properties. Each twin adds its transport and its shell."""
 
-    Args:
-        host: the server, e.g. ``https://api.geobox.ir`` or an emulator's ``http://127.0.0.1:8765/geobox``.
-        ver: the API version; only ``"v1/"`` (or ``"v1"``).
-        username, password: exchanged for an access token on the first request.
-        access_token: sent as ``Authorization: Bearer``.
-        apikey: sent as the ``apikey`` query parameter (Geobox's only form; prefer a token: query strings end up
-            in server and proxy logs).
-        verify: TLS verification: True (default), a CA bundle path or an ``ssl.SSLContext``; False only on purpose.
-        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
-        timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
-        clock: the time source for retries and waits (tests).
-        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
-            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
-        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
-            a larger one raises ``taskfacade.ResponseTooLarge``.
-        pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
-        httpx_transport: a custom httpx transport (byte-level tests).
-        user_agent: the ``User-Agent`` header of every request.
+    _transport: BaseTransport
+    _credentials: Credentials
+    _auth: GeoboxAuth
+    _ops: GeoboxOps
 
-    Raises:
-        InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
-    """
-
-    def __init__(
+    def _configure(
         self,
-        host: str = DEFAULT_HOST,
-        ver: str = "v1/",
-        username: str | None = None,
-        password: str | None = None,
-        access_token: str | None = None,
-        apikey: str | None = None,
-        verify: bool | str | ssl.SSLContext = True,
-        *,
-        retry_mode: RetryLike = "default",
-        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
-        clock: Clock | None = None,
-        trust_env: bool = True,
-        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
-        pool_size: int | None = None,
-        httpx_transport: httpx.BaseTransport | None = None,
-        user_agent: str = USER_AGENT,
-    ) -> None:
+        host: object,
+        ver: object,
+        credentials: Mapping[str, object],
+        options: Mapping[str, Any],
+    ) -> tuple[ClientOptions, Redactor]:
+        """Check every argument (before any request), choose the credentials; the options and the redactor the
+        twin's transport is built with."""
         self.host = _check_host(host)
         _check_ver(ver)
         self.ver = "v1/"
-        options = ClientOptions(
-            retry_mode=retry_mode,
-            timeout=timeout,
-            verify=verify,
-            pool_size=pool_size,
-            clock=clock,
-            trust_env=trust_env,
-            max_response_size=max_response_size,
-            user_agent=user_agent,
-            httpx_transport=httpx_transport,
-        )
-        self._credentials: Credentials = resolve_credentials(
-            username=username, password=password, access_token=access_token, apikey=apikey
+        checked = ClientOptions(**options)
+        self._credentials = resolve_credentials(
+            username=credentials["username"],
+            password=credentials["password"],
+            access_token=credentials["access_token"],
+            apikey=credentials["apikey"],
         )
         self._auth = GeoboxAuth(self._credentials)
         if self._credentials.mode == "apikey":
             install_redactor()
-        self._login_lock = threading.Lock()
-        self._batch_lists = True  # False once the server refused a "uuid IN (...)" filter
-        self._transport = Transport(
-            service="geobox",
-            base_url=self.host,
-            auth=self._auth,
-            options=options,
-            error_parser=parse_geobox_error,
-            error_classes=ERROR_CLASSES,
-            redactor=Redactor(
-                [self._credentials.access_token, self._credentials.apikey],
-                [(self._credentials.username or "", self._credentials.password)] if self._credentials.password else [],
-            ),
+        creds = self._credentials
+        redactor = Redactor(
+            [creds.access_token, creds.apikey],
+            [(creds.username or "", creds.password)] if creds.password else [],
         )
+        self._ops = GeoboxOps(creds, self._auth, redactor.add)
+        return checked, redactor
+
+    def _transport_kwargs(self, options: ClientOptions, redactor: Redactor) -> dict[str, Any]:
+        return {
+            "service": "geobox",
+            "base_url": self.host,
+            "auth": self._auth,
+            "options": options,
+            "error_parser": parse_geobox_error,
+            "error_classes": ERROR_CLASSES,
+            "redactor": redactor,
+        }
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -198,11 +135,100 @@ class GeoboxClient:
         """The clock retries and waits run on."""
         return self._transport.clock
 
+    def _check_login(self) -> None:
+        if self._credentials.mode != "password":
+            raise UnsupportedOperation(
+                f"login() needs username/password credentials; this client uses {self.auth_mode}"
+            )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(host={safe_url(self.host)!r}, auth={self.auth_mode!r})"
+
+
+def get_task_steps(ops: GeoboxOps, uuid: object) -> Steps[dict[str, Any]]:
+    """``get_task``: the uuid checked before any request, then the task body."""
+    checked = check_uuid(uuid)
+    body: dict[str, Any] = yield from ops.fetch_task(checked)
+    return body
+
+
+def get_tasks_steps(ops: GeoboxOps, params: Mapping[str, Any]) -> Steps[list[dict[str, Any]] | int]:
+    """``get_tasks``, with ``params`` already checked by ``list_kwargs``: the bodies of one page, or the count."""
+    found: list[dict[str, Any]] | int = yield from ops.list(params)
+    return found
+
+
+class GeoboxClient(ClientCore):
+    """A Geobox API client (see the module docstring for what differs from ``geobox.GeoboxClient``).
+
+    Args:
+        host: the server, e.g. ``https://api.geobox.ir`` or an emulator's ``http://127.0.0.1:8765/geobox``.
+        ver: the API version; only ``"v1/"`` (or ``"v1"``).
+        username, password: exchanged for an access token on the first request.
+        access_token: sent as ``Authorization: Bearer``.
+        apikey: sent as the ``apikey`` query parameter (Geobox's only form; prefer a token: query strings end up
+            in server and proxy logs).
+        verify: TLS verification: True (default), a CA bundle path or an ``ssl.SSLContext``; False only on purpose.
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        timeout: per-request timeouts in seconds or an ``httpx.Timeout`` (never None).
+        clock: the time source for retries and waits (tests).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
+        pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
+        httpx_transport: a custom httpx transport (byte-level tests).
+        user_agent: the ``User-Agent`` header of every request.
+
+    Raises:
+        InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
+    """
+
+    _transport: Transport
+
+    def __init__(
+        self,
+        host: str = DEFAULT_HOST,
+        ver: str = "v1/",
+        username: str | None = None,
+        password: str | None = None,
+        access_token: str | None = None,
+        apikey: str | None = None,
+        verify: bool | str | ssl.SSLContext = True,
+        *,
+        retry_mode: RetryLike = "default",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        clock: Clock | None = None,
+        trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        pool_size: int | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+        user_agent: str = USER_AGENT,
+    ) -> None:
+        options, redactor = self._configure(
+            host,
+            ver,
+            {"username": username, "password": password, "access_token": access_token, "apikey": apikey},
+            {
+                "retry_mode": retry_mode,
+                "timeout": timeout,
+                "verify": verify,
+                "pool_size": pool_size,
+                "clock": clock,
+                "trust_env": trust_env,
+                "max_response_size": max_response_size,
+                "user_agent": user_agent,
+                "httpx_transport": httpx_transport,
+            },
+        )
+        self._transport = Transport(**self._transport_kwargs(options, redactor))
+        self._caller = SyncGeoboxCaller(self._transport, self._ops)
+
     # -- the SDK's task entry points ---------------------------------------------------------------------------
 
     def get_task(self, uuid: str) -> Task:
         """One task (``GET /v1/tasks/{uuid}/``). Raises ``NotFoundError`` when there is none."""
-        body = self._fetch_task(check_uuid(uuid))
+        body = self._run(get_task_steps(self._ops, uuid))
         return Task(self, body["uuid"], body)
 
     @overload
@@ -292,7 +318,7 @@ class GeoboxClient:
             user_id=user_id,
             shared=shared,
         )
-        found = self._list(params)
+        found = self._run(get_tasks_steps(self._ops, params))
         if isinstance(found, int):
             return found
         return [Task(self, body["uuid"], body) for body in found]
@@ -329,7 +355,7 @@ class GeoboxClient:
         )
 
         def fetch(request: PageRequest) -> Page[Task]:
-            bodies = self._list({**params, "skip": request.index * size})
+            bodies = self._run(get_tasks_steps(self._ops, {**params, "skip": request.index * size}))
             assert not isinstance(bodies, int)  # return_count is False
             return Page([Task(self, body["uuid"], body) for body in bodies])
 
@@ -342,16 +368,8 @@ class GeoboxClient:
             AuthenticationError: wrong username or password.
             UnsupportedOperation: this client does not use a username and password.
         """
-        if self._credentials.mode != "password":
-            from taskfacade._errors import UnsupportedOperation
-
-            raise UnsupportedOperation(
-                f"login() needs username/password credentials; this client uses {self.auth_mode}"
-            )
-        try:
-            self._login(stale=self._auth.token, force=True)
-        except TransportError as error:
-            raise api_request_error(error) from error
+        self._check_login()
+        self._run(self._ops.login_now())
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -365,160 +383,8 @@ class GeoboxClient:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"GeoboxClient(host={safe_url(self.host)!r}, auth={self.auth_mode!r})"
-
-    # -- requests ----------------------------------------------------------------------------------------------
-
-    def _exchange(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Exchange[Any]:
-        """One generated operation through the transport; a network failure is the SDK's ``ApiRequestError``."""
-        try:
-            return self._exchange_logged_in(operation, *args, **kwargs)
-        except TransportError as error:
-            raise api_request_error(error) from error
-
-    def _exchange_logged_in(self, operation: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Exchange[Any]:
-        """One generated operation through the transport, logging in first (and again after a 401) if needed."""
-        if self._credentials.mode != "password":
-            return self._transport.exchange(operation, *args, **kwargs)
-        token = self._login(stale=None)
-        try:
-            return self._transport.exchange(operation, *args, **kwargs)
-        except AuthenticationError:
-            self._login(stale=token, force=True)
-            return self._transport.exchange(operation, *args, **kwargs)
-
-    def _login(self, stale: str | None, force: bool = False) -> str:
-        """The current token; logs in when there is none, or when ``force`` and the token is still ``stale``."""
-        with self._login_lock:
-            token = self._auth.token
-            if token is not None and not (force and token == stale):
-                return token
-            self._auth.token = None
-            creds = self._credentials
-            form = LoginForm(username=creds.username or "", password=creds.password or "")
-            result = self._transport.exchange(login_for_access_token.sync_detailed, body=form, idempotent=True)
-            parsed = _expect(result, AccessToken, "login")
-            token = parsed.access_token
-            if not isinstance(token, str) or not token or not (token.isascii() and token.isprintable()):
-                raise _decode_error(result, "login: 'access_token' must be a printable ASCII string")
-            self._transport.redactor.add(parsed.access_token)
-            self._auth.token = parsed.access_token
-            return parsed.access_token
-
-    def _list(self, params: Mapping[str, Any]) -> list[dict[str, Any]] | int:
-        """``GET /v1/tasks/`` with checked ``params`` (see ``list_kwargs``): task bodies, or the count."""
-        wire = {key: UNSET if value is None else value for key, value in params.items()}
-        if isinstance(wire["state"], TaskStatus):
-            wire["state"] = WireStatus(wire["state"].value)
-        result = self._exchange(get_tasks.sync_detailed, f=ResponseFormat.JSON, **wire)
-        parsed = result.response.parsed
-        if params["return_count"]:
-            count = parsed.count if isinstance(parsed, TaskCount) else parsed
-            if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
-                return count
-            raise _decode_error(result, "expected a count ({'count': N} or N)")
-        if not isinstance(parsed, list) or not all(isinstance(item, TaskModel) for item in parsed):
-            raise _decode_error(result, "expected a JSON array of tasks (each with a 'uuid')")
-        return [_task_dict(result, item) for item in parsed]
-
     # -- JobBackend (_task.py): what Task calls ------------------------------------------------------------------
 
-    def _fetch_task(self, uuid: str) -> dict[str, Any]:
-        result = self._exchange(get_task.sync_detailed, uuid)
-        return _task_dict(result, _expect(result, TaskModel, "task"))
-
-    def _fetch_progress(self, uuid: str) -> int | None:
-        """``int(current / total * 100)`` (clamped to 0..100), or None when either is 0 or missing (as the SDK)."""
-        result = self._exchange(get_task_status.sync_detailed, uuid)
-        counters = _expect(result, TaskProgress, "task progress")
-        numbers: list[float] = []
-        for name, value in (("current", counters.current), ("total", counters.total)):
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                numbers.append(value)
-            elif value is not None and value is not UNSET:
-                raise _decode_error(result, f"task progress: {name!r} must be a number")
-        if len(numbers) < 2 or not numbers[0] or not numbers[1]:
-            return None
-        current, total = numbers
-        return max(0, min(100, int(current / total * 100)))
-
-    def _abort_task(self, uuid: str) -> dict[str, Any]:
-        # Safe to replay: aborting an ABORTED task is a no-op, so a retry after a lost answer changes nothing.
-        result = self._exchange(abort_task.sync_detailed, uuid, idempotent=True)
-        return _task_dict(result, _expect(result, TaskModel, "aborted task"))
-
-    def _fetch_asset(self, kind: AssetKind, uuid: str) -> Asset:
-        operation, model_name = _ASSET_OPERATIONS[kind.result_key]
-        result = self._exchange(operation, uuid, f=ResponseFormat.JSON)
-        parsed = result.response.parsed
-        if type(parsed).__name__ != model_name or not hasattr(parsed, "to_dict"):
-            raise _decode_error(result, f"expected {model_name}, got {type(parsed).__name__}")
-        try:
-            return asset_from_body(kind, parsed.to_dict())
-        except ResponseDecodeError as exc:
-            raise _decode_error(result, exc.message) from None
-
-    def _fetch_tasks(self, uuids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Several tasks' bodies, as they arrive: one list request per ~75 uuids (``q=uuid IN (...)``), then one
-        GET for each uuid the lists did not return (another user's task, not shared).
-
-        A server that refuses the filter (400/422) is not asked again: this client then GETs every task.
-        """
-        seen: set[str] = set()
-        if self._batch_lists:
-            for uuid, body in self._fetch_listed(uuids):
-                seen.add(uuid)
-                yield uuid, body
-        for uuid in uuids:
-            if uuid not in seen:
-                yield uuid, self._fetch_task(uuid)
-
-    def _fetch_listed(self, uuids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """The bodies the list endpoint returns for uuid filters (each uuid at most once)."""
-        wanted = set(uuids)
-        for cql, chunk in list(uuid_filters(list(uuids))):
-            params = list_kwargs(
-                state=None,
-                q=cql,
-                search=None,
-                search_fields=None,
-                order_by=None,
-                return_count=False,
-                skip=0,
-                limit=len(chunk),
-                user_id=None,
-                shared=True,
-            )
-            try:
-                bodies = self._list(params)
-            except ValidationError:
-                self._batch_lists = False
-                return
-            assert not isinstance(bodies, int)  # return_count is False
-            for body in bodies:
-                uuid = body["uuid"]
-                if uuid in wanted:
-                    wanted.discard(uuid)
-                    yield uuid, body
-
-
-def _decode_error(result: Exchange[Any], message: str) -> ResponseDecodeError:
-    return undecodable(result, message, service="geobox")
-
-
-def _expect(result: Exchange[Any], cls: type[T], what: str) -> T:
-    parsed = result.response.parsed
-    if not isinstance(parsed, cls):
-        raise _decode_error(result, f"{what}: expected {cls.__name__}, got {type(parsed).__name__}")
-    return parsed
-
-
-def _task_dict(result: Exchange[Any], model: TaskModel) -> dict[str, Any]:
-    """The task body as a dict (``Task.data``), after checking the fields the facade relies on."""
-    body: dict[str, Any] = model.to_dict()
-    if not isinstance(body.get("uuid"), str) or not body["uuid"]:
-        raise _decode_error(result, "task: 'uuid' must be a non-empty string")
-    if body.get("name") is not None and not isinstance(body["name"], str):
-        raise _decode_error(result, "task: 'name' must be a string")
-    return body
+    def _run(self, steps: Steps[T]) -> T:
+        """Run steps (``_ops``, ``_task``) on this client's transport."""
+        return run(steps, self._caller)

@@ -17,14 +17,18 @@ Fixed on the way (reference section 8):
   normalized ``created_utc``, ``started_utc`` and ``finished_utc`` are the ``Job`` base class's.
 - ``abort()`` keeps the task the server returns, so ``data`` shows ABORTED without another request; on a task that
   already finished it is a no-op, as the SDK's (the server's 409 is not raised), and ``data`` is fetched again.
+
+One source for both twins: ``TaskState`` holds everything read without a request, and every verb that talks to the
+server is steps (``refresh_steps``, ``abort_steps``, ``refresh_many_steps``) over the client's ``GeoboxOps``;
+``Task`` runs them with ``api._run`` and ``taskfacade.geobox.aio.AsyncTask`` with ``await api._arun``.
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib.util
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, Protocol
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from taskfacade._check import check_int
 from taskfacade._clock import Clock
@@ -32,24 +36,54 @@ from taskfacade._errors import APIError as _APIError
 from taskfacade._errors import InvalidArgument, ResponseDecodeError, TaskFacadeError, TransportError, WaitTimeout
 from taskfacade._job import Job, JobPhase
 from taskfacade._log import logger
+from taskfacade._steps import Steps
 
-from ._assets import Asset, AssetKind, UnknownAsset, pick_asset
+from ._assets import Asset, UnknownAsset, pick_asset
 from ._enums import TaskStatus
 from ._errors import ConflictError
+from ._ops import GeoboxOps
 from ._values import check_uuid, data_value, parse_timestamp
 
-__all__ = ["GeoboxTask", "JobBackend", "Task"]
+__all__ = [
+    "STATUS_PHASES",
+    "GeoboxTask",
+    "JobBackend",
+    "Task",
+    "TaskState",
+    "abort_steps",
+    "output_asset_steps",
+    "refresh_many_steps",
+    "refresh_steps",
+    "wait_tolerance",
+]
+
+T = TypeVar("T")
+
+STATUS_PHASES: Mapping[Any, JobPhase] = {
+    TaskStatus.PENDING: JobPhase.PENDING,
+    TaskStatus.PROGRESS: JobPhase.RUNNING,
+    TaskStatus.SUCCESS: JobPhase.SUCCEEDED,
+    TaskStatus.FAILURE: JobPhase.FAILED,
+    TaskStatus.ABORTED: JobPhase.CANCELED,
+}
 
 
 class JobBackend(Protocol):
-    """What a ``Task`` needs from its client (its ``api``): fetch one, fetch many, abort, and the SDK's entry
-    points its classmethods forward to. ``GeoboxClient`` implements it and imports this module to build tasks;
-    this module never imports the client.
+    """What a ``Task`` needs from its client (its ``api``): the client's requests as steps (``_ops``), a way to
+    run them (``_run``), its clock, and the SDK's entry points the classmethods forward to. ``GeoboxClient``
+    implements it and imports this module to build tasks; this module never imports the client.
     """
 
     @property
     def clock(self) -> Clock:
         """The clock retries and waits run on."""
+
+    @property
+    def _ops(self) -> GeoboxOps:
+        """The client's requests, as steps."""
+
+    def _run(self, steps: Steps[T]) -> T:
+        """Run steps on the client's transport."""
 
     def get_task(self, uuid: str) -> Task:
         """One task (the SDK's ``api.get_task``)."""
@@ -70,72 +104,42 @@ class JobBackend(Protocol):
     ) -> list[Task] | int:
         """A page of tasks or their count (the SDK's ``api.get_tasks``)."""
 
-    def _fetch_task(self, uuid: str) -> dict[str, Any]:
-        """The task body (``GET /v1/tasks/{uuid}/``)."""
-
-    def _fetch_tasks(self, uuids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """Several tasks' bodies as they arrive (list requests where the server allows, else one GET each)."""
-
-    def _abort_task(self, uuid: str) -> dict[str, Any]:
-        """Abort the task; the task body the server returns."""
-
-    def _fetch_progress(self, uuid: str) -> int | None:
-        """Percent done from the status endpoint, or None."""
-
-    def _fetch_asset(self, kind: AssetKind, uuid: str) -> Asset:
-        """The asset a finished task produced."""
-
-
-def _check_api(api: object) -> None:
-    if not callable(getattr(api, "_fetch_tasks", None)):  # a JobBackend (not isinstance: cheaper)
-        raise InvalidArgument("api", type(api).__name__, "a taskfacade.geobox.GeoboxClient")
-
 
 def _tqdm_installed() -> bool:
     return importlib.util.find_spec("tqdm") is not None
 
 
-class Task(Job[TaskStatus | None]):
-    """A Geobox task. ``status`` is the SDK's ``TaskStatus`` (None only if the server sent no ``state``).
+class TaskState:
+    """What ``Task`` and ``AsyncTask`` share: the task body and everything read from it without a request.
 
-    Args:
-        api: the client it belongs to.
-        uuid: the task's uuid.
-        data: the task body, if already known (``get_task``/``get_tasks`` fill it).
+    A subclass sets ``api`` (its client) and names the client class in ``API_NAME`` for the constructor's check.
     """
 
-    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {
-        TaskStatus.PENDING: JobPhase.PENDING,
-        TaskStatus.PROGRESS: JobPhase.RUNNING,
-        TaskStatus.SUCCESS: JobPhase.SUCCEEDED,
-        TaskStatus.FAILURE: JobPhase.FAILED,
-        TaskStatus.ABORTED: JobPhase.CANCELED,
-    }
+    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = STATUS_PHASES
     DEFAULT_INTERVAL: ClassVar[float] = 1.0
     BASE_ENDPOINT: ClassVar[str] = "tasks/"
+    #: The method a client of this twin has (``_run`` or ``_arun``), and its public name, for ``_check_api``.
+    RUNNER: ClassVar[str] = "_run"
+    API_NAME: ClassVar[str] = "a taskfacade.geobox.GeoboxClient"
 
-    def __init__(self, api: JobBackend, uuid: str, data: Mapping[str, Any] | None = None) -> None:
-        _check_api(api)
+    api: Any
+    uuid: str
+    _data: dict[str, Any]
+    _progress: int | None
+    _track_progress: bool
+
+    def _setup(self, api: Any, uuid: str, data: Mapping[str, Any] | None) -> None:
+        self._check_api(api)
         self.api = api
         self.uuid = check_uuid(uuid)
-        self._data: dict[str, Any] = self._checked_data(data)
-        self._progress: int | None = None
+        self._data = self._checked_data(data)
+        self._progress = None
         self._track_progress = False
 
-    # -- the SDK's classmethods ----------------------------------------------------------------------------------
-
     @classmethod
-    def get_task(cls, api: JobBackend, uuid: str) -> Task:
-        """One task (same as ``api.get_task(uuid)``)."""
-        _check_api(api)
-        return api.get_task(uuid)
-
-    @classmethod
-    def get_tasks(cls, api: JobBackend, **kwargs: Any) -> list[Task] | int:
-        """A page of tasks or their count (same as ``api.get_tasks(**kwargs)``; see there for the filters)."""
-        _check_api(api)
-        found: list[Task] | int = api.get_tasks(**kwargs)  # keyword arguments: no overload applies, so say it
-        return found
+    def _check_api(cls, api: object) -> None:
+        if not callable(getattr(api, cls.RUNNER, None)):  # a JobBackend (not isinstance: cheaper)
+            raise InvalidArgument("api", type(api).__name__, cls.API_NAME)
 
     # -- data ---------------------------------------------------------------------------------------------------
 
@@ -213,30 +217,11 @@ class Task(Job[TaskStatus | None]):
         """Attributes and methods, plus the keys of ``data`` (as the SDK's, for completion)."""
         return sorted({*super().__dir__(), *(key for key in self._data if isinstance(key, str))})
 
-    # -- status, errors, progress -------------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        """Fetch the task again (``GET /v1/tasks/{uuid}/``); during a wait with a bar, its progress too."""
-        self._data = self.api._fetch_task(self.uuid)
-        if self._track_progress and self._peek_status() == TaskStatus.PROGRESS:
-            try:
-                self._progress = self.api._fetch_progress(self.uuid)
-            except (_APIError, TransportError, ResponseDecodeError) as exc:  # cosmetic: the bar keeps its value
-                logger.debug("geobox: progress of task %s not updated: %s", self.uuid, exc)
-
-    def refresh_data(self) -> None:
-        """The SDK's name for ``refresh()``."""
-        self.refresh()
+    # -- status, errors, progress without a request ---------------------------------------------------------------
 
     def _peek_status(self) -> TaskStatus | None:
         state = self._data.get("state")
         return TaskStatus(state) if isinstance(state, str) else None
-
-    @property
-    def status(self) -> TaskStatus | None:
-        """The task's state, fetched now (one request, as the SDK's). ``phase`` and ``done`` do not refresh."""
-        self.refresh()
-        return self._peek_status()
 
     @property
     def errors(self) -> dict[str, Any] | None:
@@ -264,18 +249,178 @@ class Task(Job[TaskStatus | None]):
             return str(first["msg"])
         return str(first) if first else None
 
-    @property
-    def progress(self) -> int | None:
-        """Percent done, fetched now from ``GET /v1/tasks/{uuid}/status/`` (None when the server has no counts)."""
-        self._progress = self.api._fetch_progress(self.uuid)
-        return self._progress
-
     def _peek_progress(self) -> float | None:
         if self._peek_status() == TaskStatus.SUCCESS:
             return 100.0
         return None if self._progress is None else float(self._progress)
 
-    # -- verbs ----------------------------------------------------------------------------------------------------
+    # -- the SDK's private wait helpers (seed 003 documents them; ``wait`` itself runs on the core's polling) ---------
+
+    def _check_timeout(self, start_time: float, timeout: float | None) -> None:
+        """Raise ``WaitTimeout`` (a ``TimeoutError``) once more than ``timeout`` seconds passed since ``start_time``
+        (a ``time.time()`` value on the client's clock); None or 0 never times out, as in the SDK."""
+        if timeout and self._wait_clock().time() - start_time > float(timeout):
+            message = f"Task {self.name or self.uuid} timed out after {timeout} seconds"
+            raise WaitTimeout(message, timeout=float(timeout), pending=[self])
+
+    def _is_final_state(self, status: object) -> bool:
+        """Whether ``status`` (a ``TaskStatus``, the SDK's, or its string) is SUCCESS, FAILURE or ABORTED."""
+        return self.phase_of(status).finished
+
+    if TYPE_CHECKING:  # JobBase's, which every subclass also derives from
+
+        @classmethod
+        def phase_of(cls, status: object) -> JobPhase: ...
+
+    # -- hooks for the polling engine --------------------------------------------------------------------------
+
+    def _batch_key(self) -> object:
+        return id(self.api)
+
+    def _wait_clock(self) -> Clock:
+        clock: Clock = self.api.clock
+        return clock
+
+    def _label(self) -> str:
+        return f"Task: {self.name or self.uuid}"
+
+    def __repr__(self) -> str:
+        status = self._peek_status()
+        shown = status.value if status is not None else None
+        return f"{type(self).__name__}(uuid={self.uuid!r}, name={self.name!r}, status={shown!r})"
+
+
+def wait_tolerance(progress_bar: object, retry: object, max_poll_errors: object) -> int:
+    """``wait``'s checks (before any request): the consecutive transient polling failures tolerated."""
+    if not isinstance(progress_bar, bool):
+        raise InvalidArgument("progress_bar", progress_bar, "True or False")
+    if max_poll_errors is not None and retry != 3:
+        raise InvalidArgument("max_poll_errors", max_poll_errors, "None when retry= is given")
+    tolerated = retry if max_poll_errors is None else max_poll_errors
+    return check_int("retry" if max_poll_errors is None else "max_poll_errors", tolerated, 0)
+
+
+def tracks_progress(progress_bar: bool) -> bool:
+    """Whether a wait asks the status endpoint for its bar: only with a bar that can show (tqdm installed)."""
+    return progress_bar and _tqdm_installed()
+
+
+# -- the verbs, as steps (both twins run these) ------------------------------------------------------------------
+
+
+def refresh_steps(task: TaskState) -> Steps[None]:
+    """Fetch the task again (``GET /v1/tasks/{uuid}/``); during a wait with a bar, its progress too."""
+    ops: GeoboxOps = task.api._ops
+    task._data = yield from ops.fetch_task(task.uuid)
+    if task._track_progress and task._peek_status() == TaskStatus.PROGRESS:
+        try:
+            task._progress = yield from ops.fetch_progress(task.uuid)
+        except (_APIError, TransportError, ResponseDecodeError) as exc:  # cosmetic: the bar keeps its value
+            logger.debug("geobox: progress of task %s not updated: %s", task.uuid, exc)
+
+
+def progress_steps(task: TaskState) -> Steps[int | None]:
+    """Percent done, from ``GET /v1/tasks/{uuid}/status/``."""
+    task._progress = yield from task.api._ops.fetch_progress(task.uuid)
+    return task._progress
+
+
+def output_asset_steps(task: TaskState) -> Steps[Asset | UnknownAsset | None]:
+    """The asset ``data`` names: fetched (one request), an ``UnknownAsset`` (no request), or None."""
+    picked = pick_asset(task._data.get("result"))
+    if picked is None or isinstance(picked, UnknownAsset):
+        return picked
+    kind, uuid = picked
+    asset: Asset = yield from task.api._ops.fetch_asset(kind, uuid)
+    return asset
+
+
+def abort_steps(task: TaskState) -> Steps[None]:
+    """Abort (``POST /v1/tasks/{uuid}/abort/``): ``data`` becomes the task the server returns; a 409 (the task
+    already finished) is no error, and the task is fetched again instead."""
+    try:
+        task._data = yield from task.api._ops.abort_task(task.uuid)
+    except ConflictError as error:
+        logger.debug("geobox: task %s already finished, nothing to abort: %s", task.uuid, error)
+        try:
+            yield from refresh_steps(task)
+        except TaskFacadeError as stale:  # nothing was asked of the task; only our view of it is stale
+            logger.debug("geobox: task %s not refreshed after the abort: %s", task.uuid, stale)
+
+
+def refresh_many_steps(tasks: Sequence[TaskState]) -> Steps[None]:
+    """Refresh several tasks of one client: all of one uuid as ``refresh`` does (one GET, and progress during a
+    wait with a bar), several uuids with list requests (``GeoboxOps.fetch_tasks``), each body applied as it
+    arrives."""
+    by_uuid: dict[str, list[TaskState]] = {}
+    for task in tasks:
+        by_uuid.setdefault(task.uuid, []).append(task)
+    if len(by_uuid) == 1:
+        for task in tasks:
+            yield from refresh_steps(task)
+        return
+
+    def apply(uuid: str, body: dict[str, Any]) -> None:
+        for task in by_uuid.get(uuid, ()):
+            task._data = body
+
+    ops: GeoboxOps = tasks[0].api._ops
+    yield from ops.fetch_tasks(list(by_uuid), apply)
+
+
+class Task(TaskState, Job[TaskStatus | None]):
+    """A Geobox task. ``status`` is the SDK's ``TaskStatus`` (None only if the server sent no ``state``).
+
+    Args:
+        api: the client it belongs to.
+        uuid: the task's uuid.
+        data: the task body, if already known (``get_task``/``get_tasks`` fill it).
+    """
+
+    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = STATUS_PHASES
+    DEFAULT_INTERVAL: ClassVar[float] = 1.0
+    BASE_ENDPOINT: ClassVar[str] = "tasks/"
+
+    api: JobBackend
+
+    def __init__(self, api: JobBackend, uuid: str, data: Mapping[str, Any] | None = None) -> None:
+        self._setup(api, uuid, data)
+
+    # -- the SDK's classmethods ----------------------------------------------------------------------------------
+
+    @classmethod
+    def get_task(cls, api: JobBackend, uuid: str) -> Task:
+        """One task (same as ``api.get_task(uuid)``)."""
+        cls._check_api(api)
+        return api.get_task(uuid)
+
+    @classmethod
+    def get_tasks(cls, api: JobBackend, **kwargs: Any) -> list[Task] | int:
+        """A page of tasks or their count (same as ``api.get_tasks(**kwargs)``; see there for the filters)."""
+        cls._check_api(api)
+        found: list[Task] | int = api.get_tasks(**kwargs)  # keyword arguments: no overload applies, so say it
+        return found
+
+    # -- status, progress, verbs ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch the task again (``GET /v1/tasks/{uuid}/``); during a wait with a bar, its progress too."""
+        self.api._run(refresh_steps(self))
+
+    def refresh_data(self) -> None:
+        """The SDK's name for ``refresh()``."""
+        self.refresh()
+
+    @property
+    def status(self) -> TaskStatus | None:
+        """The task's state, fetched now (one request, as the SDK's). ``phase`` and ``done`` do not refresh."""
+        self.refresh()
+        return self._peek_status()
+
+    @property
+    def progress(self) -> int | None:
+        """Percent done, fetched now from ``GET /v1/tasks/{uuid}/status/`` (None when the server has no counts)."""
+        return self.api._run(progress_steps(self))
 
     @property
     def output_asset(self) -> Asset | UnknownAsset | None:
@@ -284,11 +429,7 @@ class Task(Job[TaskStatus | None]):
 
         Reads ``data`` as it is (call ``refresh()`` or ``wait()`` first for a task that was still running).
         """
-        picked = pick_asset(self._data.get("result"))
-        if picked is None or isinstance(picked, UnknownAsset):
-            return picked
-        kind, uuid = picked
-        return self.api._fetch_asset(kind, uuid)
+        return self.api._run(output_asset_steps(self))
 
     def abort(self) -> None:
         """Abort the task (``POST /v1/tasks/{uuid}/abort/``); ``data`` becomes the task the server returns.
@@ -297,14 +438,7 @@ class Task(Job[TaskStatus | None]):
         FAILURE, which the SDK ignores (it raises only for 401, 403, 404, 422 and 500 and never reads the answer);
         here the task is fetched again instead, so ``data`` shows its final state.
         """
-        try:
-            self._data = self.api._abort_task(self.uuid)
-        except ConflictError as error:
-            logger.debug("geobox: task %s already finished, nothing to abort: %s", self.uuid, error)
-            try:
-                self.refresh()
-            except TaskFacadeError as stale:  # nothing was asked of the task; only our view of it is stale
-                logger.debug("geobox: task %s not refreshed after the abort: %s", self.uuid, stale)
+        self.api._run(abort_steps(self))
 
     def wait(
         self,
@@ -326,30 +460,12 @@ class Task(Job[TaskStatus | None]):
                 first. Other errors are raised at once.
             max_poll_errors: the core's name for ``retry`` (give one or the other).
         """
-        if not isinstance(progress_bar, bool):
-            raise InvalidArgument("progress_bar", progress_bar, "True or False")
-        if max_poll_errors is not None and retry != 3:
-            raise InvalidArgument("max_poll_errors", max_poll_errors, "None when retry= is given")
-        tolerated = retry if max_poll_errors is None else max_poll_errors
-        check_int("retry" if max_poll_errors is None else "max_poll_errors", tolerated, 0)
-        self._track_progress = progress_bar and _tqdm_installed()
+        tolerated = wait_tolerance(progress_bar, retry, max_poll_errors)
+        self._track_progress = tracks_progress(progress_bar)
         try:
             return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)
         finally:
             self._track_progress = False
-
-    # -- the SDK's private wait helpers (seed 003 documents them; ``wait`` itself runs on the core's polling) ---------
-
-    def _check_timeout(self, start_time: float, timeout: float | None) -> None:
-        """Raise ``WaitTimeout`` (a ``TimeoutError``) once more than ``timeout`` seconds passed since ``start_time``
-        (a ``time.time()`` value on the client's clock); None or 0 never times out, as in the SDK."""
-        if timeout and self._wait_clock().time() - start_time > float(timeout):
-            message = f"Task {self.name or self.uuid} timed out after {timeout} seconds"
-            raise WaitTimeout(message, timeout=float(timeout), pending=[self])
-
-    def _is_final_state(self, status: object) -> bool:
-        """Whether ``status`` (a ``TaskStatus``, the SDK's, or its string) is SUCCESS, FAILURE or ABORTED."""
-        return self.phase_of(status).finished
 
     def _update_progress_bar(self, pbar: Any, last_progress: int, status: object = None) -> int:
         """Move a tqdm bar (or None) from ``last_progress`` to the task's progress and return the new value: 100 for
@@ -367,43 +483,14 @@ class Task(Job[TaskStatus | None]):
 
     # -- hooks for the polling engine --------------------------------------------------------------------------
 
-    def _batch_key(self) -> object:
-        return id(self.api)
-
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
         tasks = [job for job in jobs if isinstance(job, Task)]
         if tasks:
-            _refresh_tasks(tasks[0].api, tasks)
+            tasks[0].api._run(refresh_many_steps(tasks))
         for job in jobs:
             if not isinstance(job, Task):
                 job.refresh()
-
-    def _wait_clock(self) -> Clock:
-        return self.api.clock
-
-    def _label(self) -> str:
-        return f"Task: {self.name or self.uuid}"
-
-    def __repr__(self) -> str:
-        status = self._peek_status()
-        shown = status.value if status is not None else None
-        return f"Task(uuid={self.uuid!r}, name={self.name!r}, status={shown!r})"
-
-
-def _refresh_tasks(api: JobBackend, tasks: Sequence[Task]) -> None:
-    """Refresh several tasks of one client: all of one uuid with ``refresh()`` (one GET, and progress during a
-    wait with a bar), several uuids with ``api._fetch_tasks`` (list requests), each body applied as it arrives."""
-    by_uuid: dict[str, list[Task]] = {}
-    for task in tasks:
-        by_uuid.setdefault(task.uuid, []).append(task)
-    if len(by_uuid) == 1:
-        for task in tasks:
-            task.refresh()
-        return
-    for uuid, body in api._fetch_tasks(list(by_uuid)):
-        for task in by_uuid.get(uuid, ()):
-            task._data = body
 
 
 #: The name the Job hierarchy uses (``taskfacade.Job`` -> ``GeoboxTask``).

@@ -40,6 +40,7 @@ def test_docs_code_blocks_run(capsys: pytest.CaptureFixture[str]) -> None:
         "404 Task not found",
         "None SUCCESS",
         "UNKNOWN REVOKED UNKNOWN",
+        "PROGRESS RUNNING\nABORTED True\n['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']\nTrue\n",
     ):
         assert expected in printed, expected
     assert "emulator-token" not in printed

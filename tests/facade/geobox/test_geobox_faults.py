@@ -13,50 +13,51 @@ from typing import Any
 import pytest
 import taskfacade
 from geobox_support import EmulatorClock
-from taskfacade.geobox import GeoboxClient, GeoboxError, RateLimitError, ServerError, Task, TaskStatus
+from geobox_twins import Twin
+from taskfacade.geobox import GeoboxClient, GeoboxError, RateLimitError, ServerError, TaskStatus
 from taskfacade_emulator import Emulator
 
-Call = Callable[[Emulator, GeoboxClient], Any]
+Call = Callable[[Twin, Emulator, GeoboxClient], Any]
 
 
-def _get_task(emu: Emulator, client: GeoboxClient) -> Any:
+def _get_task(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
     return client.get_task(emu.seeded()["geobox"]["task_ids"][0]).data["uuid"]
 
 
-def _get_tasks(emu: Emulator, client: GeoboxClient) -> Any:
-    return len(Task.get_tasks(client, limit=3))  # type: ignore[arg-type]
+def _get_tasks(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
+    return len(twin.get_tasks(client, limit=3))  # type: ignore[arg-type]
 
 
-def _count(emu: Emulator, client: GeoboxClient) -> Any:
+def _count(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
     return client.get_tasks(return_count=True)
 
 
-def _status(emu: Emulator, client: GeoboxClient) -> Any:
+def _status(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
     (uuid,) = emu.create_tasks("geobox", run_s=100)
-    task = Task(client, uuid, {"uuid": uuid})
+    task = twin.Task(client, uuid, {"uuid": uuid})
     emu.advance(50)
     status, progress = task.status, task.progress
     return status, progress is not None and 45 <= progress <= 55  # retries' back-offs move the emulator a little
 
 
-def _output_asset(emu: Emulator, client: GeoboxClient) -> Any:
+def _output_asset(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
     (uuid,) = emu.create_tasks("geobox", run_s=0, asset="file")
-    task = Task(client, uuid, {"uuid": uuid, "state": "SUCCESS", "result": {"file_uuid": "placeholder"}})
+    task = twin.Task(client, uuid, {"uuid": uuid, "state": "SUCCESS", "result": {"file_uuid": "placeholder"}})
     task.refresh()
     asset = task.output_asset
     return type(asset).__name__
 
 
-def _abort(emu: Emulator, client: GeoboxClient) -> Any:
+def _abort(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
     (uuid,) = emu.create_tasks("geobox", run_s=100)
-    task = Task(client, uuid, {"uuid": uuid})
+    task = twin.Task(client, uuid, {"uuid": uuid})
     task.abort()
     return task.data["uuid"] == uuid
 
 
-def _wait(emu: Emulator, client: GeoboxClient) -> Any:
+def _wait(twin: Twin, emu: Emulator, client: GeoboxClient) -> Any:
     (uuid,) = emu.create_tasks("geobox", run_s=4)
-    return Task(client, uuid).wait(interval=1, progress_bar=False)
+    return twin.Task(client, uuid).wait(interval=1, progress_bar=False)
 
 
 CALLS: dict[str, tuple[Call, str, str]] = {
@@ -81,34 +82,34 @@ TRANSIENT = [
 @pytest.mark.parametrize("fault", TRANSIENT, ids=lambda f: f"{f['action']}{f.get('status', '')}")
 @pytest.mark.parametrize("name", CALLS)
 def test_transient_faults_are_survived(
-    emu: Emulator, client: GeoboxClient, clock: EmulatorClock, name: str, fault: dict[str, Any]
+    emu: Emulator, client: GeoboxClient, twin: Twin, clock: EmulatorClock, name: str, fault: dict[str, Any]
 ) -> None:
     call, method, path = CALLS[name]
-    expected = call(emu, client)
+    expected = call(twin, emu, client)
     emu.add_faults(service="geobox", method=method, path=path, **fault)
-    assert call(emu, client) == expected
+    assert call(twin, emu, client) == expected
     assert emu.faults()[0]["fired"] >= 1
     if fault.get("retry_after"):
         assert 2.0 in clock.sleeps
 
 
 @pytest.mark.parametrize("name", CALLS)
-def test_malformed_bodies_are_decode_errors(emu: Emulator, client: GeoboxClient, name: str) -> None:
+def test_malformed_bodies_are_decode_errors(emu: Emulator, client: GeoboxClient, twin: Twin, name: str) -> None:
     call, method, path = CALLS[name]
     emu.add_faults(service="geobox", method=method, path=path, action="malformed")
     with pytest.raises(taskfacade.ResponseDecodeError) as caught:
-        call(emu, client)
+        call(twin, emu, client)
     assert caught.value.service == "geobox"
     assert caught.value.status == 200
     assert "?" not in caught.value.url
 
 
 @pytest.mark.parametrize("name", CALLS)
-def test_a_persistent_503_is_a_server_error(emu: Emulator, client: GeoboxClient, name: str) -> None:
+def test_a_persistent_503_is_a_server_error(emu: Emulator, client: GeoboxClient, twin: Twin, name: str) -> None:
     call, method, path = CALLS[name]
     emu.add_faults(service="geobox", method=method, path=path, action="status", status=503)
     with pytest.raises(ServerError) as caught:  # never data: the SDK returns {"detail": ...} and then KeyErrors
-        call(emu, client)
+        call(twin, emu, client)
     assert isinstance(caught.value, GeoboxError)
     assert isinstance(caught.value, taskfacade.ServerError)
     assert caught.value.status == 503
@@ -116,11 +117,11 @@ def test_a_persistent_503_is_a_server_error(emu: Emulator, client: GeoboxClient,
 
 
 @pytest.mark.parametrize("name", ["get_task", "abort", "output_asset"])
-def test_a_long_retry_after_is_not_waited_out(emu: Emulator, client: GeoboxClient, name: str) -> None:
+def test_a_long_retry_after_is_not_waited_out(emu: Emulator, client: GeoboxClient, twin: Twin, name: str) -> None:
     call, method, path = CALLS[name]
     emu.add_faults(service="geobox", method=method, path=path, action="status", status=429, retry_after=300)
     with pytest.raises(RateLimitError) as caught:
-        call(emu, client)
+        call(twin, emu, client)
     assert caught.value.retry_after == 300
     assert caught.value.attempts == 1
 

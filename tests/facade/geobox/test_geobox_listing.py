@@ -9,6 +9,7 @@ import httpx
 import pytest
 import taskfacade
 from geobox_support import LIST_TASKS, TOKEN, counts, total
+from geobox_twins import Twin
 from taskfacade.geobox import GeoboxClient, Task, TaskStatus, ValidationError
 from taskfacade_emulator import Emulator
 
@@ -29,15 +30,15 @@ def _tasks(found: list[Task] | int) -> list[Task]:
     return found
 
 
-def test_pages_and_counts(emu: Emulator, client: GeoboxClient) -> None:
+def test_pages_and_counts(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     everything = _everything(emu)
     page = _tasks(client.get_tasks(limit=7, skip=3))
     assert [t.data for t in page] == everything[3:10]
-    assert all(isinstance(t, Task) and t.api is client for t in page)
+    assert all(isinstance(twin.unwrap(t), twin.task_type) and t.api is twin.unwrap(client) for t in page)
     assert [t.uuid for t in _tasks(client.get_tasks())] == [t["uuid"] for t in everything[:10]]  # limit 10
     assert client.get_tasks(return_count=True) == len(everything)
-    assert Task.get_tasks(client, return_count=True) == len(everything)
-    assert _tasks(Task.get_tasks(client, skip=len(everything))) == []
+    assert twin.get_tasks(client, return_count=True) == len(everything)
+    assert _tasks(twin.get_tasks(client, skip=len(everything))) == []
 
 
 def test_filters(emu: Emulator, client: GeoboxClient) -> None:

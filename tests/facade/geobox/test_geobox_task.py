@@ -8,7 +8,9 @@ from typing import Any
 import httpx
 import pytest
 import taskfacade
+import taskfacade.aio
 from geobox_support import ABORT, GET_STATUS, GET_TASK, TOKEN, counts, total
+from geobox_twins import Twin
 from taskfacade import JobPhase
 from taskfacade.geobox import (
     File,
@@ -26,6 +28,7 @@ from taskfacade.geobox import (
     UnknownAsset,
     VectorLayer,
 )
+from taskfacade.geobox.aio import AsyncGeoboxClient, AsyncTask
 from taskfacade_emulator import Emulator
 
 #: emulator asset kind -> (facade class, key in the task result)
@@ -45,21 +48,21 @@ def _raw(emu: Emulator, path: str) -> Any:
     return response.json()
 
 
-def test_get_task_gives_the_body_and_typed_fields(emu: Emulator, client: GeoboxClient) -> None:
+def test_get_task_gives_the_body_and_typed_fields(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     for uuid in emu.seeded()["geobox"]["task_ids"][:8]:
         task = client.get_task(uuid)
         stored = _raw(emu, f"tasks/{uuid}/")
-        assert isinstance(task, GeoboxTask)
-        assert isinstance(task, taskfacade.Job)
+        assert isinstance(twin.unwrap(task), GeoboxTask if twin.name == "sync" else AsyncTask)
+        assert isinstance(twin.unwrap(task), taskfacade.Job if twin.name == "sync" else taskfacade.aio.AsyncJob)
         assert task.data == stored
         assert (task.uuid, task.name, task.id, task.user_id) == (uuid, stored["name"], stored["id"], stored["user_id"])
         assert task._peek_status() == TaskStatus(stored["state"])
-        assert task.phase is Task.phase_of(stored["state"]) is not JobPhase.UNKNOWN
+        assert task.phase is twin.task_type.phase_of(stored["state"]) is not JobPhase.UNKNOWN
         created = datetime.datetime.fromisoformat(stored["created_at"]).replace(tzinfo=datetime.UTC)
         assert task.created_utc == created
         assert task.created_utc.tzinfo is datetime.UTC
         assert task.endpoint == f"tasks/{uuid}/"
-    same = Task.get_task(client, uuid)
+    same = twin.get_task(client, uuid)
     assert same.data == task.data
 
 
@@ -198,26 +201,28 @@ def test_unknown_task_is_not_found(client: GeoboxClient) -> None:
 
 
 @pytest.mark.parametrize("uuid", ["", None, 42, "..", "a\nb"])
-def test_bad_uuids_are_refused_before_any_request(emu: Emulator, client: GeoboxClient, uuid: Any) -> None:
+def test_bad_uuids_are_refused_before_any_request(emu: Emulator, client: GeoboxClient, twin: Twin, uuid: Any) -> None:
     with pytest.raises(taskfacade.InvalidArgument) as caught:
         client.get_task(uuid)
     assert caught.value.parameter == "uuid"
     with pytest.raises(taskfacade.InvalidArgument):
-        Task.get_task(client, uuid)
+        twin.get_task(client, uuid)
     with pytest.raises(taskfacade.InvalidArgument):
-        Task(client, uuid)
+        twin.Task(client, uuid)
     assert total(emu) == 0
 
 
-def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient) -> None:
+def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     with pytest.raises(taskfacade.InvalidArgument, match="api"):
-        Task("not a client", "u")  # type: ignore[arg-type]
+        twin.Task("not a client", "u")
     with pytest.raises(taskfacade.InvalidArgument, match="api"):
-        Task.get_tasks(object())  # type: ignore[arg-type]
+        twin.get_tasks(object())
+    with pytest.raises(taskfacade.InvalidArgument, match="api"):
+        twin.Task(GeoboxClient(access_token=TOKEN) if twin.name == "async" else _async_client(), "u")
     with pytest.raises(taskfacade.InvalidArgument, match="data"):
-        Task(client, "u", data=["state"])  # type: ignore[arg-type]
+        twin.Task(client, "u", data=["state"])
     uuid = emu.seeded()["geobox"]["task_ids"][0]
-    bare = Task(client, uuid)  # the SDK's constructor: nothing known until a refresh
+    bare = twin.Task(client, uuid)  # the SDK's constructor: nothing known until a refresh
     assert bare.data == {}
     assert bare.name is None
     assert bare.created_utc is None
@@ -231,7 +236,7 @@ def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient) -> None:
     assert bare.phase is JobPhase.PENDING
     with pytest.raises(taskfacade.InvalidArgument):
         bare.data = "x"  # type: ignore[assignment]
-    odd = Task(client, uuid, {"result": None, "created_at": "yesterday", "name": 5, "id": True})
+    odd = twin.Task(client, uuid, {"result": None, "created_at": "yesterday", "name": 5, "id": True})
     assert odd.errors is None
     assert odd.error is None
     assert odd.output_asset is None
@@ -239,16 +244,18 @@ def test_task_constructor_and_data(emu: Emulator, client: GeoboxClient) -> None:
     assert odd.created_at == "yesterday"  # a data attribute that is no date-time stays text, as in the SDK
     assert odd.name is None
     assert odd.id is None
-    offset = Task(client, uuid, {"created_at": "2024-01-01T03:30:00+03:30", "finished_at": "2024-01-01T00:00:00.5Z"})
+    offset = twin.Task(
+        client, uuid, {"created_at": "2024-01-01T03:30:00+03:30", "finished_at": "2024-01-01T00:00:00.5Z"}
+    )
     assert offset.created_utc == datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
     assert offset.finished_utc == datetime.datetime(2024, 1, 1, 0, 0, 0, 500000, tzinfo=datetime.UTC)
     assert offset.created_at == offset.created_utc  # the data attribute: aware UTC too (the SDK's stays a str)
 
 
-def test_data_keys_are_attributes_but_never_shadow_real_ones(emu: Emulator, client: GeoboxClient) -> None:
+def test_data_keys_are_attributes_but_never_shadow_real_ones(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     uuid = emu.seeded()["geobox"]["task_ids"][0]
     body = {"uuid": uuid, "state": "PENDING", "abort": "no", "phase": "x", "wait": 1, "layers": [1], "_hidden": 2}
-    task = Task(client, uuid, body)
+    task = twin.unwrap(twin.Task(client, uuid, body))
     assert callable(task.abort)  # methods win over data keys
     assert callable(task.wait)
     assert task.phase is JobPhase.PENDING  # so do properties
@@ -260,25 +267,30 @@ def test_data_keys_are_attributes_but_never_shadow_real_ones(emu: Emulator, clie
 
 
 def test_an_attribute_error_inside_a_property_is_not_masked(
-    emu: Emulator, client: GeoboxClient, monkeypatch: pytest.MonkeyPatch
+    emu: Emulator, client: GeoboxClient, twin: Twin, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    task = Task(client, emu.seeded()["geobox"]["task_ids"][0], {"errors": "from data"})
+    task = twin.unwrap(twin.Task(client, emu.seeded()["geobox"]["task_ids"][0], {"errors": "from data"}))
 
     def broken(self: Task) -> None:
         raise AttributeError("the real bug")
 
-    monkeypatch.setattr(Task, "errors", property(broken))
+    monkeypatch.setattr(twin.task_type, "errors", property(broken))
     with pytest.raises(AttributeError, match="the real bug"):  # not the data key, not "has no attribute"
         _ = task.errors
 
 
-def test_network_failures_are_the_sdks_api_request_error(emu: Emulator) -> None:
+def test_network_failures_are_the_sdks_api_request_error(emu: Emulator, twin: Twin) -> None:
     from taskfacade.geobox.exception import ApiRequestError, ApiRequestTimeout, GeoboxError
 
     emu.add_faults(service="geobox", method="GET", action="latency", latency_ms=2000, count=1)
-    slow = GeoboxClient(host=emu.base_url("geobox"), access_token="emulator-token", timeout=0.2, retry_mode="disabled")
+    slow = twin.Client(host=emu.base_url("geobox"), access_token="emulator-token", timeout=0.2, retry_mode="disabled")
     with pytest.raises(ApiRequestTimeout) as caught:
         slow.get_task(emu.seeded()["geobox"]["task_ids"][0])
     assert all(isinstance(caught.value, cls) for cls in (ApiRequestError, GeoboxError, taskfacade.Timeout))
     assert caught.value.status_code is None
     assert "emulator-token" not in str(caught.value)
+
+
+def _async_client() -> AsyncGeoboxClient:
+    """An async client handed to the sync ``Task``: refused, naming ``api`` (each twin takes only its own)."""
+    return AsyncGeoboxClient(access_token=TOKEN)

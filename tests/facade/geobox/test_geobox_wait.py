@@ -11,6 +11,7 @@ import sys
 import pytest
 import taskfacade
 from geobox_support import GET_STATUS, GET_TASK, LIST_TASKS, EmulatorClock, counts, total
+from geobox_twins import Twin
 from taskfacade import JobPhase
 from taskfacade.geobox import AuthenticationError, GeoboxClient, NotFoundError, ServerError, Task, TaskStatus
 from taskfacade_emulator import Emulator
@@ -38,14 +39,14 @@ def test_wait_returns_the_final_status(
     assert counts(emu) == {GET_TASK: 34}  # one GET per poll, nothing else without a bar
 
 
-def test_timeout_is_one_overall_deadline(emu: Emulator, client: GeoboxClient, clock: EmulatorClock) -> None:
+def test_timeout_is_one_overall_deadline(emu: Emulator, client: GeoboxClient, clock: EmulatorClock, twin: Twin) -> None:
     task = _task(emu, client, run_s=10_000)
     emu.add_faults(service="geobox", method="GET", action="status", status=503, probability=0.5)
     start = clock.monotonic()
     with pytest.raises(taskfacade.WaitTimeout) as caught:
         task.wait(timeout=30, interval=4, progress_bar=False, retry=3)
     assert isinstance(caught.value, TimeoutError)
-    assert caught.value.pending == [task]
+    assert caught.value.pending == [twin.unwrap(task)]
     assert 28 <= clock.monotonic() - start <= 30  # never timeout x retry (the SDK's 3 x (30 + 4) s)
     assert task.phase is JobPhase.RUNNING
 
@@ -136,16 +137,16 @@ def test_bad_wait_arguments_are_refused_before_any_request(
 
 def test_the_cores_wait_signature_works_too(emu: Emulator, client: GeoboxClient) -> None:
     task = _task(emu, client, run_s=5)
-    job: taskfacade.Job[TaskStatus | None] = task
+    job: taskfacade.Job[TaskStatus | None] = task  # an AsyncTask (seen through its view) has it too
     assert job.wait(60, 1, False, max_poll_errors=1) is TaskStatus.SUCCESS
 
 
-def test_wait_all_polls_in_batches(emu: Emulator, client: GeoboxClient, clock: EmulatorClock) -> None:
+def test_wait_all_polls_in_batches(emu: Emulator, client: GeoboxClient, clock: EmulatorClock, twin: Twin) -> None:
     outcomes = ["failed" if i % 7 == 0 else "succeeded" for i in range(80)]
     tasks = [_task(emu, client, queued_s=i % 5, run_s=10 + 4 * i, outcome=outcomes[i]) for i in range(80)]
     emu.clear_request_counts()
     clock.sleeps.clear()
-    statuses = taskfacade.wait_all(tasks, timeout=3600, interval=4)
+    statuses = twin.wait_all(tasks, timeout=3600, interval=4)
     assert statuses == [TaskStatus.FAILURE if i % 7 == 0 else TaskStatus.SUCCESS for i in range(80)]
     requests = counts(emu)
     ticks = len(clock.sleeps) + 1  # the clock only sleeps between polls here (no retries)
@@ -155,31 +156,31 @@ def test_wait_all_polls_in_batches(emu: Emulator, client: GeoboxClient, clock: E
     assert sum(requests.values()) < 0.05 * one_get_per_task_per_tick
 
 
-def test_as_completed_yields_in_finishing_order(emu: Emulator, client: GeoboxClient) -> None:
+def test_as_completed_yields_in_finishing_order(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     slow, fast, middle = (_task(emu, client, run_s=s) for s in (90, 10, 50))
-    finished = list(taskfacade.as_completed([slow, fast, middle], timeout=600, interval=5))
+    finished = twin.as_completed([slow, fast, middle], timeout=600, interval=5)
     assert finished == [fast, middle, slow]
 
 
-def test_batches_fall_back_to_single_gets(emu: Emulator, client: GeoboxClient) -> None:
+def test_batches_fall_back_to_single_gets(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     hidden = [_task(emu, client, run_s=10, user_id=2) for _ in range(2)]  # another user's, not shared
     mine = [_task(emu, client, run_s=10) for _ in range(3)]
     emu.clear_request_counts()
-    assert taskfacade.wait_all([*hidden, *mine], timeout=120, interval=4) == [TaskStatus.SUCCESS] * 5
+    assert twin.wait_all([*hidden, *mine], timeout=120, interval=4) == [TaskStatus.SUCCESS] * 5
     polls = counts(emu)[LIST_TASKS]
     assert counts(emu)[GET_TASK] == 2 * polls  # only the hidden ones, one GET per poll each
     # A server that refuses the filter is asked once; then this client uses one GET per task.
     more = [_task(emu, client, run_s=10) for _ in range(3)]
     emu.add_faults(service="geobox", method="GET", path="^/v1/tasks/$", action="status", status=400)
     emu.clear_request_counts()
-    assert taskfacade.wait_all(more, timeout=120, interval=4) == [TaskStatus.SUCCESS] * 3
+    assert twin.wait_all(more, timeout=120, interval=4) == [TaskStatus.SUCCESS] * 3
     assert counts(emu)[LIST_TASKS] == 1
     assert counts(emu)[GET_TASK] >= 6
 
 
-def test_wait_all_times_out_with_the_pending_tasks(emu: Emulator, client: GeoboxClient) -> None:
+def test_wait_all_times_out_with_the_pending_tasks(emu: Emulator, client: GeoboxClient, twin: Twin) -> None:
     quick, stuck = _task(emu, client, run_s=5), _task(emu, client, run_s=10_000)
     with pytest.raises(taskfacade.WaitTimeout) as caught:
-        taskfacade.wait_all([quick, stuck], timeout=60, interval=4)
-    assert caught.value.pending == [stuck]
+        twin.wait_all([quick, stuck], timeout=60, interval=4)
+    assert caught.value.pending == [twin.unwrap(stuck)]
     assert quick.done
