@@ -24,8 +24,10 @@ clock start and stops polling a job once it has seen it finished, i.e. sum over 
 = sum over poll rounds k = 0, 1, ... of the jobs still pending at round k (the number of pending jobs times the
 number of rounds, round by round); client CPU seconds per poll round (naive: its own rounds; aio: the wait's wall
 time divided by ``--interval``, rounded up, since its adaptive rounds are not visible from outside); the worst
-event-loop lag (a ticker task sleeping 10 ms records how late it wakes); and the worst notice lag (real time between
-a job's end and the moment the side reported it finished), which should be at most one interval.
+event-loop lag (a ticker task sleeping 10 ms records how late it wakes; the longest garbage-collector pause is
+reported beside it, as one cause, after a ``gc.collect()`` before the clock starts); and the worst notice lag
+(real time between a job's end and the moment the side reported it finished), which should be at most one
+interval.
 
 Aims (issue 11, for the aio side): requests at most 1% of the baseline, worst loop lag at most 50 ms, every
 completion noticed within one poll interval.
@@ -35,6 +37,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
+import gc
 import math
 import sys
 import tempfile
@@ -111,15 +115,22 @@ class NaivePoller:
     rounds: int = 0
     sent: int = 0
     _sigv4: Any = None
+    _http: Any = None
 
     def prepare(self) -> None:
-        """Load httpx and botocore and make the SigV4 signer before the clock starts (imports block the loop)."""
-        import httpx  # noqa: F401
+        """Make the HTTP client and the SigV4 signer before the clock starts (imports and TLS set-up block the loop)."""
+        import httpx
         from botocore.auth import SigV4Auth
         from botocore.awsrequest import AWSRequest  # noqa: F401
         from botocore.credentials import Credentials
 
+        limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
+        self._http = httpx.AsyncClient(limits=limits, timeout=60.0)
         self._sigv4 = SigV4Auth(Credentials(AWS_KEY, AWS_SECRET), "deadline", AWS_REGION)
+
+    async def aclose(self) -> None:
+        """Close the HTTP client."""
+        await self._http.aclose()
 
     def _request(self, job: Planned) -> tuple[str, dict[str, str]]:
         """The URL and headers of one get-one request (Deadline's signed now, as every request must be)."""
@@ -177,28 +188,25 @@ class NaivePoller:
 
     async def completions(self, interval: float, timeout: float) -> AsyncIterator[tuple[str, str]]:
         """Poll until every job is seen finished; yields ``(id, outcome)`` as each is."""
-        import httpx
-
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        limits = httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=CONCURRENCY)
-        async with httpx.AsyncClient(limits=limits, timeout=60.0) as http:
-            pending = list(self.planned)
-            while pending:
-                if loop.time() > deadline:
-                    raise TimeoutError(f"{len(pending)} jobs still pending after {timeout} s")
-                started = loop.time()
-                self.rounds += 1
-                queue = iter(pending)
-                still: list[Planned] = []
-                finished: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
-                done = asyncio.ensure_future(self._round(http, queue, still, finished))
-                while (item := await finished.get()) is not None:
-                    yield item
-                await done  # raises a worker's error
-                pending = still
-                if pending:
-                    await asyncio.sleep(max(0.0, started + interval - loop.time()))
+        http = self._http
+        pending = list(self.planned)
+        while pending:
+            if loop.time() > deadline:
+                raise TimeoutError(f"{len(pending)} jobs still pending after {timeout} s")
+            started = loop.time()
+            self.rounds += 1
+            queue = iter(pending)
+            still: list[Planned] = []
+            finished: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()
+            done = asyncio.ensure_future(self._round(http, queue, still, finished))
+            while (item := await finished.get()) is not None:
+                yield item
+            await done  # raises a worker's error
+            pending = still
+            if pending:
+                await asyncio.sleep(max(0.0, started + interval - loop.time()))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -250,7 +258,7 @@ async def aio_side(url: str, seeded: dict[str, Any], planned: Sequence[Planned])
                 return await geobox.get_task(job.id)
             return await dataset.squash_and_merge.get_job(job.id)
 
-        jobs = await bounded_gather([lambda p=p: build(p) for p in planned], CONCURRENCY)
+        jobs = await bounded_gather([functools.partial(build, p) for p in planned], CONCURRENCY)
         ids = {id(job): p.id for job, p in zip(jobs, planned, strict=True)}
 
         async def completions(interval: float, timeout: float) -> AsyncIterator[tuple[str, str]]:
@@ -291,6 +299,20 @@ class LoopLag:
             self.worst = max(self.worst, loop.time() - due)
 
 
+@attrs.define
+class GcPauses:
+    """The longest garbage-collector pause while installed (``gc.callbacks``): a cause of event-loop lag."""
+
+    worst: float = 0.0
+    _started: float = 0.0
+
+    def __call__(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.worst = max(self.worst, time.perf_counter() - self._started)
+
+
 @attrs.frozen
 class SideRun:
     """What one side's wait cost and how promptly it noticed each completion."""
@@ -301,6 +323,7 @@ class SideRun:
     cpu_s: float
     rounds: int
     worst_loop_lag_s: float
+    worst_gc_pause_s: float
     notice_lags_s: list[float]
     wrong_outcomes: int
     unfinished: int
@@ -313,6 +336,9 @@ async def measure_side(
     by_id = {job.id: job for job in planned}
     timeout = max(600.0, 10 * max(job.end_s for job in planned))
     await admin.clear_requests()
+    gc.collect()  # both sides start without the set-up's garbage
+    pauses = GcPauses()
+    gc.callbacks.append(pauses)
     lag = LoopLag()
     ticker = asyncio.ensure_future(lag.run())
     loop = asyncio.get_running_loop()
@@ -330,9 +356,11 @@ async def measure_side(
     ticker.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await ticker
+    gc.callbacks.remove(pauses)
     counts = await admin.requests()
     await admin.freeze()
-    run = SideRun(total(counts), counts, wall, cpu, 0, lag.worst, lags, wrong, len(by_id) - len(seen))
+    unseen = len(by_id) - len(seen)
+    run = SideRun(total(counts), counts, wall, cpu, 0, lag.worst, pauses.worst, lags, wrong, unseen)
     return run, wall
 
 
@@ -355,17 +383,22 @@ async def one_run(url: str, args: Any, order: Sequence[str]) -> dict[str, SideRu
             if side == "naive":
                 poller = NaivePoller(url, seeded, planned)
                 poller.prepare()
-                run, _ = await measure_side(admin, planned, poller.completions, args.speed, args.interval)
+                try:
+                    run, _ = await measure_side(admin, planned, poller.completions, args.speed, args.interval)
+                finally:
+                    await poller.aclose()
                 if run.requests != poller.sent:
                     log(f"{NAME}: the emulator counted {run.requests} requests, the naive poller sent {poller.sent}")
                 results[side] = attrs.evolve(run, rounds=poller.rounds)
                 continue
-            try:
-                async with aio_side(url, seeded, planned) as completions:
-                    run, wall = await measure_side(admin, planned, completions, args.speed, args.interval)
-                results[side] = attrs.evolve(run, rounds=max(1, math.ceil(wall / args.interval)))
-            except ImportError as exc:
-                results[side] = f"taskfacade.aio not available yet ({exc})"
+            async with contextlib.AsyncExitStack() as stack:
+                try:  # only entering: an ImportError during the wait is an error, not "not available"
+                    completions = await stack.enter_async_context(aio_side(url, seeded, planned))
+                except ImportError as exc:
+                    results[side] = f"taskfacade.aio not available yet ({exc})"
+                    continue
+                run, wall = await measure_side(admin, planned, completions, args.speed, args.interval)
+            results[side] = attrs.evolve(run, rounds=max(1, math.ceil(wall / args.interval)))
         return results
     finally:
         await admin.aclose()
@@ -373,7 +406,7 @@ async def one_run(url: str, args: Any, order: Sequence[str]) -> dict[str, SideRu
 
 def measure(args: Any) -> BenchResult:
     """Run the waits and collect the metrics."""
-    options = ("--runs", str(args.runs), "--jobs", str(args.jobs), "--speed", str(args.speed))
+    options: tuple[str, ...] = ("--runs", str(args.runs), "--jobs", str(args.jobs), "--speed", str(args.speed))
     options += ("--interval", str(args.interval), "--first", str(args.first), "--last", str(args.last))
     result = BenchResult(NAME, DESCRIPTION, reproduce_command(__file__, *options))
     per_side: dict[str, list[SideRun]] = {"naive": [], "aio": []}
@@ -416,6 +449,7 @@ def measure(args: Any) -> BenchResult:
         result.add(
             f"{side}_max_loop_lag_ms", [r.worst_loop_lag_s * 1e3 for r in runs], "ms", aim=aim.get("max_loop_lag_ms")
         )
+        result.add(f"{side}_max_gc_pause_ms", [r.worst_gc_pause_s * 1e3 for r in runs], "ms")
         notice = [max(r.notice_lags_s) for r in runs]
         result.add(f"{side}_max_notice_lag_s", notice, "s", aim=aim.get("max_notice_lag_s"))
         late = [sum(lag > args.interval for lag in r.notice_lags_s) for r in runs]

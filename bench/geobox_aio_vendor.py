@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import sys
 import time
@@ -57,7 +58,7 @@ async def vendor_side(url: str, uuids: Sequence[str], interval: float) -> AsyncI
 
     async with AsyncGeoboxClient(host=f"{url}/geobox/", access_token=TOKEN) as client:  # urljoin keeps /geobox/
         tasks = await asyncio.gather(*(client.get_task(uuid) for uuid in uuids))
-        yield [lambda task=task: task.wait(interval=interval, progress_bar=False) for task in tasks]
+        yield [functools.partial(task.wait, interval=interval, progress_bar=False) for task in tasks]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -77,7 +78,7 @@ async def aio_side(url: str, uuids: Sequence[str], interval: float) -> AsyncIter
 
     async with geobox_aio.AsyncGeoboxClient(host=f"{url}/geobox", access_token=TOKEN) as client:
         tasks = await asyncio.gather(*(client.get_task(uuid) for uuid in uuids))
-        yield [lambda task=task: task.wait(interval=interval, progress_bar=False) for task in tasks]
+        yield [functools.partial(task.wait, interval=interval, progress_bar=False) for task in tasks]
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -134,13 +135,15 @@ async def one_run(url: str, args: Any, order: Sequence[str]) -> dict[str, SideRu
             planned = await admin.create_planned(groups, args.speed)
             uuids = [job.id for job in planned]
             log(f"{NAME}: {side}: {len(planned)} tasks created, waiting")
-            try:
-                async with SIDES[side](url, uuids, args.interval) as waiters:
-                    results[side] = await measure_side(admin, planned, waiters, args.speed)
-            except ImportError as exc:
-                if side == "vendor":
-                    raise SystemExit(f"{NAME}: the vendor side needs geobox[async] (aiohttp): {exc}") from exc
-                results[side] = f"taskfacade.geobox.aio not available yet ({exc})"
+            async with contextlib.AsyncExitStack() as stack:
+                try:  # only entering: an ImportError during the wait is an error, not "not available"
+                    waiters = await stack.enter_async_context(SIDES[side](url, uuids, args.interval))
+                except ImportError as exc:
+                    if side == "vendor":
+                        raise SystemExit(f"{NAME}: the vendor side needs geobox[async] (aiohttp): {exc}") from exc
+                    results[side] = f"taskfacade.geobox.aio not available yet ({exc})"
+                    continue
+                results[side] = await measure_side(admin, planned, waiters, args.speed)
         return results
     finally:
         await admin.aclose()
@@ -148,7 +151,7 @@ async def one_run(url: str, args: Any, order: Sequence[str]) -> dict[str, SideRu
 
 def measure(args: Any) -> BenchResult:
     """Run both sides ``--runs`` times and collect the metrics."""
-    options = ("--runs", str(args.runs), "--tasks", str(args.tasks), "--speed", str(args.speed))
+    options: tuple[str, ...] = ("--runs", str(args.runs), "--tasks", str(args.tasks), "--speed", str(args.speed))
     options += ("--interval", str(args.interval), "--first", str(args.first), "--last", str(args.last))
     result = BenchResult(NAME, DESCRIPTION, reproduce_command(__file__, *options))
     for name in ("GEOBOX_USERNAME", "GEOBOX_PASSWORD", "GEOBOX_ACCESS_TOKEN", "GEOBOX_APIKEY"):
