@@ -34,7 +34,7 @@ else:  # TypeVar(default=...) (PEP 696) is in typing from 3.13
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 from ._phase import JobPhase
-from ._poll import apoll, poll
+from ._poll import apoll, check_wait_args, poll
 
 __all__ = ["AsyncJob", "Job", "JobBase", "JobPhase", "check_async_jobs", "check_jobs", "deprecated_timestamp"]
 
@@ -240,11 +240,27 @@ class AsyncJob(JobBase[StatusT]):
     ) -> StatusT:
         """Poll until the job finishes and return its final ``status``: ``Job.wait``, without blocking the loop.
 
-        Cancelling the awaiting task stops the polling at once (no request is left running).
+        Concurrent waits in one event loop on jobs one batch request can refresh share their polls (one batch
+        request for all of them per interval, see ``_sharedwait.py``), so gathering one ``wait()`` per job costs
+        what ``taskfacade.aio.wait_all`` costs. Cancelling the awaiting task stops the polling at once (no request
+        is left running).
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
         interval = self.DEFAULT_INTERVAL if interval is None else interval
+        check_wait_args(timeout, interval, max_poll_errors)
+        if not progress_bar:
+            from ._sharedwait import wait_shared  # anyio: only async users pay for it
+
+            await wait_shared(
+                self,
+                timeout=timeout,
+                interval=interval,
+                clock=self._wait_clock(),
+                max_poll_errors=max_poll_errors,
+                label=self._label(),
+            )
+            return self._peek_status()
         async for _ in apoll(
             [self],
             timeout=timeout,

@@ -24,7 +24,16 @@ from ._phase import JobPhase
 from ._progress import ProgressBar
 from ._timelimit import deadline_scope
 
-__all__ = ["AsyncPollable", "Pollable", "Polling", "apoll", "check_wait_args", "is_transient", "poll"]
+__all__ = [
+    "AsyncPollable",
+    "Pollable",
+    "Polling",
+    "apoll",
+    "check_wait_args",
+    "is_transient",
+    "poll",
+    "retry_after_of",
+]
 
 
 class Pollable(Protocol):
@@ -94,7 +103,7 @@ def is_transient(exc: BaseException) -> bool:
     return False
 
 
-def _retry_after(exc: BaseException) -> float | None:
+def retry_after_of(exc: BaseException) -> float | None:
     current: BaseException | None = exc
     while current is not None:
         if isinstance(current, RateLimited):
@@ -211,7 +220,7 @@ class Polling:
 
     def next_delay(self) -> float:
         """Seconds until the next round, or ``WaitTimeout`` when no round is left before the deadline."""
-        retry_after = _retry_after(self._failure) if self._failure else None
+        retry_after = retry_after_of(self._failure) if self._failure else None
         return self.schedule.next_delay(self._changed, retry_after, self.pending, self.label)
 
     def close(self) -> None:

@@ -130,3 +130,72 @@ async def test_cancelling_a_call_abandons_the_request(anyio_backend: str, server
             await transport.call(api.get_item.asyncio_detailed, "slow")
         assert time.monotonic() - started < 2.0
         assert (await transport.call(api.get_item.asyncio_detailed, "a")).id == "a"  # the client still works
+
+
+@pytest.mark.anyio
+async def test_gathered_waits_share_their_polls(anyio_backend: str, real_clock_service: FakeService) -> None:
+    """250 ``wait()`` calls gathered cost what one ``wait_all`` costs: one batch call per 100 jobs per poll.
+
+    On the real clock (a ``ManualClock`` moves time by every sleeper's sleep, which concurrent sleepers break).
+    """
+    service = real_clock_service
+    for i in range(250):
+        service.add(f"b{i}", 0, 0.3 + (i % 3) * 0.1)
+    jobs = [AsyncBatchJob(service, f"b{i}") for i in range(250)]
+    statuses: list[str] = []
+
+    async def one(job: AsyncBatchJob) -> None:
+        statuses.append(await job.wait(interval=0.1, timeout=10))
+
+    started = time.monotonic()
+    async with anyio.create_task_group() as group:
+        for job in jobs:
+            group.start_soon(one, job)
+    rounds = (time.monotonic() - started) / 0.1 + 2
+    assert statuses == ["DONE"] * 250
+    assert [c for c in service.calls if c[0] == "get"] == []
+    assert len(service.calls) <= 3 * rounds, (len(service.calls), rounds)  # unshared: 250 calls per round
+
+
+@pytest.mark.anyio
+async def test_a_shared_poll_survives_its_leader_being_cancelled(
+    anyio_backend: str, real_clock_service: FakeService
+) -> None:
+    real_clock_service.add("a", 0, 0.6)
+    real_clock_service.add("b", 0, 0.6)
+    leader, follower = AsyncBatchJob(real_clock_service, "a"), AsyncBatchJob(real_clock_service, "b")
+    results: dict[str, Any] = {}
+
+    async def give_up_soon() -> None:
+        with anyio.move_on_after(0.15):
+            await leader.wait(interval=0.1)
+        results["leader"] = "gave up"
+
+    async def keep_waiting() -> None:
+        results["follower"] = await follower.wait(interval=0.1, timeout=5)
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(give_up_soon)
+        group.start_soon(keep_waiting)
+    assert results == {"leader": "gave up", "follower": "DONE"}
+
+
+@pytest.mark.anyio
+async def test_each_shared_wait_keeps_its_own_deadline(anyio_backend: str) -> None:
+    clock = ManualClock()
+    service = FakeService(clock)
+    service.add("slow", 0, 100)
+    service.add("fast", 0, 2)
+    outcomes: dict[str, Any] = {}
+
+    async def wait(job_id: str, timeout: float) -> None:
+        try:
+            outcomes[job_id] = await AsyncBatchJob(service, job_id).wait(interval=1, timeout=timeout)
+        except WaitTimeout as timed_out:
+            outcomes[job_id] = timed_out
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(wait, "slow", 5)
+        group.start_soon(wait, "fast", 50)
+    assert outcomes["fast"] == "DONE"
+    assert isinstance(outcomes["slow"], WaitTimeout)

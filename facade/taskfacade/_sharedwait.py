@@ -1,0 +1,156 @@
+"""Concurrent ``await job.wait()`` calls in one event loop share their polls.
+
+Code ported from a vendor's async SDK waits on many jobs the vendor's way: one ``wait()`` per job, gathered. Each
+of those would poll on its own (one GET per job per interval). Here every ``AsyncJob.wait`` joins a *room*: the
+waits, in this event loop, on jobs that one batch request can refresh together (the same class implementing
+``_refresh_many_async`` and the same ``_batch_key()``). A poll of the room refreshes every job waiting in it with
+that batch request, and every wait that wants a poll while one is under way, or just finished, takes its result
+instead of sending its own. So 500 gathered ``task.wait()`` calls on one Geobox client cost what one ``wait_all``
+costs.
+
+How, without a background task (so nothing outlives the waits, and it works on asyncio and trio alike): the first
+wait that wants a poll leads it; the others await its end. A poll younger than ``FRESH`` of the shortest
+interval counts as the current one. A leader that is cancelled (its caller gave up, or its own deadline came)
+ends its poll without a result, and the next wait leads a new one. Each wait keeps its own deadline, interval and
+tolerance of transient errors; a room disappears with its last wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import Any
+
+import anyio
+import anyio.lowlevel
+
+from ._clock import Clock, sleep_async
+from ._errors import WaitTimeout
+from ._poll import is_transient, retry_after_of
+from ._timelimit import deadline_scope
+
+__all__ = ["Room", "room_for", "wait_shared"]
+
+#: A poll that ended less than this share of a wait's interval ago is fresh enough to share.
+FRESH = 0.5
+
+
+class _Poll:
+    """One shared poll: done when its leader finished (``failure`` None or the error) or gave up (``abandoned``)."""
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.ended: float | None = None
+        self.done = anyio.Event()
+        self.failure: BaseException | None = None
+        self.abandoned = False
+
+
+class Room:
+    """The waits on one batchable kind of job in one event loop, and their shared polls."""
+
+    def __init__(self, owner: type[Any], rooms: dict[Hashable, Room], key: Hashable, loop: int) -> None:
+        self._owner = owner
+        self._loop = loop
+        self._rooms = rooms
+        self._key = key
+        self.waiting: dict[int, Any] = {}
+        self._poll: _Poll | None = None
+
+    def join(self, job: Any) -> None:
+        self.waiting[id(job)] = job
+
+    def leave(self, job: Any) -> None:
+        self.waiting.pop(id(job), None)
+        if not self.waiting:
+            self._rooms.pop(self._key, None)
+            if not self._rooms:
+                _LOOPS.pop(self._loop, None)
+
+    async def poll(self, clock: Clock, interval: float, deadline: float | None) -> BaseException | None:
+        """Make sure a fresh poll of every waiting job has happened; its error (transient or not), or None."""
+        while True:
+            current = self._poll
+            now = clock.monotonic()
+            if current is not None and current.ended is None:  # one is under way: take its result
+                await current.done.wait()
+                if current.abandoned:
+                    continue
+                return current.failure
+            if current is not None and current.ended is not None and now - current.ended < FRESH * interval:
+                return current.failure
+            return await self._lead(clock, deadline)
+
+    async def _lead(self, clock: Clock, deadline: float | None) -> BaseException | None:
+        poll = self._poll = _Poll(clock.monotonic())
+        jobs: Sequence[Any] = list(self.waiting.values())
+        try:
+            with deadline_scope(clock, deadline):  # the leader's deadline bounds the requests' retries
+                await self._owner._refresh_many_async(jobs)
+        except Exception as exc:
+            poll.failure = exc
+        except BaseException:
+            poll.abandoned = True  # cancelled: the waits still waiting elect another leader
+            raise
+        finally:
+            poll.ended = clock.monotonic()
+            poll.done.set()
+        return poll.failure
+
+
+def _owner_of(cls: type[Any]) -> type[Any]:
+    for klass in cls.__mro__:
+        if "_refresh_many_async" in vars(klass):
+            return klass
+    return cls
+
+
+#: The rooms of each running event loop (by its anyio token), each keyed by (hook owner, batch key). Rooms exist
+#: only while a wait is in them, so this holds nothing once every wait has returned.
+_LOOPS: dict[int, dict[Hashable, Room]] = {}
+
+
+def room_for(job: Any) -> Room:
+    """The room of ``job`` in the running event loop (made on first use); the caller joins and leaves it."""
+    token = anyio.lowlevel.current_token()
+    loop = id(getattr(token, "native_token", token))  # anyio >= 4.11 wraps the loop's own token: equal, not same
+    rooms = _LOOPS.setdefault(loop, {})
+    owner = _owner_of(type(job))
+    key = (owner, job._batch_key())
+    room = rooms.get(key)
+    if room is None:
+        room = rooms[key] = Room(owner, rooms, key, loop)
+    return room
+
+
+async def wait_shared(
+    job: Any, *, timeout: float | None, interval: float, clock: Clock, max_poll_errors: int, label: str
+) -> None:
+    """Wait until ``job`` is finished, polling with the other waits of its room (see the module docstring).
+
+    The same contract as the polling engine's: at least one poll, one overall deadline (``WaitTimeout``), a poll
+    every ``interval`` (or later, when a 429's ``Retry-After`` says so), transient errors tolerated
+    ``max_poll_errors`` times in a row, any other error raised at once. Arguments are already checked.
+    """
+    room = room_for(job)
+    room.join(job)
+    deadline = None if timeout is None else clock.monotonic() + timeout
+    errors = 0
+    try:
+        while True:
+            failure = await room.poll(clock, interval, deadline)
+            if failure is not None and not is_transient(failure):
+                raise failure
+            errors = errors + 1 if failure is not None else 0
+            if failure is not None and errors > max_poll_errors:
+                raise failure
+            if job._peek_phase().finished:
+                return
+            delay = max(interval, (retry_after_of(failure) if failure is not None else None) or 0.0)
+            if deadline is not None:
+                left = deadline - clock.monotonic()
+                if left <= 0:
+                    raise WaitTimeout(f"{label}: not finished within {timeout:g}s", timeout=timeout, pending=[job])
+                delay = min(delay, left)
+            await sleep_async(clock, delay)
+    finally:
+        room.leave(job)
