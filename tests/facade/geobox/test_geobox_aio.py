@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import anyio
 import pytest
 import taskfacade
 import taskfacade.aio
@@ -285,3 +286,18 @@ def test_validation_before_any_request_and_loop_never_blocked(emu: Emulator) -> 
             return lag
 
     assert asyncio.run(main()) < 0.25  # parsing a page of tasks is the longest the loop is held
+
+
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_it_runs_on_asyncio_and_on_trio(live: Emulator, backend: str) -> None:
+    """The async client, a wait and ``taskfacade.aio.wait_all`` on both event loops (through anyio, as httpx)."""
+    uuids = live.create_tasks("geobox", 3, queued_s=0.2, run_s=1)
+
+    async def main() -> list[str]:
+        async with AsyncGeoboxClient(host=live.base_url("geobox"), access_token="emulator-token") as client:
+            tasks = [await client.get_task(uuid) for uuid in uuids]
+            first = await tasks[0].wait(interval=0.05, timeout=30, progress_bar=False)
+            rest = await taskfacade.aio.wait_all(tasks[1:], timeout=30, interval=0.05)
+            return [first.value, *(status.value for status in rest)]
+
+    assert anyio.run(main, backend=backend) == ["SUCCESS"] * 3
