@@ -108,10 +108,15 @@ def _user_agent(value: object) -> str:
     raise InvalidArgument("user_agent", value, "a non-empty printable ASCII header value")
 
 
-def _httpx_transport(value: object) -> httpx.BaseTransport | None:
-    if value is None or isinstance(value, httpx.BaseTransport):
+def _httpx_transport(value: object) -> httpx.BaseTransport | httpx.AsyncBaseTransport | None:
+    if value is None or isinstance(value, httpx.BaseTransport | httpx.AsyncBaseTransport):
         return value
-    raise InvalidArgument("httpx_transport", value, "None or an httpx.BaseTransport (e.g. httpx.MockTransport)")
+    raise InvalidArgument(
+        "httpx_transport",
+        value,
+        "None or an httpx.BaseTransport (sync clients) or httpx.AsyncBaseTransport (async clients), e.g. "
+        "httpx.MockTransport (both)",
+    )
 
 
 def _trust_env(value: object) -> bool:
@@ -149,7 +154,9 @@ class ClientOptions:
     trust_env: bool = attrs.field(default=True, converter=_trust_env)
     max_response_size: int = attrs.field(default=DEFAULT_MAX_RESPONSE_SIZE, converter=check_max_response_size)
     user_agent: str = attrs.field(default=USER_AGENT, converter=_user_agent)
-    httpx_transport: httpx.BaseTransport | None = attrs.field(default=None, converter=_httpx_transport)
+    httpx_transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = attrs.field(
+        default=None, converter=_httpx_transport
+    )
 
     @property
     def connections(self) -> int:

@@ -341,6 +341,9 @@ class Transport(BaseTransport):
     _executor: ThreadPoolExecutor | None = None
 
     def _open_http(self, auth: httpx.Auth | None, headers: dict[str, str], tls: bool | ssl.SSLContext) -> httpx.Client:
+        mounted = self.options.httpx_transport
+        if mounted is not None and not isinstance(mounted, httpx.BaseTransport):
+            raise InvalidArgument("httpx_transport", mounted, "None or an httpx.BaseTransport for a sync client")
         client = httpx.Client(
             base_url=self.base_url,
             auth=auth,
@@ -350,7 +353,7 @@ class Transport(BaseTransport):
             verify=tls,
             follow_redirects=True,
             event_hooks={"request": [self._hooks.on_request], "response": [self._hooks.on_response]},
-            transport=self.options.httpx_transport,
+            transport=mounted,
             trust_env=self.options.trust_env,
         )
         _netdeadline.install(client, self._hooks.deadline_left)
