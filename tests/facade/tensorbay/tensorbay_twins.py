@@ -81,6 +81,12 @@ class Blocking:
     def __repr__(self) -> str:
         return repr(self._target)
 
+    def __eq__(self, other: object) -> bool:
+        return bool(self._target == (other._target if isinstance(other, Blocking) else other))
+
+    def __hash__(self) -> int:
+        return hash(self._target)
+
 
 class SyncTwin:
     """The sync facade."""
