@@ -186,7 +186,7 @@ class Client(ClientBase):
             user_agent=user_agent,
         )
 
-    def run(self, steps: Steps[T]) -> T:
+    def _run(self, steps: Steps[T]) -> T:
         """Drive a facade operation's steps (``taskfacade._steps``) through this client's transport."""
         return run(steps, self.transport)
 

@@ -147,13 +147,13 @@ class DatasetClientBase(DatasetCore):
         wanted = check_branch_filter(status, branch_name)
 
         def fetch(request: PageRequest) -> Page[Draft]:
-            return self._client.run(self._draft_page_steps(wanted, branch_name, request.index))
+            return self._client._run(self._draft_page_steps(wanted, branch_name, request.index))
 
         return Pager(fetch, page_size=PAGE_SIZE)
 
     def get_draft(self, draft_number: int) -> Draft:
         """The draft with this number, whatever its status (``ResourceNotExistError`` when there is none)."""
-        return self._client.run(self._get_draft_steps(draft_number))
+        return self._client._run(self._get_draft_steps(draft_number))
 
 
 class DatasetClient(DatasetClientBase):

@@ -88,7 +88,7 @@ class GAS:
             ResourceNotExistError: no dataset has this name.
             DatasetTypeError: the dataset is a fusion dataset and ``is_fusion`` is False, or the reverse.
         """
-        found = self._client.run(find_dataset_steps(name, is_fusion))
+        found = self._client._run(find_dataset_steps(name, is_fusion))
         cls = FusionDatasetClient if is_fusion else DatasetClient
         return cls(found.name, found.dataset_id, self._client, status=found.status, alias=found.alias,
                    is_public=found.is_public)  # fmt: skip

@@ -421,7 +421,7 @@ class TensorBayJob(TensorBayJobBase, CoreJob[str]):
 
     def abort(self) -> None:
         """Abort the job (QUEUING or PROCESSING only; otherwise ``ForbiddenError``), then refresh it."""
-        self._client.run(self._abort_steps())
+        self._client._run(self._abort_steps())
 
     @classmethod
     def _refresh_many(cls, jobs: Sequence[CoreJob[Any]]) -> None:
@@ -430,4 +430,4 @@ class TensorBayJob(TensorBayJobBase, CoreJob[str]):
             for job in jobs:
                 job.refresh()
             return
-        source.client.run(refresh_by_listing_steps(source, jobs))  # type: ignore[arg-type]  # all TensorBayJobs
+        source.client._run(refresh_by_listing_steps(source, jobs))  # type: ignore[arg-type]  # all TensorBayJobs

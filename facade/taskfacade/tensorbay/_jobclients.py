@@ -137,7 +137,7 @@ class JobMixin(JobClientBase[JS]):
 
     def get_job(self, job_id: str) -> JS:
         """The job with this id (``ResourceNotExistError`` when there is none of this kind in the dataset)."""
-        return self._client.run(self._get_steps(job_id))
+        return self._client._run(self._get_steps(job_id))
 
     def list_jobs(self, status: str | None = None) -> Pager[JS]:
         """This kind's jobs in the dataset, newest first, as a lazy list paged 128 at a time.
@@ -148,13 +148,13 @@ class JobMixin(JobClientBase[JS]):
         self._check_status(status)
 
         def fetch(request: PageRequest) -> Page[JS]:
-            return self._client.run(self._page_steps(status, request.index))
+            return self._client._run(self._page_steps(status, request.index))
 
         return Pager(fetch, page_size=PAGE_SIZE)
 
     def delete_job(self, job_id: str) -> None:
         """Delete the job. A retry that finds the job already gone (its first answer was lost) counts as done."""
-        self._client.run(self._delete_steps(job_id))
+        self._client._run(self._delete_steps(job_id))
 
 
 class SquashAndMerge(SquashAndMergeBase[SquashAndMergeJob], JobMixin[SquashAndMergeJob]):
@@ -200,7 +200,7 @@ class SquashAndMerge(SquashAndMergeBase[SquashAndMergeJob], JobMixin[SquashAndMe
             draft_description=draft_description,
             strategy=strategy,
         )
-        return self._client.run(self._create_steps(request))
+        return self._client._run(self._create_steps(request))
 
 
 class BasicSearch(BasicSearchBase[BasicSearchJob], JobMixin[BasicSearchJob]):
@@ -236,4 +236,4 @@ class BasicSearch(BasicSearchBase[BasicSearchJob], JobMixin[BasicSearchJob]):
         request = search_request(
             self._status, title=title, description=description, conjunction=conjunction, filters=filters, unit=unit
         )
-        return self._client.run(self._create_steps(request))
+        return self._client._run(self._create_steps(request))

@@ -135,7 +135,7 @@ class SquashAndMergeJob(SquashAndMergeKind, TensorBayJob):
 
     def retry(self) -> None:
         """Retry a FAILED or ABORTED job (otherwise ``ForbiddenError``), then refresh it."""
-        self._client.run(self._retry_steps())
+        self._client._run(self._retry_steps())
 
 
 class BasicSearchJob(BasicSearchKind, TensorBayJob):
@@ -191,4 +191,4 @@ class BasicSearchJob(BasicSearchKind, TensorBayJob):
         Not replayed after an ambiguous failure (a second create would conflict); check with
         ``GAS.get_dataset(name)`` before trying again.
         """
-        self._client.run(self._create_dataset_steps(name, alias, is_public))
+        self._client._run(self._create_dataset_steps(name, alias, is_public))

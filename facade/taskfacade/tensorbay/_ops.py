@@ -2,7 +2,7 @@
 
 Each function here checks its arguments, shapes the generated request, yields the ``Call`` and turns the answer
 into what the facade returns; it does no I/O. ``GAS``, the dataset clients, the job clients and the jobs drive
-them with ``Client.run`` (sync) or ``await AsyncClient.arun`` (``taskfacade.tensorbay.aio``), so a rule (a check, a
+them with ``Client._run`` (sync) or ``await AsyncClient._arun`` (``taskfacade.tensorbay.aio``), so a rule (a check, a
 default title, a lost-answer rule for deletes, what a verb's ambiguous failure means) exists once.
 """
 

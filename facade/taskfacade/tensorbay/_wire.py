@@ -58,11 +58,11 @@ class JobFetcher(JobSource):
 
     def __call__(self, job_id: str) -> dict[str, Any]:
         """One job's body (``GET .../jobs/{job_id}?jobType=...``)."""
-        return self.client.run(self.get_steps(job_id))
+        return self.client._run(self.get_steps(job_id))
 
     def list_page(self, status: str | None, offset: int, limit: int = PAGE_SIZE) -> tuple[list[dict[str, Any]], int]:
         """One page of job bodies, newest first, and the total count (``GET .../jobs?jobType=&status=``)."""
-        return self.client.run(self.page_steps(status, offset, limit))
+        return self.client._run(self.page_steps(status, offset, limit))
 
     def batch_key(self) -> tuple[Client, str, str]:
         """Jobs with equal keys are refreshed together, through one list endpoint."""
@@ -73,4 +73,4 @@ def draft_page(
     client: Client, dataset_id: str, status: str, branch_name: str | None, offset: int
 ) -> tuple[list[Draft], int]:
     """One page of a dataset's drafts (``GET .../drafts``) and the total count."""
-    return client.run(draft_page_steps(dataset_id, status, branch_name, offset))
+    return client._run(draft_page_steps(dataset_id, status, branch_name, offset))

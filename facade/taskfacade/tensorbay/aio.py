@@ -20,7 +20,7 @@ a basic-search job's ``result``) is a plain attribute, as in sync.
 
 One source: the checks, the requests, how answers are read, the verbs' lost-answer rules and the batched refresh
 are the steps in ``_ops.py``, ``_job.py``, ``_kinds.py``, ``_jobclients.py``, ``_dataset.py`` and ``_batch.py``,
-driven here with ``await AsyncClient.arun`` and in sync with ``Client.run``. Jobs are ``taskfacade.aio.AsyncJob``
+driven here with ``await AsyncClient._arun`` and in sync with ``Client._run``. Jobs are ``taskfacade.aio.AsyncJob``
 objects: ``taskfacade.aio.wait_all`` / ``as_completed`` refresh them through the job list endpoint exactly as the
 sync twin does (the same requests), together with other services' async jobs, in one event loop.
 """
@@ -112,8 +112,8 @@ class AsyncClient(ClientBase):
             user_agent=user_agent,
         )
 
-    async def arun(self, steps: Steps[T]) -> T:
-        """Drive a facade operation's steps through this client's transport (the twin of ``Client.run``)."""
+    async def _arun(self, steps: Steps[T]) -> T:
+        """Drive a facade operation's steps through this client's transport (the twin of ``Client._run``)."""
         return await arun(steps, self.transport)
 
     async def aclose(self) -> None:
@@ -131,13 +131,13 @@ class AsyncJobFetcher(JobSource):
 
     async def __call__(self, job_id: str) -> dict[str, Any]:
         """One job's body (``GET .../jobs/{job_id}?jobType=...``)."""
-        return await self.client.arun(self.get_steps(job_id))
+        return await self.client._arun(self.get_steps(job_id))
 
     async def list_page(
         self, status: str | None, offset: int, limit: int = PAGE_SIZE
     ) -> tuple[list[dict[str, Any]], int]:
         """One page of job bodies, newest first, and the total count."""
-        return await self.client.arun(self.page_steps(status, offset, limit))
+        return await self.client._arun(self.page_steps(status, offset, limit))
 
 
 class AsyncPager(Generic[T]):
@@ -225,7 +225,7 @@ class TensorBayJob(TensorBayJobBase, AsyncJob[str]):
 
     async def refresh(self) -> None:
         """Fetch the job once and update every field."""
-        await self._client.arun(self._refresh_steps())
+        await self._client._arun(self._refresh_steps())
 
     def _refresh_steps(self) -> Steps[None]:
         body = yield from self._job_updater.get_steps(self.job_id)
@@ -233,7 +233,7 @@ class TensorBayJob(TensorBayJobBase, AsyncJob[str]):
 
     async def abort(self) -> None:
         """Abort the job (QUEUING or PROCESSING only; otherwise ``ForbiddenError``), then refresh it."""
-        await self._client.arun(self._abort_steps())
+        await self._client._arun(self._abort_steps())
 
     @classmethod
     async def _refresh_many_async(cls, jobs: Sequence[AsyncJob[Any]]) -> None:
@@ -242,7 +242,7 @@ class TensorBayJob(TensorBayJobBase, AsyncJob[str]):
             for job in jobs:
                 await job.refresh()
             return
-        await source.client.arun(refresh_by_listing_steps(source, jobs))  # type: ignore[arg-type]
+        await source.client._arun(refresh_by_listing_steps(source, jobs))  # type: ignore[arg-type]
 
 
 class SquashAndMergeJob(SquashAndMergeKind, TensorBayJob):
@@ -304,7 +304,7 @@ class SquashAndMergeJob(SquashAndMergeKind, TensorBayJob):
 
     async def retry(self) -> None:
         """Retry a FAILED or ABORTED job (otherwise ``ForbiddenError``), then refresh it."""
-        await self._client.arun(self._retry_steps())
+        await self._client._arun(self._retry_steps())
 
 
 class BasicSearchJob(BasicSearchKind, TensorBayJob):
@@ -354,7 +354,7 @@ class BasicSearchJob(BasicSearchKind, TensorBayJob):
 
     async def create_dataset(self, name: str, alias: str = "", is_public: bool = False) -> None:
         """Create a dataset from this SUCCESS job's result (``NameConflictError`` if the name is taken)."""
-        await self._client.arun(self._create_dataset_steps(name, alias, is_public))
+        await self._client._arun(self._create_dataset_steps(name, alias, is_public))
 
 
 # -- job clients --------------------------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ class _AsyncJobClient(JobClientBase[J]):
 
     async def get_job(self, job_id: str) -> J:
         """The job with this id (``ResourceNotExistError`` when there is none of this kind in the dataset)."""
-        return await self._client.arun(self._get_steps(job_id))
+        return await self._client._arun(self._get_steps(job_id))
 
     def list_jobs(self, status: str | None = None) -> AsyncPager[J]:
         """This kind's jobs in the dataset, newest first, read with ``async for`` (pages of 128).
@@ -383,13 +383,13 @@ class _AsyncJobClient(JobClientBase[J]):
         self._check_status(status)
 
         async def fetch(index: int) -> Page[J]:
-            return await self._client.arun(self._page_steps(status, index))
+            return await self._client._arun(self._page_steps(status, index))
 
         return AsyncPager(fetch)
 
     async def delete_job(self, job_id: str) -> None:
         """Delete the job. A retry that finds the job already gone (its first answer was lost) counts as done."""
-        await self._client.arun(self._delete_steps(job_id))
+        await self._client._arun(self._delete_steps(job_id))
 
 
 class SquashAndMerge(SquashAndMergeBase[SquashAndMergeJob], _AsyncJobClient[SquashAndMergeJob]):
@@ -424,7 +424,7 @@ class SquashAndMerge(SquashAndMergeBase[SquashAndMergeJob], _AsyncJobClient[Squa
             draft_description=draft_description,
             strategy=strategy,
         )
-        return await self._client.arun(self._create_steps(request))
+        return await self._client._arun(self._create_steps(request))
 
 
 class BasicSearch(BasicSearchBase[BasicSearchJob], _AsyncJobClient[BasicSearchJob]):
@@ -448,7 +448,7 @@ class BasicSearch(BasicSearchBase[BasicSearchJob], _AsyncJobClient[BasicSearchJo
         request = search_request(
             self._status, title=title, description=description, conjunction=conjunction, filters=filters, unit=unit
         )
-        return await self._client.arun(self._create_steps(request))
+        return await self._client._arun(self._create_steps(request))
 
 
 # -- datasets and GAS ---------------------------------------------------------------------------------------------
@@ -480,13 +480,13 @@ class DatasetClientBase(DatasetCore):
         wanted = check_branch_filter(status, branch_name)
 
         async def fetch(index: int) -> Page[Draft]:
-            return await self._client.arun(self._draft_page_steps(wanted, branch_name, index))
+            return await self._client._arun(self._draft_page_steps(wanted, branch_name, index))
 
         return AsyncPager(fetch)
 
     async def get_draft(self, draft_number: int) -> Draft:
         """The draft with this number, whatever its status (``ResourceNotExistError`` when there is none)."""
-        return await self._client.arun(self._get_draft_steps(draft_number))
+        return await self._client._arun(self._get_draft_steps(draft_number))
 
 
 class DatasetClient(DatasetClientBase):
@@ -559,7 +559,7 @@ class GAS:
             ResourceNotExistError: no dataset has this name.
             DatasetTypeError: the dataset is a fusion dataset and ``is_fusion`` is False, or the reverse.
         """
-        found = await self._client.arun(find_dataset_steps(name, is_fusion))
+        found = await self._client._arun(find_dataset_steps(name, is_fusion))
         cls = FusionDatasetClient if is_fusion else DatasetClient
         return cls(found.name, found.dataset_id, self._client, status=found.status, alias=found.alias,
                    is_public=found.is_public)  # fmt: skip
