@@ -95,6 +95,7 @@ class SyncTwin:
     GAS = tensorbay.GAS
     Client = tensorbay.Client
     DatasetClient = tensorbay.DatasetClient
+    FusionDatasetClient = tensorbay.FusionDatasetClient
     TensorBayJob = tensorbay.TensorBayJob
     SquashAndMergeJob = tensorbay.SquashAndMergeJob
     BasicSearchJob = tensorbay.BasicSearchJob
@@ -113,6 +114,9 @@ class SyncTwin:
     def unwrap(self, obj: Any) -> Any:
         return obj
 
+    def close_client(self, client: Any) -> None:
+        client.close()
+
     def wait_all(self, jobs: list[Any], *args: Any, **kwargs: Any) -> list[Any]:
         return taskfacade.wait_all(jobs, *args, **kwargs)
 
@@ -130,6 +134,7 @@ class AsyncTwin:
     GAS = aio.GAS
     Client = aio.AsyncClient
     DatasetClient = aio.DatasetClient
+    FusionDatasetClient = aio.FusionDatasetClient
     TensorBayJob = aio.TensorBayJob
     SquashAndMergeJob = aio.SquashAndMergeJob
     BasicSearchJob = aio.BasicSearchJob
@@ -146,6 +151,9 @@ class AsyncTwin:
 
     def gas(self, *args: Any, **kwargs: Any) -> Any:
         return self.wrap(aio.GAS(*args, **kwargs))
+
+    def close_client(self, client: Any) -> None:
+        self.loop.run(client.aclose)
 
     def dataset(self, name: str, dataset_id: str, client: Any, status: tensorbay.Status) -> Any:
         return self.wrap(aio.DatasetClient(name, dataset_id, client, status=status))
