@@ -201,3 +201,30 @@ def test_a_job_fetched_with_a_lost_answer_counts_once(emu: Emulator, clock: Emul
 
     asyncio.run(main())
     assert counts(emu) == {JOB: 2}
+
+
+def test_runs_under_trio(emu: Emulator, clock: EmulatorClock) -> None:
+    """The async twin runs on trio too (its I/O is anyio's, as httpx's): calls, waits, wait_all, cancellation."""
+    trio = pytest.importorskip("trio")
+
+    async def main() -> None:
+        async with aio.GAS(KEY, emu.base_url("tensorbay"), clock=clock) as gas:
+            dataset = await gas.get_dataset(DATASET)
+            jobs = [
+                await dataset.squash_and_merge.create_job(draft_title=f"d{i}", source_branch_name="dev")
+                for i in range(4)
+            ]
+            await jobs[0].update(until_complete=True, timeout=60, interval=1)
+            assert jobs[0].status == "SUCCESS"
+            assert await taskfacade.aio.wait_all(jobs, timeout=60, interval=1) == ["SUCCESS"] * 4
+            search = await dataset.basic_search.create_job(conjunction="and", filters=[("size", ">", 0)])
+            emu.add_faults({**GET_JOB, "action": "latency", "latency_ms": 10000})
+            start = time.monotonic()
+            with trio.move_on_after(0.3):
+                await search.refresh()
+            assert time.monotonic() - start < 3  # cancelled inside the request, not after it
+            emu.clear_faults()
+            await search.refresh()
+            assert search.status == "QUEUING"
+
+    trio.run(main)
