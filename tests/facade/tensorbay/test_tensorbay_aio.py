@@ -8,6 +8,7 @@ _input, _job, _jobs and _wait.)
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -228,3 +229,42 @@ def test_runs_under_trio(emu: Emulator, clock: EmulatorClock) -> None:
             assert search.status == "QUEUING"
 
     trio.run(main)
+
+
+PAIRS = [
+    (taskfacade.tensorbay.GAS, aio.GAS),
+    (taskfacade.tensorbay.Client, aio.AsyncClient),
+    (taskfacade.tensorbay.DatasetClient, aio.DatasetClient),
+    (taskfacade.tensorbay.FusionDatasetClient, aio.FusionDatasetClient),
+    (taskfacade.tensorbay.SquashAndMerge, aio.SquashAndMerge),
+    (taskfacade.tensorbay.BasicSearch, aio.BasicSearch),
+    (taskfacade.tensorbay.TensorBayJob, aio.TensorBayJob),
+    (taskfacade.tensorbay.SquashAndMergeJob, aio.SquashAndMergeJob),
+    (taskfacade.tensorbay.BasicSearchJob, aio.BasicSearchJob),
+]
+#: Sync names the async twin spells differently, on purpose (closing; the sync client's raw-call helpers).
+SYNC_ONLY = {"close", "call", "send"}
+ASYNC_ONLY = {"aclose"}
+
+
+@pytest.mark.parametrize(("sync", "twin"), PAIRS, ids=[pair[0].__name__ for pair in PAIRS])
+def test_the_async_twin_mirrors_the_sync_surface(sync: type, twin: type) -> None:
+    """Same public names, same parameters (names, kinds, defaults); a method is a coroutine in the twin exactly
+    when it may make a request."""
+
+    def public(cls: type) -> set[str]:
+        return {name for name in dir(cls) if not name.startswith("_")}
+
+    assert public(sync) - SYNC_ONLY == public(twin) - ASYNC_ONLY
+    for name in [*sorted(public(sync) - SYNC_ONLY), "__init__"]:
+        ours, theirs = inspect.getattr_static(sync, name), inspect.getattr_static(twin, name)
+        if isinstance(ours, property) and isinstance(theirs, property):
+            assert (ours.fset is None) == (theirs.fset is None), name
+            continue
+        if not callable(ours):
+            continue
+        ours = getattr(sync, name)
+        theirs = getattr(twin, name)
+        params = [(p.name, p.kind, p.default) for p in inspect.signature(ours).parameters.values()]
+        twin_params = [(p.name, p.kind, p.default) for p in inspect.signature(theirs).parameters.values()]
+        assert params == twin_params, name
