@@ -51,7 +51,7 @@ from ._job import TensorBayJobBase, batch_source
 from ._jobclients import BasicSearchBase, JobClientBase, SquashAndMergeBase
 from ._kinds import BasicSearchKind, SquashAndMergeKind
 from ._ops import PAGE_SIZE, check_branch_filter, find_dataset_steps, search_request, squash_request
-from ._structs import Draft
+from ._structs import Draft, Status
 from ._validate import check_bool
 from ._wire import JobSource
 
@@ -398,7 +398,7 @@ class SquashAndMerge(SquashAndMergeBase[SquashAndMergeJob], _AsyncJobClient[Squa
     _JOB_CLASS = SquashAndMergeJob
 
     def __init__(
-        self, client: AsyncClient, dataset_id: str, status: Any, draft_getter: Callable[[int], Awaitable[Draft]]
+        self, client: AsyncClient, dataset_id: str, status: Status, draft_getter: Callable[[int], Awaitable[Draft]]
     ) -> None:
         super().__init__(client, dataset_id, status, draft_getter)
 
@@ -432,7 +432,7 @@ class BasicSearch(BasicSearchBase[BasicSearchJob], _AsyncJobClient[BasicSearchJo
 
     _JOB_CLASS = BasicSearchJob
 
-    def __init__(self, client: AsyncClient, dataset_id: str, status: Any, is_fusion: bool) -> None:
+    def __init__(self, client: AsyncClient, dataset_id: str, status: Status, is_fusion: bool) -> None:
         super().__init__(client, dataset_id, status, is_fusion)
 
     async def create_job(
