@@ -13,9 +13,10 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from ._wire import PAGE_SIZE, JobFetcher
+from .._steps import Steps
+from ._wire import PAGE_SIZE, JobSource
 
-__all__ = ["LISTED_STATUSES", "MIN_BATCH", "refresh_by_listing"]
+__all__ = ["LISTED_STATUSES", "MIN_BATCH", "refresh_by_listing_steps"]
 
 #: The statuses of unfinished jobs, listed in this order (a job moving on between the two shows in the later).
 LISTED_STATUSES = ("QUEUING", "PROCESSING")
@@ -24,18 +25,18 @@ MIN_BATCH = 3
 
 
 class Refreshable(Protocol):
-    """What the batch needs from a job."""
+    """What the batch needs from a job (sync or async: the steps are shared)."""
 
     @property
     def job_id(self) -> str: ...
 
-    def refresh(self) -> None: ...
+    def _refresh_steps(self) -> Steps[None]: ...
 
     def _apply_body(self, body: dict[str, Any]) -> None: ...
 
 
-def refresh_by_listing(fetcher: JobFetcher, jobs: Sequence[Refreshable]) -> None:
-    """Refresh ``jobs`` (all of ``fetcher``'s dataset and type) with listings, then GETs for the ones not listed."""
+def refresh_by_listing_steps(source: JobSource, jobs: Sequence[Refreshable]) -> Steps[None]:
+    """Refresh ``jobs`` (all of ``source``'s dataset and type) with listings, then GETs for the ones not listed."""
     wanted: dict[str, list[Refreshable]] = {}
     for job in jobs:
         wanted.setdefault(job.job_id, []).append(job)
@@ -47,24 +48,24 @@ def refresh_by_listing(fetcher: JobFetcher, jobs: Sequence[Refreshable]) -> None
         unseen.discard(str(body.get("jobId")))
 
     for status in LISTED_STATUSES:
-        _list_status(fetcher, status, apply, lambda: len(unseen))
+        yield from _list_status(source, status, apply, lambda: len(unseen))
     for job_id in sorted(unseen):
         for job in wanted[job_id]:
-            job.refresh()
+            yield from job._refresh_steps()
 
 
 def _list_status(
-    fetcher: JobFetcher, status: str, apply: Callable[[dict[str, Any]], None], unseen: Callable[[], int]
-) -> None:
+    source: JobSource, status: str, apply: Callable[[dict[str, Any]], None], unseen: Callable[[], int]
+) -> Steps[None]:
     """Page through one status's listing while the pages left cost no more than GETs for the unseen jobs."""
-    items, total = fetcher.list_page(status, 0)
+    items, total = yield from source.page_steps(status, 0)
     for body in items:
         apply(body)
     pages = math.ceil(total / PAGE_SIZE)
     for index in range(1, pages):
         if unseen() == 0 or pages - index > unseen():
             return
-        items, _ = fetcher.list_page(status, index * PAGE_SIZE)
+        items, _ = yield from source.page_steps(status, index * PAGE_SIZE)
         if not items:
             return
         for body in items:

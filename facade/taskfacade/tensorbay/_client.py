@@ -19,11 +19,12 @@ from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor, check_secret
-from .._transport import Transport
+from .._steps import Steps, run
+from .._transport import BaseTransport, Transport
 from .._urls import check_base_url
 from ._errors import ERROR_CLASSES, parse_error
 
-__all__ = ["SITES", "Client"]
+__all__ = ["SITES", "Client", "ClientBase"]
 
 T = TypeVar("T")
 
@@ -67,27 +68,12 @@ def _site_url(access_key: str, url: object) -> str:
     return check_base_url(url, "url").rstrip("/")
 
 
-class Client:
-    """TensorBay's Open API, reached through the facade's transport (timeouts, retry modes, errors).
+class ClientBase:
+    """What ``Client`` and its async twin share: the checks of the key and URL, the options, the transport's
+    settings (``X-Token`` auth, TensorBay's errors, the key redacted). Subclasses pick the transport class."""
 
-    ``GAS`` builds one; jobs and dataset clients share it. Thread-safe; close it (or the ``GAS``) when done.
-
-    Args:
-        access_key: the ``ACCESSKEY-...`` (gas.graviti.com) or ``Accesskey-...`` (gas.graviti.cn) key.
-        url: the site root, e.g. ``https://gas.graviti.com`` or the emulator's ``http://127.0.0.1:PORT/tensorbay``;
-            empty for the key's default site.
-        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
-        timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
-        verify: TLS verification (True, a CA bundle path or an ``ssl.SSLContext``).
-        clock: time source for retries and waits (tests).
-        pool_size: connections kept open.
-        httpx_transport: a custom httpx transport (byte-level tests only).
-        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
-            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
-        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
-            a larger one raises ``taskfacade.ResponseTooLarge``.
-        user_agent: the ``User-Agent`` header of every request.
-    """
+    _TRANSPORT: type[BaseTransport] = Transport
+    transport: BaseTransport
 
     def __init__(
         self,
@@ -99,7 +85,7 @@ class Client:
         verify: bool | str | ssl.SSLContext = True,
         clock: Clock | None = None,
         pool_size: int | None = None,
-        httpx_transport: httpx.BaseTransport | None = None,
+        httpx_transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
@@ -118,7 +104,7 @@ class Client:
             httpx_transport=httpx_transport,
         )
         self.url = site
-        self.transport = Transport(
+        self.transport = self._TRANSPORT(
             service="tensorbay",
             base_url=site,
             auth=_AccessKeyAuth(key),
@@ -142,6 +128,68 @@ class Client:
     def retry_mode(self, mode: RetryLike) -> None:
         self.transport.retry = retry_policy(mode, "retry_mode")
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(url={self.url!r}, retry_mode={self.transport.retry.name!r})"
+
+
+class Client(ClientBase):
+    """TensorBay's Open API, reached through the facade's transport (timeouts, retry modes, errors).
+
+    ``GAS`` builds one; jobs and dataset clients share it. Thread-safe; close it (or the ``GAS``) when done.
+
+    Args:
+        access_key: the ``ACCESSKEY-...`` (gas.graviti.com) or ``Accesskey-...`` (gas.graviti.cn) key.
+        url: the site root, e.g. ``https://gas.graviti.com`` or the emulator's ``http://127.0.0.1:PORT/tensorbay``;
+            empty for the key's default site.
+        retry_mode: ``"default"``, ``"forceful"``, ``"disabled"`` or a ``taskfacade.RetryPolicy``.
+        timeout: per-request timeouts in seconds (or an ``httpx.Timeout``).
+        verify: TLS verification (True, a CA bundle path or an ``ssl.SSLContext``).
+        clock: time source for retries and waits (tests).
+        pool_size: connections kept open.
+        httpx_transport: a custom httpx transport (byte-level tests only).
+        trust_env: read proxy and CA settings from the environment (``HTTPS_PROXY``, ``SSL_CERT_FILE``...), as
+            httpx does by default; False ignores them (see docs/retry-modes.md, "Proxies").
+        max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
+            a larger one raises ``taskfacade.ResponseTooLarge``.
+        user_agent: the ``User-Agent`` header of every request.
+    """
+
+    _TRANSPORT = Transport
+    transport: Transport
+
+    def __init__(
+        self,
+        access_key: str,
+        url: str = "",
+        *,
+        retry_mode: RetryLike = "default",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        verify: bool | str | ssl.SSLContext = True,
+        clock: Clock | None = None,
+        pool_size: int | None = None,
+        httpx_transport: httpx.BaseTransport | None = None,
+        trust_env: bool = True,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
+        user_agent: str = USER_AGENT,
+    ) -> None:
+        super().__init__(
+            access_key,
+            url,
+            retry_mode=retry_mode,
+            timeout=timeout,
+            verify=verify,
+            clock=clock,
+            pool_size=pool_size,
+            httpx_transport=httpx_transport,
+            trust_env=trust_env,
+            max_response_size=max_response_size,
+            user_agent=user_agent,
+        )
+
+    def _run(self, steps: Steps[T]) -> T:
+        """Drive a facade operation's steps (``taskfacade._steps``) through this client's transport."""
+        return run(steps, self.transport)
+
     def call(self, operation: Callable[..., GeneratedResponse], /, *args: Any, expect: type[T], **kwargs: Any) -> T:
         """Call a generated operation that answers a model (``expect``), with retries and TensorBay's errors."""
         return self.transport.call(operation, *args, expect=expect, **kwargs)
@@ -153,6 +201,3 @@ class Client:
     def close(self) -> None:
         """Close the connections (idempotent)."""
         self.transport.close()
-
-    def __repr__(self) -> str:
-        return f"Client(url={self.url!r}, retry_mode={self.transport.retry.name!r})"

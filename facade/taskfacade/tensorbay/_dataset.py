@@ -6,22 +6,18 @@ squash-and-merge jobs target that branch and new searches search that commit unl
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
-from .._check import check_int
 from .._errors import InvalidArgument
 from .._pager import Page, Pager, PageRequest
+from .._steps import Steps
 from ._client import Client
-from ._errors import ResourceNotExistError
 from ._jobclients import BasicSearch, SquashAndMerge
+from ._ops import DRAFT_STATUSES, PAGE_SIZE, check_branch_filter, draft_page_steps, get_draft_steps
 from ._structs import Draft, Status
-from ._validate import check_bool, check_choice, check_id, check_str
-from ._wire import PAGE_SIZE, draft_page
+from ._validate import check_bool, check_id, check_str
 
-__all__ = ["DRAFT_STATUSES", "DatasetClient", "DatasetClientBase", "FusionDatasetClient"]
-
-#: ``list_drafts(status=...)`` accepts these (``ALL``: every status).
-DRAFT_STATUSES = ("OPEN", "CLOSED", "COMMITTED", "ALL")
+__all__ = ["DRAFT_STATUSES", "DatasetClient", "DatasetClientBase", "DatasetCore", "FusionDatasetClient"]
 
 
 class HasClient(Protocol):
@@ -31,33 +27,27 @@ class HasClient(Protocol):
     def client(self) -> Client: ...
 
 
-class DatasetClientBase:
-    """One TensorBay dataset (what ``GAS.get_dataset`` returns).
-
-    Args:
-        name: the dataset's name.
-        dataset_id: its id.
-        client: the ``Client`` it talks through (or the ``GAS``, as the vendor SDK takes).
-        status: the branch and commit new jobs are based on.
-        alias: its alias.
-        is_public: whether it is public.
-    """
+class DatasetCore:
+    """What both twins' dataset clients share: the checked identity, where they stand, the draft steps.
+    Subclasses pick the client class and build the two job clients (``_job_clients``)."""
 
     is_fusion: ClassVar[bool] = False
+    _CLIENT: ClassVar[type[Any]] = Client
+    _CLIENT_NAME: ClassVar[str] = "a taskfacade.tensorbay.Client or GAS"
 
     def __init__(
         self,
         name: str,
         dataset_id: str,
-        client: Client | HasClient,
+        client: Any,
         *,
         status: Status,
         alias: str = "",
         is_public: bool = False,
     ) -> None:
-        client = client if isinstance(client, Client) else getattr(client, "client", client)
-        if not isinstance(client, Client):
-            raise InvalidArgument("client", type(client).__name__, "a taskfacade.tensorbay.Client or GAS")
+        client = client if isinstance(client, self._CLIENT) else getattr(client, "client", client)
+        if not isinstance(client, self._CLIENT):
+            raise InvalidArgument("client", type(client).__name__, self._CLIENT_NAME)
         if not isinstance(status, Status):
             raise InvalidArgument("status", status, "a taskfacade.tensorbay.Status(branch_name, commit_id)")
         self._name = check_str("name", name, empty=False)
@@ -66,8 +56,10 @@ class DatasetClientBase:
         self._status = status
         self._alias = check_str("alias", alias)
         self._is_public = check_bool("is_public", is_public)
-        self._squash_and_merge = SquashAndMerge(client, dataset_id, status, self.get_draft)
-        self._basic_search = BasicSearch(client, dataset_id, status, self.is_fusion)
+        self._job_clients()
+
+    def _job_clients(self) -> None:
+        raise NotImplementedError
 
     @property
     def name(self) -> str:
@@ -94,6 +86,47 @@ class DatasetClientBase:
         """The branch and commit this client is checked out at."""
         return self._status
 
+    def _draft_page_steps(self, status: str, branch_name: str | None, index: int) -> Steps[Page[Draft]]:
+        drafts, total = yield from draft_page_steps(self._dataset_id, status, branch_name, index * PAGE_SIZE)
+        return Page(drafts, total_items=total)
+
+    def _get_draft_steps(self, draft_number: int) -> Steps[Draft]:
+        return get_draft_steps(self._dataset_id, self._name, draft_number)
+
+    def __repr__(self) -> str:
+        return f'{type(self).__name__}("{self._name}", dataset_id={self._dataset_id!r})'
+
+
+class DatasetClientBase(DatasetCore):
+    """One TensorBay dataset (what ``GAS.get_dataset`` returns).
+
+    Args:
+        name: the dataset's name.
+        dataset_id: its id.
+        client: the ``Client`` it talks through (or the ``GAS``, as the vendor SDK takes).
+        status: the branch and commit new jobs are based on.
+        alias: its alias.
+        is_public: whether it is public.
+    """
+
+    _client: Client
+
+    def __init__(
+        self,
+        name: str,
+        dataset_id: str,
+        client: Client | HasClient,
+        *,
+        status: Status,
+        alias: str = "",
+        is_public: bool = False,
+    ) -> None:
+        super().__init__(name, dataset_id, client, status=status, alias=alias, is_public=is_public)
+
+    def _job_clients(self) -> None:
+        self._squash_and_merge = SquashAndMerge(self._client, self._dataset_id, self._status, self.get_draft)
+        self._basic_search = BasicSearch(self._client, self._dataset_id, self._status, self.is_fusion)
+
     @property
     def squash_and_merge(self) -> SquashAndMerge:
         """This dataset's squash-and-merge jobs."""
@@ -111,31 +144,16 @@ class DatasetClientBase:
             status: OPEN (also when None), CLOSED, COMMITTED or ALL.
             branch_name: only drafts based on this branch (None: every branch).
         """
-        wanted = "OPEN" if status is None else check_choice("status", status, DRAFT_STATUSES)
-        if branch_name is not None and (not isinstance(branch_name, str) or not branch_name):
-            raise InvalidArgument("branch_name", branch_name, "a branch name or None")
+        wanted = check_branch_filter(status, branch_name)
 
         def fetch(request: PageRequest) -> Page[Draft]:
-            drafts, total = draft_page(self._client, self._dataset_id, wanted, branch_name, request.index * PAGE_SIZE)
-            return Page(drafts, total_items=total)
+            return self._client._run(self._draft_page_steps(wanted, branch_name, request.index))
 
         return Pager(fetch, page_size=PAGE_SIZE)
 
     def get_draft(self, draft_number: int) -> Draft:
         """The draft with this number, whatever its status (``ResourceNotExistError`` when there is none)."""
-        check_int("draft_number", draft_number, 1)
-        for draft in self.list_drafts("ALL"):
-            if draft.number == draft_number:
-                return draft
-        raise ResourceNotExistError(
-            f"draft {draft_number} does not exist in dataset {self._name!r}",
-            status=404,
-            code="ResourceNotExist",
-            service="tensorbay",
-        )
-
-    def __repr__(self) -> str:
-        return f'{type(self).__name__}("{self._name}", dataset_id={self._dataset_id!r})'
+        return self._client._run(self._get_draft_steps(draft_number))
 
 
 class DatasetClient(DatasetClientBase):

@@ -9,38 +9,13 @@ from typing import Literal, overload
 import httpx
 
 from .._clock import Clock
-from .._errors import ResponseDecodeError
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
 from .._retry import RetryLike
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
-from ._errors import DatasetTypeError, ResourceNotExistError
-from ._generated import Dataset, DatasetList, Unset, get_dataset, list_datasets
-from ._structs import Status
-from ._validate import check_bool, check_str
+from ._ops import find_dataset_steps
 
 __all__ = ["GAS"]
-
-
-def _checked_id(dataset_id: object) -> str:
-    if not isinstance(dataset_id, str) or not dataset_id:
-        message = f"a dataset listing item has id {dataset_id!r}; expected a string"
-        raise ResponseDecodeError(message, service="tensorbay")
-    return dataset_id
-
-
-def _check_dataset(name: str, info: Dataset) -> None:
-    """The fields the facade relies on must have their documented types (else ``ResponseDecodeError``)."""
-    checks = {
-        "type": isinstance(info.type_, int) and not isinstance(info.type_, bool),
-        "defaultBranch": isinstance(info.default_branch, str),
-        "commitId": info.commit_id is None or isinstance(info.commit_id, str),
-        "alias": isinstance(info.alias, str),
-        "isPublic": isinstance(info.is_public, bool),
-    }
-    bad = [key for key, ok in checks.items() if not ok]
-    if bad:
-        raise ResponseDecodeError(f"dataset {name!r}: unexpected {', '.join(bad)} in the answer", service="tensorbay")
 
 
 class GAS:
@@ -113,24 +88,10 @@ class GAS:
             ResourceNotExistError: no dataset has this name.
             DatasetTypeError: the dataset is a fusion dataset and ``is_fusion`` is False, or the reverse.
         """
-        check_str("name", name, empty=False)
-        check_bool("is_fusion", is_fusion)
-        found = self._client.call(list_datasets.sync_detailed, name=name, offset=0, limit=128, expect=DatasetList)
-        match = next((d for d in found.datasets if isinstance(d.name, Unset) or d.name == name), None)
-        if match is None:
-            raise ResourceNotExistError(
-                f"dataset {name!r} does not exist", status=404, code="ResourceNotExist", service="tensorbay"
-            )
-        info = self._client.call(get_dataset.sync_detailed, _checked_id(match.id), expect=Dataset)
-        _check_dataset(name, info)
-        # 0 = dataset, 1 = fusion dataset; a type newer than this client is trusted to be what the caller says.
-        if info.type_ in (0, 1) and bool(info.type_) != is_fusion:
-            kind = "a fusion" if info.type_ else "not a fusion"
-            hint = f"get_dataset({name!r}, is_fusion={not is_fusion})"
-            raise DatasetTypeError(f"dataset {name!r} is {kind} dataset; call {hint}")
-        status = Status(branch_name=info.default_branch or None, commit_id=info.commit_id or None)
+        found = self._client._run(find_dataset_steps(name, is_fusion))
         cls = FusionDatasetClient if is_fusion else DatasetClient
-        return cls(name, match.id, self._client, status=status, alias=info.alias, is_public=info.is_public)
+        return cls(found.name, found.dataset_id, self._client, status=found.status, alias=found.alias,
+                   is_public=found.is_public)  # fmt: skip
 
     def close(self) -> None:
         """Close the connections (datasets and jobs of this ``GAS`` cannot make requests afterwards)."""

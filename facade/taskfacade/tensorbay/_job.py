@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from types import MappingProxyType
-from typing import Any, ClassVar, Self
+from types import MappingProxyType, ModuleType
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import attrs
 
@@ -26,15 +26,15 @@ from .._errors import InvalidArgument, TaskFacadeError
 from .._job import Job as CoreJob
 from .._phase import JobPhase
 from .._poll import check_wait_args, is_transient
-from .._transport import GeneratedResponse
-from ._batch import MIN_BATCH, refresh_by_listing
+from .._steps import Call, Steps
+from ._batch import MIN_BATCH, refresh_by_listing_steps
 from ._body import JobFields, from_server, make_fields, parse_job_body, to_epoch
 from ._client import Client
 from ._generated import JobType, abort_job
 from ._validate import check_bool, check_id
-from ._wire import JobFetcher
+from ._wire import JobFetcher, JobSource
 
-__all__ = ["JOB_STATUSES", "STATUS_PHASES", "TensorBayJob"]
+__all__ = ["JOB_STATUSES", "STATUS_PHASES", "TensorBayJob", "TensorBayJobBase", "batch_source"]
 
 
 def _text(name: str, value: object, *, empty: bool = True) -> str:
@@ -63,8 +63,10 @@ STATUS_PHASES: Mapping[str, JobPhase] = MappingProxyType(
 )
 
 
-class TensorBayJob(CoreJob[str]):
-    """A TensorBay job (seed 004's ``tensorbay.client.job.Job``); ``status`` is the service's string as sent.
+class TensorBayJobBase:
+    """What ``TensorBayJob`` and its async twin (``taskfacade.tensorbay.aio.TensorBayJob``) share: the checked
+    fields, the vendor's attributes and setters, the hooks the polling engine reads, and the verbs as steps.
+    Subclasses say which client they take (``_CLIENT``) and how a refresh is done (``_refresh_steps``).
 
     Args:
         client: the ``Client`` (from ``GAS``) used for ``abort()`` and friends.
@@ -79,12 +81,17 @@ class TensorBayJob(CoreJob[str]):
     DEFAULT_INTERVAL = 2.0
     #: The wire job type of this class (None: any).
     _JOB_TYPE: ClassVar[str | None] = None
+    #: The client class jobs of this twin take, and how errors name it.
+    _CLIENT: ClassVar[type[Any]] = Client
+    _CLIENT_NAME: ClassVar[str] = "a taskfacade.tensorbay.Client (GAS builds one)"
+    _client: Any
+    _job_updater: Callable[[str], Any]
 
     def __init__(
         self,
-        client: Client,
+        client: Any,
         dataset_id: str,
-        job_updater: Callable[[str], dict[str, Any]],
+        job_updater: Callable[[str], Any],
         title: str,
         job_id: str,
         job_type: str,
@@ -97,10 +104,9 @@ class TensorBayJob(CoreJob[str]):
         result: dict[str, Any] | None,
         description: str | None = "",
     ) -> None:
-        if not isinstance(client, Client):
-            raise InvalidArgument("client", type(client).__name__, "a taskfacade.tensorbay.Client (GAS builds one)")
-        if not callable(job_updater):
-            raise InvalidArgument("job_updater", job_updater, "a function job_id -> job body (dict)")
+        if not isinstance(client, self._CLIENT):
+            raise InvalidArgument("client", type(client).__name__, self._CLIENT_NAME)
+        self._check_updater(client, job_updater)
         self._client = client
         self._dataset_id = check_id("dataset_id", dataset_id)
         self._job_updater = job_updater
@@ -121,14 +127,18 @@ class TensorBayJob(CoreJob[str]):
         if expected is not None and self._fields.job_type != expected:
             raise InvalidArgument("job_type", job_type, f"{expected!r} for a {type(self).__name__}")
 
+    def _check_updater(self, client: Any, job_updater: object) -> None:
+        if not callable(job_updater):
+            raise InvalidArgument("job_updater", job_updater, "a function job_id -> job body (dict)")
+
     @classmethod
     def from_response_body(
         cls,
         body: dict[str, Any],
         *,
-        client: Client,
+        client: Any,
         dataset_id: str,
-        job_updater: Callable[[str], dict[str, Any]],
+        job_updater: Callable[[str], Any],
     ) -> Self:
         """A job from an Open API job body (``{"title", "jobId", "jobType", "arguments", "createdAt", ...}``)."""
         return cls._from_fields(
@@ -263,6 +273,126 @@ class TensorBayJob(CoreJob[str]):
 
     # -- refreshing ----------------------------------------------------------------------------------------
 
+    def _check_update(self, until_complete: bool, timeout: float | None, interval: float | None) -> None:
+        """``update``'s arguments, checked before any request (both twins)."""
+        check_bool("until_complete", until_complete)
+        check_wait_args(timeout, self.DEFAULT_INTERVAL if interval is None else interval, 0)
+
+    def _refresh_steps(self) -> Steps[None]:
+        """Fetch the job once and update every field, as steps (each twin says how)."""
+        raise NotImplementedError
+
+    def _apply_body(self, body: dict[str, Any]) -> None:
+        fields: JobFields = from_server(lambda: parse_job_body(body, self._fields.job_type), "the job body")
+        self._fields = attrs.evolve(fields, job_id=self._fields.job_id, job_type=self._fields.job_type)
+
+    # -- verbs ---------------------------------------------------------------------------------------------
+
+    def _verb_steps(self, name: str, operation: ModuleType, applied: Callable[[], bool]) -> Steps[None]:
+        """POST a verb (abort, retry), then refresh the job.
+
+        The POST is never replayed (TensorBay has no idempotency key), so after an ambiguous failure (a reset, a
+        truncated answer, a 5xx) the job is fetched instead: if ``applied()`` says the verb took effect, that is
+        success; otherwise the original error is raised.
+        """
+        try:
+            yield Call(
+                operation,
+                args=(self._dataset_id, self.job_id),
+                kwargs={"job_type": JobType(self.job_type)},
+                exchange=True,
+            )
+        except TaskFacadeError as error:
+            if not is_transient(error):
+                raise
+            took_effect = yield from self._took_effect_steps(applied)
+            if not took_effect:
+                raise
+            logger.info("tensorbay: %s of job %s failed (%s) but took effect", name, self.job_id, error)
+            return
+        try:
+            yield from self._refresh_steps()
+        except TaskFacadeError as error:  # the verb was accepted; only our view of the job is stale
+            logger.info("tensorbay: refreshing job %s after a verb failed: %s", self.job_id, error)
+
+    def _abort_steps(self) -> Steps[None]:
+        return self._verb_steps("abort", abort_job, lambda: self._peek_phase() is JobPhase.CANCELED)
+
+    def _took_effect_steps(self, applied: Callable[[], bool]) -> Steps[bool]:
+        try:
+            yield from self._refresh_steps()
+        except TaskFacadeError:
+            return False
+        return applied()
+
+    # -- taskfacade.Job hooks ------------------------------------------------------------------------------
+
+    def _peek_status(self) -> str:
+        return self._fields.status
+
+    def _wait_clock(self) -> Clock:
+        clock: Clock = self._client.clock
+        return clock
+
+    def _label(self) -> str:
+        return f'{type(self).__name__}("{self._fields.job_id}")'
+
+    if TYPE_CHECKING:  # JobBase's, in each twin
+
+        def _peek_phase(self) -> JobPhase: ...
+
+    def _batch_key(self) -> Hashable:
+        updater = self._job_updater
+        if isinstance(updater, JobSource):
+            return updater.batch_key()
+        return ("job", id(self))
+
+
+def batch_source(jobs: Sequence[Any], kind: type[TensorBayJobBase], source: type[JobSource]) -> JobSource | None:
+    """The listing to refresh ``jobs`` through (``_batch.py``), or None when one fetch each is as cheap (fewer than
+    ``MIN_BATCH``) or the jobs are not all ``kind`` with a facade-built ``source`` (the same for both twins)."""
+    ours = [job for job in jobs if isinstance(job, kind)]
+    fetcher = ours[0]._job_updater if ours else None
+    if len(ours) < len(jobs) or len(ours) < MIN_BATCH or not isinstance(fetcher, source):
+        return None
+    return fetcher
+
+
+class TensorBayJob(TensorBayJobBase, CoreJob[str]):
+    """A TensorBay job (seed 004's ``tensorbay.client.job.Job``); ``status`` is the service's string as sent.
+
+    Args:
+        client: the ``Client`` (from ``GAS``) used for ``abort()`` and friends.
+        dataset_id: the dataset the job belongs to.
+        job_updater: ``job_id -> job body`` (camelCase dict), what ``update()`` calls.
+        title, job_id, job_type, arguments, created_at, started_at, finished_at, status, error_message, result,
+        description: the job's fields as the Open API names them (times as epoch seconds; a datetime is taken
+            as whole epoch seconds).
+    """
+
+    _client: Client
+    _job_updater: Callable[[str], dict[str, Any]]
+
+    if TYPE_CHECKING:
+
+        def __init__(
+            self,
+            client: Client,
+            dataset_id: str,
+            job_updater: Callable[[str], dict[str, Any]],
+            title: str,
+            job_id: str,
+            job_type: str,
+            arguments: dict[str, Any],
+            created_at: int | datetime.datetime | None,
+            started_at: int | datetime.datetime | None,
+            finished_at: int | datetime.datetime | None,
+            status: str,
+            error_message: str,
+            result: dict[str, Any] | None,
+            description: str | None = "",
+        ) -> None: ...
+
     def update(
         self, until_complete: bool = False, *, timeout: float | None = None, interval: float | None = None
     ) -> None:
@@ -275,8 +405,7 @@ class TensorBayJob(CoreJob[str]):
                 (a ``TimeoutError``) once it passes.
             interval: seconds between polls (default ``DEFAULT_INTERVAL``, 2 s).
         """
-        check_bool("until_complete", until_complete)
-        check_wait_args(timeout, self.DEFAULT_INTERVAL if interval is None else interval, 0)
+        self._check_update(until_complete, timeout, interval)
         if until_complete:
             self.wait(timeout=timeout, interval=interval)
         else:
@@ -286,65 +415,19 @@ class TensorBayJob(CoreJob[str]):
         """Fetch the job once (through ``job_updater``) and update every field."""
         self._apply_body(self._job_updater(self.job_id))
 
-    def _apply_body(self, body: dict[str, Any]) -> None:
-        fields: JobFields = from_server(lambda: parse_job_body(body, self._fields.job_type), "the job body")
-        self._fields = attrs.evolve(fields, job_id=self._fields.job_id, job_type=self._fields.job_type)
-
-    # -- verbs ---------------------------------------------------------------------------------------------
+    def _refresh_steps(self) -> Steps[None]:
+        self.refresh()  # the vendor-style updater does its own I/O (the sync twin only)
+        yield from ()
 
     def abort(self) -> None:
         """Abort the job (QUEUING or PROCESSING only; otherwise ``ForbiddenError``), then refresh it."""
-        self._verb("abort", abort_job.sync_detailed, lambda: self.phase is JobPhase.CANCELED)
-
-    def _verb(self, name: str, operation: Callable[..., GeneratedResponse], applied: Callable[[], bool]) -> None:
-        """POST a verb (abort, retry), then refresh the job.
-
-        The POST is never replayed (TensorBay has no idempotency key), so after an ambiguous failure (a reset, a
-        truncated answer, a 5xx) the job is fetched instead: if ``applied()`` says the verb took effect, that is
-        success; otherwise the original error is raised.
-        """
-        try:
-            self._client.send(operation, self._dataset_id, self.job_id, job_type=JobType(self.job_type))
-        except TaskFacadeError as error:
-            if not is_transient(error) or not self._took_effect(applied):
-                raise
-            logger.info("tensorbay: %s of job %s failed (%s) but took effect", name, self.job_id, error)
-            return
-        try:
-            self.refresh()
-        except TaskFacadeError as error:  # the verb was accepted; only our view of the job is stale
-            logger.info("tensorbay: refreshing job %s after a verb failed: %s", self.job_id, error)
-
-    def _took_effect(self, applied: Callable[[], bool]) -> bool:
-        try:
-            self.refresh()
-        except TaskFacadeError:
-            return False
-        return applied()
-
-    # -- taskfacade.Job hooks ------------------------------------------------------------------------------
-
-    def _peek_status(self) -> str:
-        return self._fields.status
-
-    def _wait_clock(self) -> Clock:
-        return self._client.clock
-
-    def _label(self) -> str:
-        return f'{type(self).__name__}("{self._fields.job_id}")'
-
-    def _batch_key(self) -> Hashable:
-        updater = self._job_updater
-        if isinstance(updater, JobFetcher):
-            return updater.batch_key()
-        return ("job", id(self))
+        self._client._run(self._abort_steps())
 
     @classmethod
     def _refresh_many(cls, jobs: Sequence[CoreJob[Any]]) -> None:
-        ours = [job for job in jobs if isinstance(job, TensorBayJob)]
-        fetcher = ours[0]._job_updater if ours else None
-        if len(ours) < len(jobs) or len(ours) < MIN_BATCH or not isinstance(fetcher, JobFetcher):
+        source = batch_source(jobs, TensorBayJob, JobFetcher)
+        if source is None:
             for job in jobs:
                 job.refresh()
             return
-        refresh_by_listing(fetcher, ours)
+        source.client._run(refresh_by_listing_steps(source, jobs))  # type: ignore[arg-type]  # all TensorBayJobs

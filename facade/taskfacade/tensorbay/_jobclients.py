@@ -8,117 +8,92 @@ job is a POST the service cannot deduplicate, so it is never replayed once it ma
 from __future__ import annotations
 
 import abc
-import time
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar
 
 from .._errors import InvalidArgument
 from .._pager import Page, Pager, PageRequest
+from .._steps import Steps
 from ._body import from_server
 from ._client import Client
-from ._errors import ResourceNotExistError, StatusError
-from ._filters import search_filters
-from ._generated import (
-    UNSET,
-    BasicSearchArguments,
-    BasicSearchJobRequest,
-    BasicSearchJobRequestJobType,
-    CreatedJob,
-    JobType,
-    SearchConjunction,
-    SearchUnit,
-    SquashAndMergeArguments,
-    SquashAndMergeJobRequest,
-    SquashAndMergeJobRequestJobType,
-    SquashAndMergeStrategy,
-    create_job,
-    delete_job,
-)
-from ._job import JOB_STATUSES, TensorBayJob
+from ._generated import BasicSearchJobRequest, SquashAndMergeJobRequest
+from ._job import JOB_STATUSES, TensorBayJob, TensorBayJobBase
 from ._kinds import BasicSearchJob, SquashAndMergeJob
+from ._ops import create_job_steps, delete_job_steps, search_request, squash_request
 from ._structs import Draft, Status
-from ._validate import check_bool, check_choice, check_id, check_str
-from ._wire import PAGE_SIZE, JobFetcher
+from ._validate import check_bool, check_choice, check_id
+from ._wire import PAGE_SIZE, JobFetcher, JobSource
 
-__all__ = ["BasicSearch", "JobMixin", "SquashAndMerge"]
+__all__ = ["BasicSearch", "BasicSearchBase", "JobClientBase", "JobMixin", "SquashAndMerge", "SquashAndMergeBase"]
 
-J = TypeVar("J", bound=TensorBayJob)
-STRATEGIES = ("abort", "override", "skip")
-CONJUNCTIONS = ("and", "or")
-UNITS = ("file", "frame")
+J = TypeVar("J", bound=TensorBayJobBase)
+JS = TypeVar("JS", bound=TensorBayJob)
 
 
-class JobMixin(abc.ABC, Generic[J]):
-    """What both job kinds share: get, list and delete (the vendor's ``JobMixin``)."""
+class JobClientBase(abc.ABC, Generic[J]):
+    """What both twins' job clients share: the checks, the steps of get, list, delete and create, and how a job
+    is built from a body the server sent. Subclasses pick the client, fetcher and job classes."""
 
     _JOB_TYPE: ClassVar[str]
+    _CLIENT: ClassVar[type[Any]] = Client
+    _CLIENT_NAME: ClassVar[str] = "a taskfacade.tensorbay.Client (GAS builds one)"
+    _FETCHER: ClassVar[type[JobSource]] = JobFetcher
+    _client: Any
+    _fetcher: Any
 
-    def __init__(self, client: Client, dataset_id: str, status: Status) -> None:
-        if not isinstance(client, Client):
-            raise InvalidArgument("client", type(client).__name__, "a taskfacade.tensorbay.Client (GAS builds one)")
+    def __init__(self, client: Any, dataset_id: str, status: Status) -> None:
+        if not isinstance(client, self._CLIENT):
+            raise InvalidArgument("client", type(client).__name__, self._CLIENT_NAME)
         if not isinstance(status, Status):
             raise InvalidArgument("status", status, "a taskfacade.tensorbay.Status(branch_name, commit_id)")
         self._client = client
         self._dataset_id = check_id("dataset_id", dataset_id)
         self._status = status
-        self._fetcher = JobFetcher(client, dataset_id, self._JOB_TYPE)
+        self._fetcher = self._FETCHER(client, dataset_id, self._JOB_TYPE)
 
     @abc.abstractmethod
     def _job(self, body: dict[str, Any]) -> J:
         """A job object from a body the server sent (a mismatch is a ``ResponseDecodeError``)."""
 
-    def get_job(self, job_id: str) -> J:
-        """The job with this id (``ResourceNotExistError`` when there is none of this kind in the dataset)."""
-        return self._job(self._fetcher(check_id("job_id", job_id)))
+    def _get_steps(self, job_id: str) -> Steps[J]:
+        body = yield from self._fetcher.get_steps(check_id("job_id", job_id))
+        return self._job(body)
 
-    def list_jobs(self, status: str | None = None) -> Pager[J]:
-        """This kind's jobs in the dataset, newest first, as a lazy list paged 128 at a time.
-
-        Args:
-            status: only jobs in this status: one of QUEUING, PROCESSING, SUCCESS, FAILED, ABORTED (None: all).
-        """
+    @staticmethod
+    def _check_status(status: str | None) -> None:
         if status is not None:
             check_choice("status", status, JOB_STATUSES)
 
-        def fetch(request: PageRequest) -> Page[J]:
-            bodies, total = self._fetcher.list_page(status, request.index * PAGE_SIZE)
-            return Page([self._job(body) for body in bodies], total_items=total)
+    def _page_steps(self, status: str | None, index: int) -> Steps[Page[J]]:
+        bodies, total = yield from self._fetcher.page_steps(status, index * PAGE_SIZE)
+        return Page([self._job(body) for body in bodies], total_items=total)
 
-        return Pager(fetch, page_size=PAGE_SIZE)
+    def _delete_steps(self, job_id: str) -> Steps[None]:
+        return delete_job_steps(self._dataset_id, self._JOB_TYPE, job_id)
 
-    def delete_job(self, job_id: str) -> None:
-        """Delete the job. A retry that finds the job already gone (its first answer was lost) counts as done."""
-        check_id("job_id", job_id)
-        try:
-            self._client.send(delete_job.sync_detailed, self._dataset_id, job_id, job_type=JobType(self._JOB_TYPE))
-        except ResourceNotExistError as error:
-            if error.attempts <= 1:
-                raise
-
-    def _create(self, request: SquashAndMergeJobRequest | BasicSearchJobRequest) -> J:
-        created = self._client.call(create_job.sync_detailed, self._dataset_id, body=request, expect=CreatedJob)
-        body = request.to_dict()
-        body.update(jobId=created.job_id, createdAt=created.created_at, status="QUEUING")
+    def _create_steps(self, request: SquashAndMergeJobRequest | BasicSearchJobRequest) -> Steps[J]:
+        body = yield from create_job_steps(self._dataset_id, request)
         return self._job(body)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(dataset_id={self._dataset_id!r})"
 
 
-class SquashAndMerge(JobMixin[SquashAndMergeJob]):
-    """Squash-and-merge jobs of one dataset (``dataset.squash_and_merge``)."""
+class SquashAndMergeBase(JobClientBase[J]):
+    """Squash-and-merge jobs of one dataset, for either twin (``draft_getter`` is its dataset's ``get_draft``)."""
 
     _JOB_TYPE = "squashAndMerge"
+    _JOB_CLASS: ClassVar[type[Any]]
 
-    def __init__(self, client: Client, dataset_id: str, status: Status, draft_getter: Callable[[int], Draft]) -> None:
+    def __init__(self, client: Any, dataset_id: str, status: Status, draft_getter: Callable[[int], Any]) -> None:
         if not callable(draft_getter):
             raise InvalidArgument("draft_getter", draft_getter, "a function draft_number -> Draft")
         super().__init__(client, dataset_id, status)
         self._draft_getter = draft_getter
 
-    def _job(self, body: dict[str, Any]) -> SquashAndMergeJob:
-        job: SquashAndMergeJob = from_server(
-            lambda: SquashAndMergeJob.from_response_body(
+    def _job(self, body: dict[str, Any]) -> J:
+        job: J = from_server(
+            lambda: self._JOB_CLASS.from_response_body(
                 body,
                 client=self._client,
                 dataset_id=self._dataset_id,
@@ -128,6 +103,67 @@ class SquashAndMerge(JobMixin[SquashAndMergeJob]):
             "the job",
         )
         return job
+
+
+class BasicSearchBase(JobClientBase[J]):
+    """Basic-search jobs of one dataset, for either twin."""
+
+    _JOB_TYPE = "basicSearch"
+    _JOB_CLASS: ClassVar[type[Any]]
+
+    def __init__(self, client: Any, dataset_id: str, status: Status, is_fusion: bool) -> None:
+        super().__init__(client, dataset_id, status)
+        self._is_fusion = check_bool("is_fusion", is_fusion)
+
+    def _job(self, body: dict[str, Any]) -> J:
+        job: J = from_server(
+            lambda: self._JOB_CLASS.from_response_body(
+                body,
+                client=self._client,
+                dataset_id=self._dataset_id,
+                job_updater=self._fetcher,
+                is_fusion=self._is_fusion,
+            ),
+            "the job",
+        )
+        return job
+
+
+class JobMixin(JobClientBase[JS]):
+    """What both job kinds share: get, list and delete (the vendor's ``JobMixin``)."""
+
+    _client: Client
+    _fetcher: JobFetcher
+
+    def get_job(self, job_id: str) -> JS:
+        """The job with this id (``ResourceNotExistError`` when there is none of this kind in the dataset)."""
+        return self._client._run(self._get_steps(job_id))
+
+    def list_jobs(self, status: str | None = None) -> Pager[JS]:
+        """This kind's jobs in the dataset, newest first, as a lazy list paged 128 at a time.
+
+        Args:
+            status: only jobs in this status: one of QUEUING, PROCESSING, SUCCESS, FAILED, ABORTED (None: all).
+        """
+        self._check_status(status)
+
+        def fetch(request: PageRequest) -> Page[JS]:
+            return self._client._run(self._page_steps(status, request.index))
+
+        return Pager(fetch, page_size=PAGE_SIZE)
+
+    def delete_job(self, job_id: str) -> None:
+        """Delete the job. A retry that finds the job already gone (its first answer was lost) counts as done."""
+        self._client._run(self._delete_steps(job_id))
+
+
+class SquashAndMerge(SquashAndMergeBase[SquashAndMergeJob], JobMixin[SquashAndMergeJob]):
+    """Squash-and-merge jobs of one dataset (``dataset.squash_and_merge``)."""
+
+    _JOB_CLASS = SquashAndMergeJob
+
+    def __init__(self, client: Client, dataset_id: str, status: Status, draft_getter: Callable[[int], Draft]) -> None:
+        super().__init__(client, dataset_id, status, draft_getter)
 
     def create_job(
         self,
@@ -154,54 +190,26 @@ class SquashAndMerge(JobMixin[SquashAndMergeJob]):
         Raises:
             StatusError: no target branch given and the dataset client has none.
         """
-        check_str("title", title)
-        check_str("description", description)
-        check_str("draft_title", draft_title)
-        check_id("source_branch_name", source_branch_name)
-        if target_branch_name is not None:
-            check_id("target_branch_name", target_branch_name)
-        check_str("draft_description", draft_description)
-        check_choice("strategy", strategy, STRATEGIES)
-        target = target_branch_name or self._status.branch_name
-        if not target:
-            raise StatusError("Squash and merge without basing on a branch is not allowed: pass target_branch_name")
-        arguments = SquashAndMergeArguments(
-            title=draft_title,
+        request = squash_request(
+            self._status,
+            title=title,
+            description=description,
+            draft_title=draft_title,
             source_branch_name=source_branch_name,
-            target_branch_name=target,
-            strategy=SquashAndMergeStrategy(strategy),
-            description=draft_description or UNSET,
+            target_branch_name=target_branch_name,
+            draft_description=draft_description,
+            strategy=strategy,
         )
-        request = SquashAndMergeJobRequest(
-            title=title or f"{source_branch_name}->{target}({strategy})",
-            job_type=SquashAndMergeJobRequestJobType.SQUASHANDMERGE,
-            arguments=arguments,
-            description=description or UNSET,
-        )
-        return self._create(request)
+        return self._client._run(self._create_steps(request))
 
 
-class BasicSearch(JobMixin[BasicSearchJob]):
+class BasicSearch(BasicSearchBase[BasicSearchJob], JobMixin[BasicSearchJob]):
     """Basic-search jobs of one dataset (``dataset.basic_search``)."""
 
-    _JOB_TYPE = "basicSearch"
+    _JOB_CLASS = BasicSearchJob
 
     def __init__(self, client: Client, dataset_id: str, status: Status, is_fusion: bool) -> None:
-        super().__init__(client, dataset_id, status)
-        self._is_fusion = check_bool("is_fusion", is_fusion)
-
-    def _job(self, body: dict[str, Any]) -> BasicSearchJob:
-        job: BasicSearchJob = from_server(
-            lambda: BasicSearchJob.from_response_body(
-                body,
-                client=self._client,
-                dataset_id=self._dataset_id,
-                job_updater=self._fetcher,
-                is_fusion=self._is_fusion,
-            ),
-            "the job",
-        )
-        return job
+        super().__init__(client, dataset_id, status, is_fusion)
 
     def create_job(
         self,
@@ -225,28 +233,7 @@ class BasicSearch(JobMixin[BasicSearchJob]):
         Raises:
             StatusError: the dataset client has no commit to search.
         """
-        check_str("title", title)
-        check_str("description", description)
-        check_choice("conjunction", conjunction, CONJUNCTIONS)
-        checked = search_filters(filters)
-        check_choice("unit", unit, UNITS)
-        commit = self._status.commit_id
-        if not commit:
-            raise StatusError("Basic search needs a commit: the dataset client has none checked out")
-        if not title:
-            now = time.strftime("%Y%m%d%H%M%S", time.gmtime())
-            head = f"{checked[0].key} {checked[0].operator} ..." if checked else now
-            title = f"search({commit[:7]}): {head}"
-        arguments = BasicSearchArguments(
-            commit=commit,
-            conjunction=SearchConjunction(conjunction),
-            filters=checked,
-            unit=SearchUnit(unit),
+        request = search_request(
+            self._status, title=title, description=description, conjunction=conjunction, filters=filters, unit=unit
         )
-        request = BasicSearchJobRequest(
-            title=title,
-            job_type=BasicSearchJobRequestJobType.BASICSEARCH,
-            arguments=arguments,
-            description=description or UNSET,
-        )
-        return self._create(request)
+        return self._client._run(self._create_steps(request))

@@ -12,19 +12,21 @@ from typing import Any, Self
 
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._phase import JobPhase
+from .._steps import Steps
 from ._body import parse_job_body
 from ._client import Client
-from ._generated import CreateDatasetFromSearchResultRequest, create_dataset_from_search_result, retry_job
-from ._job import TensorBayJob
+from ._generated import retry_job
+from ._job import TensorBayJob, TensorBayJobBase
+from ._ops import create_dataset_steps
 from ._structs import Draft, FusionSearchResult, SearchResult
-from ._validate import check_bool, check_str
+from ._validate import check_bool
 
-__all__ = ["BasicSearchJob", "SquashAndMergeJob"]
+__all__ = ["BasicSearchJob", "BasicSearchKind", "SquashAndMergeJob", "SquashAndMergeKind"]
 
 JobUpdater = Callable[[str], dict[str, Any]]
 
 
-def _result_value(job: TensorBayJob, result: dict[str, Any], key: str, kind: type) -> Any:
+def _result_value(job: TensorBayJobBase, result: dict[str, Any], key: str, kind: type) -> Any:
     value = result.get(key)
     if not isinstance(value, kind) or isinstance(value, bool):
         raise ResponseDecodeError(
@@ -33,13 +35,54 @@ def _result_value(job: TensorBayJob, result: dict[str, Any], key: str, kind: typ
     return value
 
 
-class SquashAndMergeJob(TensorBayJob):
+class SquashAndMergeKind(TensorBayJobBase):
+    """What both twins' squash-and-merge jobs share: the result's draft number, the retry verb."""
+
+    _JOB_TYPE = "squashAndMerge"
+
+    def _draft_number(self) -> int | None:
+        result = self._fields.result
+        if not result:
+            return None
+        number: int = _result_value(self, result, "draftNumber", int)
+        return number
+
+    def _retry_steps(self) -> Steps[None]:
+        return self._verb_steps("retry", retry_job, lambda: self._peek_phase() in (JobPhase.PENDING, JobPhase.RUNNING))
+
+
+class BasicSearchKind(TensorBayJobBase):
+    """What both twins' basic-search jobs share: ``is_fusion``, ``result`` (no request), ``create_dataset``'s
+    request."""
+
+    _JOB_TYPE = "basicSearch"
+    _is_fusion: bool
+
+    @property
+    def is_fusion(self) -> bool:
+        """Whether the searched dataset is a fusion dataset."""
+        return self._is_fusion
+
+    @property
+    def result(self) -> SearchResult | FusionSearchResult | None:
+        """The search result once the job is SUCCESS (no request), else None."""
+        result = self._fields.result
+        if self.status != "SUCCESS" or not result:
+            return None
+        result_id: str = _result_value(self, result, "searchResultId", str)
+        commit_id: str = _result_value(self, result, "searchResultCommitId", str)
+        kind = FusionSearchResult if self._is_fusion else SearchResult
+        return kind(self.job_id, result_id, commit_id)
+
+    def _create_dataset_steps(self, name: str, alias: str, is_public: bool) -> Steps[None]:
+        return create_dataset_steps(self.job_id, name, alias, is_public)
+
+
+class SquashAndMergeJob(SquashAndMergeKind, TensorBayJob):
     """A squash-and-merge job: squashes a branch's commits into a new draft on the target branch.
 
     Args: as ``TensorBayJob``, plus ``draft_getter``: ``draft_number -> Draft`` (what ``result`` calls).
     """
-
-    _JOB_TYPE = "squashAndMerge"
 
     def __init__(
         self,
@@ -87,24 +130,19 @@ class SquashAndMergeJob(TensorBayJob):
     @property
     def result(self) -> Draft | None:
         """The draft the job created (one request: the draft listing), or None while there is no result."""
-        result = self._fields.result
-        if not result:
-            return None
-        number: int = _result_value(self, result, "draftNumber", int)
-        return self._draft_getter(number)
+        number = self._draft_number()
+        return None if number is None else self._draft_getter(number)
 
     def retry(self) -> None:
         """Retry a FAILED or ABORTED job (otherwise ``ForbiddenError``), then refresh it."""
-        self._verb("retry", retry_job.sync_detailed, lambda: self.phase in (JobPhase.PENDING, JobPhase.RUNNING))
+        self._client._run(self._retry_steps())
 
 
-class BasicSearchJob(TensorBayJob):
+class BasicSearchJob(BasicSearchKind, TensorBayJob):
     """A basic-search job: searches a commit with filters; its result can become a new dataset.
 
     Args: as ``TensorBayJob``, plus ``is_fusion``: whether the searched dataset is a fusion dataset.
     """
-
-    _JOB_TYPE = "basicSearch"
 
     def __init__(
         self,
@@ -147,31 +185,10 @@ class BasicSearchJob(TensorBayJob):
             fields, client=client, dataset_id=dataset_id, job_updater=job_updater, is_fusion=is_fusion
         )
 
-    @property
-    def is_fusion(self) -> bool:
-        """Whether the searched dataset is a fusion dataset."""
-        return self._is_fusion
-
-    @property
-    def result(self) -> SearchResult | FusionSearchResult | None:
-        """The search result once the job is SUCCESS (no request), else None."""
-        result = self._fields.result
-        if self.status != "SUCCESS" or not result:
-            return None
-        result_id: str = _result_value(self, result, "searchResultId", str)
-        commit_id: str = _result_value(self, result, "searchResultCommitId", str)
-        kind = FusionSearchResult if self._is_fusion else SearchResult
-        return kind(self.job_id, result_id, commit_id)
-
     def create_dataset(self, name: str, alias: str = "", is_public: bool = False) -> None:
         """Create a dataset from this SUCCESS job's result (``NameConflictError`` if the name is taken).
 
         Not replayed after an ambiguous failure (a second create would conflict); check with
         ``GAS.get_dataset(name)`` before trying again.
         """
-        body = CreateDatasetFromSearchResultRequest(
-            dataset_name=check_str("name", name, empty=False),
-            alias=check_str("alias", alias),
-            is_public=check_bool("is_public", is_public),
-        )
-        self._client.send(create_dataset_from_search_result.sync_detailed, self.job_id, body=body)
+        self._client._run(self._create_dataset_steps(name, alias, is_public))

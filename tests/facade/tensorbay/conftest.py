@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from taskfacade.tensorbay import GAS, DatasetClient
@@ -15,6 +16,7 @@ if str(Path(__file__).parent) not in sys.path:
     sys.path.append(str(Path(__file__).parent))
 
 from tensorbay_support import DATASET, KEY, EmulatorClock
+from tensorbay_twins import AsyncTwin, SyncTwin
 
 
 @pytest.fixture
@@ -37,5 +39,28 @@ def gas(emu: Emulator, clock: EmulatorClock) -> Iterator[GAS]:
 @pytest.fixture
 def dataset(gas: GAS, emu: Emulator) -> DatasetClient:
     client = gas.get_dataset(DATASET)
+    emu.clear_request_counts()
+    return client
+
+
+@pytest.fixture(params=["sync", "async"])
+def twin(request: pytest.FixtureRequest) -> Iterator[SyncTwin | AsyncTwin]:
+    """The sync facade or its async twin (``tensorbay_twins.py``): every test taking it runs against both."""
+    chosen = SyncTwin() if request.param == "sync" else AsyncTwin()
+    yield chosen
+    chosen.close()
+
+
+@pytest.fixture
+def twin_gas(twin: SyncTwin | AsyncTwin, emu: Emulator, clock: EmulatorClock) -> Iterator[Any]:
+    """``gas`` in the twin under test."""
+    with twin.gas(KEY, emu.base_url("tensorbay"), clock=clock) as client:
+        yield client
+
+
+@pytest.fixture
+def twin_dataset(twin_gas: Any, emu: Emulator) -> Any:
+    """``dataset`` in the twin under test."""
+    client = twin_gas.get_dataset(DATASET)
     emu.clear_request_counts()
     return client

@@ -29,4 +29,7 @@ def test_docs_code_blocks_run(capsys: pytest.CaptureFixture[str]) -> None:
     assert "['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']" in printed
     assert "404 ResourceNotExist" in printed
     assert "int True\nUTC True\n" in printed
+    assert "SUCCESS int True\n" in printed  # the async section
+    assert "async 404 ResourceNotExist" in printed
+    assert "['SUCCESS', 'SUCCESS', 'SUCCESS', 'SUCCESS']\n" in printed
     assert "ACCESSKEY-emulator" not in printed

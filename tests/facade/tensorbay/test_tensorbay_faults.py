@@ -1,13 +1,15 @@
 """Faults from the emulator (and byte-level ones from a mock transport): survived, or a documented error.
 
 Reads are retried per the retry mode; POST verbs are never replayed once they may have reached the server, and
-after an ambiguous failure the job is fetched to tell whether the verb took effect.
+after an ambiguous failure the job is fetched to tell whether the verb took effect. Every test runs against both
+twins (the sync facade and ``taskfacade.tensorbay.aio``): ``dataset`` is the twin's.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -24,11 +26,18 @@ from taskfacade.tensorbay import (
 )
 from taskfacade_emulator import Emulator
 from tensorbay_support import ABORT, CREATE, DELETE, JOB, JOBS, KEY, EmulatorClock, counts
+from tensorbay_twins import AsyncTwin, SyncTwin
 
 GET_JOB = {"service": "tensorbay", "method": "GET", "path": "/jobs/[^/]+$"}
 
 
-def _job(dataset: DatasetClient, emu: Emulator) -> SquashAndMergeJob:
+@pytest.fixture
+def dataset(twin_dataset: Any) -> Any:
+    """This module's dataset is the twin's (each test runs against the sync facade and its async twin)."""
+    return twin_dataset
+
+
+def _job(dataset: DatasetClient, emu: Emulator) -> SquashAndMergeJob:  # or the async twin's
     job = dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="dev")
     emu.clear_request_counts()
     return job
@@ -206,9 +215,10 @@ def test_listing_pages_are_retried(dataset: DatasetClient, emu: Emulator) -> Non
 # -- byte-level answers the emulator does not make -------------------------------------------------------------
 
 
-def _dataset(handler: Callable[[httpx.Request], httpx.Response]) -> DatasetClient:
-    client = Client(KEY, "https://gas.example.com", retry_mode="disabled", httpx_transport=httpx.MockTransport(handler))
-    return DatasetClient("ds", "D1", client, status=Status("main", "c1"))
+def _dataset(twin: SyncTwin | AsyncTwin, handler: Callable[[httpx.Request], httpx.Response]) -> Any:
+    client = twin.mock_client(handler, retry_mode="disabled")
+    assert isinstance(client, Client | twin.Client)
+    return twin.dataset("ds", "D1", client, status=Status("main", "c1"))
 
 
 @pytest.mark.parametrize(
@@ -227,8 +237,10 @@ def _dataset(handler: Callable[[httpx.Request], httpx.Response]) -> DatasetClien
         (403, b'{"code": 7}', (ResponseError, taskfacade.Forbidden), None),
     ],
 )
-def test_error_bodies_of_any_shape(status: int, content: bytes, classes: tuple[type, ...], code: str | None) -> None:
-    dataset = _dataset(lambda request: httpx.Response(status, content=content))
+def test_error_bodies_of_any_shape(
+    twin: SyncTwin | AsyncTwin, status: int, content: bytes, classes: tuple[type, ...], code: str | None
+) -> None:
+    dataset = _dataset(twin, lambda request: httpx.Response(status, content=content))
     with pytest.raises(ResponseError) as error:
         dataset.squash_and_merge.get_job("J1")
     assert isinstance(error.value, classes)
@@ -239,13 +251,13 @@ def test_error_bodies_of_any_shape(status: int, content: bytes, classes: tuple[t
 
 
 @pytest.mark.parametrize(("status", "content"), [(200, b""), (202, b"{}"), (200, b"[]"), (200, b'{"jobId": "J1"}')])
-def test_success_bodies_that_are_not_a_job(status: int, content: bytes) -> None:
-    dataset = _dataset(lambda request: httpx.Response(status, content=content))
+def test_success_bodies_that_are_not_a_job(twin: SyncTwin | AsyncTwin, status: int, content: bytes) -> None:
+    dataset = _dataset(twin, lambda request: httpx.Response(status, content=content))
     with pytest.raises(taskfacade.ResponseDecodeError):
         dataset.squash_and_merge.get_job("J1")
 
 
-def test_verbs_accept_any_success_answer() -> None:
+def test_verbs_accept_any_success_answer(twin: SyncTwin | AsyncTwin) -> None:
     seen: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -256,7 +268,7 @@ def test_verbs_accept_any_success_answer() -> None:
                                              "status": "ABORTED"})  # fmt: skip
         return httpx.Response(204)
 
-    dataset = _dataset(handler)
+    dataset = _dataset(twin, handler)
     job = dataset.squash_and_merge.get_job("J1")
     job.abort()
     dataset.squash_and_merge.delete_job("J1")

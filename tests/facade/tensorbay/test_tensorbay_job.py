@@ -121,7 +121,8 @@ def test_constructor_refuses_a_foreign_client_or_updater(dataset: DatasetClient)
         Job(dataset._client, "D1", "no", "t", "J", "squashAndMerge", {}, 1, None, None, "QUEUING", "", None)  # type: ignore[arg-type]
 
 
-def test_update_refreshes_every_field(dataset: DatasetClient, emu: Emulator) -> None:
+def test_update_refreshes_every_field(twin_dataset: Any, emu: Emulator) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     job = dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="dev")
     emu.advance(3)
     job.update()
@@ -134,7 +135,8 @@ def test_update_refreshes_every_field(dataset: DatasetClient, emu: Emulator) -> 
     assert counts(emu)[JOB] == 2
 
 
-def test_update_until_complete_is_bounded(dataset: DatasetClient, emu: Emulator, clock: EmulatorClock) -> None:
+def test_update_until_complete_is_bounded(twin_dataset: Any, emu: Emulator, clock: EmulatorClock) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     job = dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="dev")
     start = emu.now()
     job.update(until_complete=True, timeout=60, interval=1)
@@ -149,7 +151,8 @@ def test_update_until_complete_is_bounded(dataset: DatasetClient, emu: Emulator,
     assert slow.status in ("QUEUING", "PROCESSING")
 
 
-def test_wait_returns_a_failed_status_without_raising(dataset: DatasetClient, emu: Emulator) -> None:
+def test_wait_returns_a_failed_status_without_raising(twin_dataset: Any, emu: Emulator) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     [job_id] = emu.create_tasks("tensorbay", outcome="failed", queued_s=1, run_s=4)
     job = dataset.squash_and_merge.get_job(job_id)
     assert job.wait(timeout=30) == "FAILED"
@@ -159,7 +162,8 @@ def test_wait_returns_a_failed_status_without_raising(dataset: DatasetClient, em
     assert job.result is None
 
 
-def test_abort_refreshes_the_job_and_is_forbidden_once_finished(dataset: DatasetClient, emu: Emulator) -> None:
+def test_abort_refreshes_the_job_and_is_forbidden_once_finished(twin_dataset: Any, emu: Emulator) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     job = dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="dev")
     job.abort()
     assert job.status == "ABORTED"  # the SDK leaves the local status stale
@@ -174,7 +178,8 @@ def test_abort_refreshes_the_job_and_is_forbidden_once_finished(dataset: Dataset
     assert verbs["verb_attempts"]["abort"] == {job.job_id: 2}
 
 
-def test_retry_restarts_an_aborted_squash_job(dataset: DatasetClient, emu: Emulator) -> None:
+def test_retry_restarts_an_aborted_squash_job(twin_dataset: Any, emu: Emulator) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     job = dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="dev")
     with pytest.raises(ForbiddenError):
         job.retry()  # only FAILED or ABORTED jobs can be retried
@@ -187,7 +192,8 @@ def test_retry_restarts_an_aborted_squash_job(dataset: DatasetClient, emu: Emula
     assert not hasattr(BasicSearchJob, "retry")
 
 
-def test_basic_search_result_and_create_dataset(dataset: DatasetClient, emu: Emulator) -> None:
+def test_basic_search_result_and_create_dataset(twin_dataset: Any, emu: Emulator) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     job = dataset.basic_search.create_job(conjunction="and", filters=[("category", "in", ["car"], "BOX2D")])
     assert job.result is None
     job.update(until_complete=True, timeout=60)
@@ -209,7 +215,8 @@ def test_basic_search_result_and_create_dataset(dataset: DatasetClient, emu: Emu
     assert isinstance(conflict.value, taskfacade.Conflict)
 
 
-def test_fusion_search_result(gas: Any, emu: Emulator) -> None:
+def test_fusion_search_result(twin_gas: Any, emu: Emulator) -> None:
+    gas = twin_gas
     emu.core.store.execute("UPDATE tensorbay_datasets SET type = 1")
     fusion = gas.get_dataset("emulator-dataset", is_fusion=True)
     job = fusion.basic_search.create_job(conjunction="and", filters=[("frame", "=", 1)], unit="frame")
@@ -218,7 +225,8 @@ def test_fusion_search_result(gas: Any, emu: Emulator) -> None:
     assert isinstance(job.result, FusionSearchResult)
 
 
-def test_create_dataset_before_success_is_forbidden(dataset: DatasetClient) -> None:
+def test_create_dataset_before_success_is_forbidden(twin_dataset: Any) -> None:
+    dataset = twin_dataset  # the sync facade's or the async twin's
     job = dataset.basic_search.create_job(conjunction="and", filters=[("size", ">", 0)])
     with pytest.raises(ForbiddenError, match="SUCCESS"):
         job.create_dataset("too-early")

@@ -1,4 +1,7 @@
-"""``dataset.squash_and_merge`` / ``dataset.basic_search``: create, get, list (lazy, 128 a page) and delete."""
+"""``dataset.squash_and_merge`` / ``dataset.basic_search``: create, get, list (lazy, 128 a page) and delete.
+
+Every test runs against both twins (``gas`` and ``dataset`` are the twin's; ``twin`` names its classes).
+"""
 
 from __future__ import annotations
 
@@ -12,13 +15,24 @@ from taskfacade.tensorbay import (
     DatasetClient,
     Draft,
     ResourceNotExistError,
-    SquashAndMergeJob,
     Status,
     StatusError,
-    TensorBayJob,
 )
 from taskfacade_emulator import Emulator
 from tensorbay_support import CREATE, DATASET, DELETE, JOB, JOBS, PREFIX, counts, total
+from tensorbay_twins import AsyncTwin, SyncTwin
+
+Twin = SyncTwin | AsyncTwin
+
+
+@pytest.fixture
+def gas(twin_gas: Any) -> Any:
+    return twin_gas
+
+
+@pytest.fixture
+def dataset(twin_dataset: Any) -> Any:
+    return twin_dataset
 
 
 def _stored_request(emu: Emulator, job_id: str) -> dict[str, Any]:
@@ -29,11 +43,11 @@ def _stored_request(emu: Emulator, job_id: str) -> dict[str, Any]:
     return dict(row)
 
 
-def test_create_squash_and_merge_job_with_the_sdk_defaults(dataset: DatasetClient, emu: Emulator) -> None:
+def test_create_squash_and_merge_job_with_the_sdk_defaults(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     job = dataset.squash_and_merge.create_job(draft_title="merge dev", source_branch_name="dev")
-    assert isinstance(job, SquashAndMergeJob)
-    assert isinstance(job, TensorBayJob)
-    assert isinstance(job, taskfacade.Job)
+    assert isinstance(twin.unwrap(job), twin.SquashAndMergeJob)
+    assert isinstance(twin.unwrap(job), twin.TensorBayJob)
+    assert isinstance(twin.unwrap(job), twin.Job)
     assert job.status == "QUEUING"
     assert job.phase is taskfacade.JobPhase.PENDING
     assert not job.done
@@ -55,7 +69,7 @@ def test_create_squash_and_merge_job_with_the_sdk_defaults(dataset: DatasetClien
     assert stored["description"] == ""
 
 
-def test_create_squash_and_merge_job_with_every_argument(dataset: DatasetClient, emu: Emulator) -> None:
+def test_create_squash_and_merge_job_with_every_argument(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     job = dataset.squash_and_merge.create_job(
         "my title", "my description", draft_title="d", source_branch_name="feature", target_branch_name="dev",
         draft_description="draft text", strategy="override",
@@ -69,12 +83,12 @@ def test_create_squash_and_merge_job_with_every_argument(dataset: DatasetClient,
     assert (fetched.title, fetched.description, fetched.arguments) == (job.title, job.description, job.arguments)
 
 
-def test_unknown_branch_is_the_services_error(dataset: DatasetClient) -> None:
+def test_unknown_branch_is_the_services_error(twin: Twin, dataset: DatasetClient) -> None:
     with pytest.raises(ResourceNotExistError, match="no-such-branch"):
         dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="no-such-branch")
 
 
-def test_create_basic_search_job_from_sdk_tuples_and_dicts(dataset: DatasetClient, emu: Emulator) -> None:
+def test_create_basic_search_job_from_sdk_tuples_and_dicts(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     job = dataset.basic_search.create_job(
         conjunction="or",
         filters=[
@@ -84,7 +98,7 @@ def test_create_basic_search_job_from_sdk_tuples_and_dicts(dataset: DatasetClien
         ],
         unit="frame",
     )
-    assert isinstance(job, BasicSearchJob)
+    assert isinstance(twin.unwrap(job), twin.BasicSearchJob)
     assert job.job_type == "basicSearch"
     commit = dataset.status.commit_id
     assert commit is not None
@@ -101,7 +115,7 @@ def test_create_basic_search_job_from_sdk_tuples_and_dicts(dataset: DatasetClien
     assert counts(emu)[CREATE] == 1
 
 
-def test_status_errors_when_nothing_is_checked_out(gas: GAS, emu: Emulator) -> None:
+def test_status_errors_when_nothing_is_checked_out(twin: Twin, gas: GAS, emu: Emulator) -> None:
     emu.core.store.execute("UPDATE tensorbay_datasets SET default_branch = '', commit_id = NULL")
     empty = gas.get_dataset(DATASET)
     assert empty.status == Status(branch_name=None, commit_id=None)
@@ -115,7 +129,7 @@ def test_status_errors_when_nothing_is_checked_out(gas: GAS, emu: Emulator) -> N
     assert job.arguments["targetBranchName"] == "main"
 
 
-def test_get_job_of_the_wrong_kind_or_unknown_id(dataset: DatasetClient, emu: Emulator) -> None:
+def test_get_job_of_the_wrong_kind_or_unknown_id(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     search_id = emu.seeded()["tensorbay"]["job_ids"]["basicSearch"][0]
     assert dataset.basic_search.get_job(search_id).job_id == search_id
     with pytest.raises(ResourceNotExistError):
@@ -124,14 +138,20 @@ def test_get_job_of_the_wrong_kind_or_unknown_id(dataset: DatasetClient, emu: Em
         dataset.basic_search.get_job("no-such-job")
 
 
-def test_list_jobs_is_lazy_and_paged_by_128(dataset: DatasetClient, emu: Emulator) -> None:
+def test_list_jobs_is_lazy_and_paged_by_128(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     emu.create_tasks("tensorbay", 300, jobType="basicSearch")
     seeded_searches = len(emu.seeded()["tensorbay"]["job_ids"]["basicSearch"])
     emu.clear_request_counts()
     jobs = dataset.basic_search.list_jobs()
     assert total(emu) == 0  # nothing fetched until needed
-    assert len(jobs) == 300 + seeded_searches
+    assert len(jobs) == 300 + seeded_searches  # async: await jobs.count()
     assert counts(emu) == {JOBS: 1}
+    if isinstance(twin, AsyncTwin):  # no indexing: read with async for, page after page
+        ids = [job.job_id for job in jobs]
+        assert len(set(ids)) == len(ids) == 300 + seeded_searches
+        assert counts(emu) == {JOBS: 1 + 3}
+        assert [len(page.items) for page in jobs.pages()] == [128, 128, 300 + seeded_searches - 256]
+        return
     last = jobs[len(jobs) - 1]
     assert isinstance(last, BasicSearchJob)
     assert counts(emu) == {JOBS: 2}
@@ -144,7 +164,7 @@ def test_list_jobs_is_lazy_and_paged_by_128(dataset: DatasetClient, emu: Emulato
     assert len(set(ids)) == len(ids) == len(jobs)
 
 
-def test_list_jobs_by_status_matches_the_service(dataset: DatasetClient, emu: Emulator) -> None:
+def test_list_jobs_by_status_matches_the_service(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     by_status = emu.seeded()["tensorbay"]["job_ids_by_status"]
     squash_ids = set(emu.seeded()["tensorbay"]["job_ids"]["squashAndMerge"])
     for status in ("QUEUING", "PROCESSING", "SUCCESS", "FAILED", "ABORTED"):
@@ -157,7 +177,7 @@ def test_list_jobs_by_status_matches_the_service(dataset: DatasetClient, emu: Em
     assert failed.error == failed.error_message
 
 
-def test_delete_job(dataset: DatasetClient, emu: Emulator) -> None:
+def test_delete_job(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     job = dataset.squash_and_merge.create_job(draft_title="d", source_branch_name="dev")
     dataset.squash_and_merge.delete_job(job.job_id)
     with pytest.raises(ResourceNotExistError):
@@ -167,7 +187,7 @@ def test_delete_job(dataset: DatasetClient, emu: Emulator) -> None:
     assert counts(emu)[DELETE] == 2
 
 
-def test_squash_result_is_the_draft(dataset: DatasetClient, emu: Emulator) -> None:
+def test_squash_result_is_the_draft(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     job = dataset.squash_and_merge.create_job(draft_title="the draft", source_branch_name="dev")
     emu.advance(11)
     job.update()

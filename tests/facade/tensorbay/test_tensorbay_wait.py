@@ -1,4 +1,8 @@
-"""``taskfacade.wait_all`` / ``as_completed`` on TensorBay jobs: batched through the job list endpoint."""
+"""``taskfacade.wait_all`` / ``as_completed`` on TensorBay jobs: batched through the job list endpoint.
+
+Every test runs against both twins: ``taskfacade.wait_all`` on sync jobs and ``taskfacade.aio.wait_all`` on the
+async twin's (``gas``, ``dataset`` and ``twin.wait_all`` are the twin's), with the same bounds on requests.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,19 @@ import taskfacade
 from taskfacade.tensorbay import GAS, DatasetClient, SquashAndMergeJob, TensorBayJob
 from taskfacade_emulator import Emulator
 from tensorbay_support import JOB, JOBS, EmulatorClock, counts
+from tensorbay_twins import AsyncTwin, SyncTwin
+
+Twin = SyncTwin | AsyncTwin
+
+
+@pytest.fixture
+def gas(twin_gas: Any) -> Any:
+    return twin_gas
+
+
+@pytest.fixture
+def dataset(twin_dataset: Any) -> Any:
+    return twin_dataset
 
 
 def _jobs(dataset: DatasetClient, emu: Emulator, *plans: tuple[str, str, float]) -> list[TensorBayJob]:
@@ -23,11 +40,13 @@ def _jobs(dataset: DatasetClient, emu: Emulator, *plans: tuple[str, str, float])
     return out
 
 
-def test_wait_all_polls_through_the_list_endpoint(dataset: DatasetClient, emu: Emulator, clock: EmulatorClock) -> None:
+def test_wait_all_polls_through_the_list_endpoint(
+    twin: Twin, dataset: DatasetClient, emu: Emulator, clock: EmulatorClock
+) -> None:
     plans = [("squashAndMerge", "succeeded", 3.0 * i) for i in range(1, 13)]
     plans += [("basicSearch", "failed", 5.0), ("basicSearch", "canceled", 9.0), ("basicSearch", "succeeded", 20.0)]
     jobs = _jobs(dataset, emu, *plans)
-    statuses = taskfacade.wait_all(jobs, timeout=120)
+    statuses = twin.wait_all(jobs, timeout=120)
     assert statuses == ["SUCCESS"] * 12 + ["FAILED", "ABORTED", "SUCCESS"]
     assert all(job.done for job in jobs)
     polls = len(clock.sleeps) + 1
@@ -39,10 +58,12 @@ def test_wait_all_polls_through_the_list_endpoint(dataset: DatasetClient, emu: E
     assert sum(used.values()) < polls * len(jobs) / 3  # one GET per job per poll would cost over three times more
 
 
-def test_as_completed_notices_each_completion_within_one_interval(dataset: DatasetClient, emu: Emulator) -> None:
+def test_as_completed_notices_each_completion_within_one_interval(
+    twin: Twin, dataset: DatasetClient, emu: Emulator
+) -> None:
     jobs = _jobs(dataset, emu, *[("squashAndMerge", "succeeded", float(run)) for run in (25, 5, 15, 35)])
     seen: list[tuple[str, float]] = []
-    for job in taskfacade.as_completed(jobs, timeout=120, interval=2):
+    for job in twin.as_completed(jobs, timeout=120, interval=2):
         seen.append((job.job_id, emu.now()))
     assert [job_id for job_id, _ in seen] == [jobs[i].job_id for i in (1, 2, 0, 3)]
     for job_id, noticed in seen:
@@ -51,7 +72,9 @@ def test_as_completed_notices_each_completion_within_one_interval(dataset: Datas
         assert 0 <= noticed - job.finished_at <= 2 + 1  # one interval (+1 s: whole-second times)
 
 
-def test_jobs_of_several_datasets_and_types_are_grouped(gas: GAS, dataset: DatasetClient, emu: Emulator) -> None:
+def test_jobs_of_several_datasets_and_types_are_grouped(
+    twin: Twin, gas: GAS, dataset: DatasetClient, emu: Emulator
+) -> None:
     search = dataset.basic_search.create_job(conjunction="and", filters=[("size", ">", 0)])
     search.update(until_complete=True, timeout=60)
     search.create_dataset("second")
@@ -59,14 +82,16 @@ def test_jobs_of_several_datasets_and_types_are_grouped(gas: GAS, dataset: Datas
     ids = emu.create_tasks("tensorbay", 4, queued_s=1, run_s=6, dataset_id=second.dataset_id)
     jobs: list[TensorBayJob] = [second.squash_and_merge.get_job(job_id) for job_id in ids]
     jobs += _jobs(dataset, emu, *[("squashAndMerge", "succeeded", 6.0)] * 4)
-    assert taskfacade.wait_all(jobs, timeout=60) == ["SUCCESS"] * 8
+    assert twin.wait_all(jobs, timeout=60) == ["SUCCESS"] * 8
     assert counts(emu)[JOB] <= 8
 
 
-def test_few_jobs_or_foreign_updaters_are_fetched_one_by_one(dataset: DatasetClient, emu: Emulator) -> None:
+def test_few_jobs_or_foreign_updaters_are_fetched_one_by_one(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     pair = _jobs(dataset, emu, ("squashAndMerge", "succeeded", 4.0), ("squashAndMerge", "succeeded", 4.0))
-    assert taskfacade.wait_all(pair, timeout=30) == ["SUCCESS", "SUCCESS"]
+    assert twin.wait_all(pair, timeout=30) == ["SUCCESS", "SUCCESS"]
     assert JOBS not in counts(emu)  # two GETs a poll are cheaper than two listings
+    if isinstance(twin, AsyncTwin):
+        return  # the async twin's jobs take only the facade's own AsyncJobFetcher (no vendor-style updater)
     fetched: list[str] = []
     real = pair[0]._job_updater
 
@@ -82,26 +107,28 @@ def test_few_jobs_or_foreign_updaters_are_fetched_one_by_one(dataset: DatasetCli
         )
         for _ in range(3)
     ]  # fmt: skip
-    assert taskfacade.wait_all(mine, timeout=30) == ["SUCCESS"] * 3
+    assert twin.wait_all(mine, timeout=30) == ["SUCCESS"] * 3
     assert len(fetched) == 3  # the caller's updater, once per job
 
 
-def test_unknown_statuses_in_listings_keep_the_wait_going(dataset: DatasetClient, emu: Emulator) -> None:
+def test_unknown_statuses_in_listings_keep_the_wait_going(twin: Twin, dataset: DatasetClient, emu: Emulator) -> None:
     jobs = _jobs(dataset, emu, *[("squashAndMerge", "succeeded", 4.0)] * 4)
     emu.advance(1.5)  # queued -> running
     emu.add_faults(service="tensorbay", method="GET", path="/jobs$", action="unknown_enum")
     with pytest.raises(taskfacade.WaitTimeout) as timeout:
-        taskfacade.wait_all(jobs, timeout=1, interval=0.5)
+        twin.wait_all(jobs, timeout=1, interval=0.5)
     assert {job.status for job in jobs} == {"FUTURE_VALUE"}
     assert len(timeout.value.pending) == 4
     emu.clear_faults()
-    assert taskfacade.wait_all(jobs, timeout=60) == ["SUCCESS"] * 4
+    assert twin.wait_all(jobs, timeout=60) == ["SUCCESS"] * 4
 
 
-def test_a_crowded_dataset_falls_back_to_gets(dataset: DatasetClient, emu: Emulator, clock: EmulatorClock) -> None:
+def test_a_crowded_dataset_falls_back_to_gets(
+    twin: Twin, dataset: DatasetClient, emu: Emulator, clock: EmulatorClock
+) -> None:
     emu.create_tasks("tensorbay", 1000, queued_s=3600, run_s=10)  # a thousand others, queued for an hour
     jobs = _jobs(dataset, emu, *[("squashAndMerge", "succeeded", 6.0)] * 5)
-    assert taskfacade.wait_all(jobs, timeout=60) == ["SUCCESS"] * 5
+    assert twin.wait_all(jobs, timeout=60) == ["SUCCESS"] * 5
     polls = len(clock.sleeps) + 1
     used = counts(emu)
     assert used[JOBS] <= 2 * polls  # the first page of each status only: never paging through 1000 jobs
