@@ -22,7 +22,7 @@ from taskfacade.deadline import aio as deadline_aio
 from taskfacade_emulator import Emulator
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "support"))
-from twins import EventLoopThread  # noqa: E402
+from twins import EventLoopThread
 
 __all__ = ["AsyncTwin", "SyncTwin", "Twin"]
 
@@ -126,8 +126,14 @@ class AsyncClientView:
     """An ``AsyncDeadlineClient`` called the sync way."""
 
     def __init__(self, client: deadline_aio.AsyncDeadlineClient, twin: AsyncTwin) -> None:
-        self.inner = client
-        self._twin = twin
+        object.__setattr__(self, "inner", client)
+        object.__setattr__(self, "_twin", twin)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.inner, name, value)
+
+    def __repr__(self) -> str:
+        return repr(self.inner)
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self.inner, name)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import taskfacade
-from deadline_support import EmulatorClock, deadline_requests, make_client, task_ids
+from deadline_support import EmulatorClock, deadline_requests, task_ids
 from deadline_twins import Twin
 from taskfacade import JobPhase, deadline
 from taskfacade_emulator import Emulator
