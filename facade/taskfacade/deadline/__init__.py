@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -44,6 +45,9 @@ from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
 from ._validate import TARGET_RUN_STATUSES
 from ._waiter import Waiter, WaiterError
+
+if TYPE_CHECKING:  # loaded on first use (``__getattr__`` below)
+    from . import aio as aio
 
 __all__ = [
     "TARGET_RUN_STATUSES",
