@@ -16,7 +16,8 @@ One source: every operation is the steps function the sync client runs (``_ops.p
 with an ``AsyncTransport`` (same options, retries, budgets, errors, redaction and logs). Credentials resolve as in
 sync (arguments, environment, shared files, botocore's chain), in a worker thread when the client is entered;
 credentials that refresh (STS, SSO, container, instance metadata) refresh in a worker thread too
-(``SigV4Auth.async_auth_flow``). The event loop is never blocked. Runs on asyncio and trio (anyio).
+(``SigV4Auth.async_auth_flow``). The event loop is never blocked. Written on anyio, as httpx is (tested on
+asyncio; trio is not installed in the test environment).
 """
 
 from __future__ import annotations
