@@ -277,3 +277,48 @@ def test_a_cancelled_waiter_stops_at_once(live_emu: Emulator) -> None:
 
     assert asyncio.run(main()) < 0.1
     assert deadline_requests(live_emu) >= 1
+
+
+def test_a_throttled_poll_is_retried_after_what_the_server_asked_on_both_twins(
+    emu: Emulator, twin: Twin, tclient: Any, clock: EmulatorClock, step: dict[str, str]
+) -> None:
+    ids = emu.create_tasks("deadline", 150, queued_s=0, run_s=3)
+    tasks = [tclient.task(**task_ids(step, t)) for t in ids]
+    emu.advance(5)
+    emu.add_faults(service="deadline", path="/batch-get-task$", action="status", status=429, retry_after=2, count=1)
+    emu.clear_request_counts()
+    assert twin.wait_all(tasks, interval=1) == ["SUCCEEDED"] * 150
+    assert emu.request_counts()["deadline"] == {BATCH_ROUTE: 3}  # 100 + 50, the throttled one once more
+    assert 2.0 in clock.sleeps  # Retry-After honoured, on the client's clock
+
+
+def test_all_of_batches_independent_steps_and_keeps_each_outcome() -> None:
+    from taskfacade._steps import Call, Gather
+    from taskfacade.deadline._together import all_of
+
+    sent: list[list[str]] = []
+
+    def one(name: str, rounds: int) -> Any:
+        for _ in range(rounds):
+            answer = yield Call(operation=None, kwargs={"name": name})  # type: ignore[arg-type]
+            if answer == "boom":
+                raise ValueError(name)
+        return name
+
+    def gathered(effect: Any) -> Any:
+        assert isinstance(effect, Gather)
+        names = [call.kwargs["name"] for call in effect.calls]
+        sent.append(names)
+        return ["boom" if name == "bad" else "ok" for name in names]
+
+    steps = all_of([one("a", 1), one("bad", 2), one("c", 3)])
+    effect = next(steps)
+    try:
+        while True:
+            effect = steps.send(gathered(effect))
+    except StopIteration as stop:
+        outcomes = stop.value
+    assert sent == [["a", "bad", "c"], ["c"], ["c"]]  # one Gather per round, only the unfinished ones
+    assert outcomes[0] == "a"
+    assert outcomes[2] == "c"
+    assert isinstance(outcomes[1], ValueError)
