@@ -34,7 +34,7 @@ from ._task import BatchAnswer, DeadlineTask, TaskKey
 from ._validate import check_id
 from ._waiter import WAITERS, Waiter
 
-__all__ = ["BatchAnswer", "ClientCore", "ClientMeta", "DeadlineClient", "snake_ids"]
+__all__ = ["BatchAnswer", "ClientCore", "ClientMeta", "DeadlineClient", "checked_ids", "snake_ids"]
 
 TransportT = TypeVar("TransportT", bound=BaseTransport)
 
