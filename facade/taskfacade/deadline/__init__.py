@@ -9,24 +9,25 @@
     job = client.task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)        # a taskfacade.Job
     job.wait(timeout=600)
 
+The async twin, written the way aiobotocore users write it, is ``taskfacade.deadline.aio``
+(``async with deadline.aio.client(...) as client: await client.get_task(...)``).
+
 See docs/deadline.md for the migration table from boto3.
 """
 
 from __future__ import annotations
 
-import os
 import ssl
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
-from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
-from .._retry import DEFAULT, RetryLike, retry_policy
-from ._botocore_chain import botocore_credentials
+from .._retry import RetryLike
 from ._client import ClientMeta, DeadlineClient
-from ._config import Credentials, resolve_config
+from ._config import Credentials
 from ._errors import (
     AccessDeniedException,
     ClientError,
@@ -36,14 +37,17 @@ from ._errors import (
     ThrottlingException,
     ValidationException,
 )
+from ._factory import resolve_client
 from ._job import DeadlineJob
 from ._pager import PageIterator, PaginationError, Paginator
 from ._refreshing import RefreshingCredentials
-from ._retryconfig import RETRY_MODE_NAMES
 from ._sigv4 import SigV4Auth
 from ._task import DeadlineTask
 from ._validate import TARGET_RUN_STATUSES
 from ._waiter import Waiter, WaiterError
+
+if TYPE_CHECKING:  # loaded on first use (``__getattr__`` below)
+    from . import aio as aio
 
 __all__ = [
     "TARGET_RUN_STATUSES",
@@ -68,8 +72,6 @@ __all__ = [
     "WaiterError",
     "client",
 ]
-
-_MODES_ACCEPTED = f"one of {', '.join(map(repr, RETRY_MODE_NAMES))}, a RetryPolicy or None"
 
 
 def client(
@@ -123,25 +125,16 @@ def client(
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
     """
-    if environ is not None and not (
-        isinstance(environ, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in environ.items())
-    ):
-        raise InvalidArgument("environ", type(environ).__name__, "None or a mapping of variable names to strings")
-    process_environment = environ is None or environ is os.environ
-    config = resolve_config(
+    config, policy = resolve_client(
         region_name=region_name,
         endpoint_url=endpoint_url,
         aws_access_key_id=aws_access_key_id,
         aws_secret_access_key=aws_secret_access_key,
         aws_session_token=aws_session_token,
         profile_name=profile_name,
-        environ=os.environ if environ is None else environ,
-        fallback=botocore_credentials if process_environment else None,
+        retry_mode=retry_mode,
+        environ=environ,
     )
-    if retry_mode is None:
-        policy = config.retry or DEFAULT
-    else:
-        policy = retry_policy(retry_mode, "retry_mode", modes=RETRY_MODE_NAMES, accepted=_MODES_ACCEPTED)
     return DeadlineClient(
         config,
         retry_mode=policy,
@@ -154,3 +147,12 @@ def client(
         max_response_size=max_response_size,
         user_agent=user_agent,
     )
+
+
+def __getattr__(name: str) -> object:
+    """``deadline.aio`` (the async client) loaded on first use, so ``import taskfacade.deadline`` stays lean."""
+    if name == "aio":
+        import importlib
+
+        return importlib.import_module(".aio", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,22 +5,27 @@ CANCELED...), except while the job is still being created or failed to be (``lif
 ``CREATE_IN_PROGRESS``, ``UPLOAD_IN_PROGRESS``, ``CREATE_FAILED``, ``UPLOAD_FAILED``), when it is that lifecycle
 status: a job whose creation failed has no tasks to roll up, and must end a wait as FAILED rather than hang.
 ``progress`` is the share of its tasks that finished, from ``taskRunStatusCounts``.
+
+``AsyncDeadlineJob`` is the async twin: the same state (``JobState``) and batched refresh (``refresh_jobs``, steps
+both twins run), with ``refresh`` and ``wait`` as coroutines.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from .._clock import Clock
 from .._errors import InvalidArgument
-from .._job import Job, JobPhase
+from .._job import AsyncJob, Job, JobBase, JobPhase
 from .._log import logger
+from .._steps import AsyncCaller, Steps, SyncCaller, arun, run
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
-from ._task import BATCH_SIZE, DeadlineTask
+from ._task import BATCH_SIZE, TaskState
+from ._together import all_of
 
-__all__ = ["JOB_IDS", "DeadlineJob", "JobBackend"]
+__all__ = ["JOB_IDS", "AsyncDeadlineJob", "AsyncJobBackend", "DeadlineJob", "JobBackend", "JobState", "refresh_jobs"]
 
 JOB_IDS = ("farmId", "queueId", "jobId")
 #: lifecycleStatus values that override the rolled-up task status, and their phases.
@@ -34,11 +39,10 @@ _FINISHED = ("SUCCEEDED", "FAILED", "CANCELED", "NOT_COMPATIBLE")
 _TRANSIENT_CODES = frozenset({"ThrottlingException", "InternalServerErrorException"})
 
 
-class JobBackend(Protocol):
-    """What a ``DeadlineJob`` needs from its client: fetch one, fetch many (``DeadlineClient`` has them).
-
-    The client imports this module to build jobs; this module never imports the client. Hashable: the client
-    is the batch key (one batch per client).
+class JobsBackend(Protocol):
+    """What a job needs from its client: the steps of fetching one and fetching many (both client twins have
+    them). The client imports this module to build jobs; this module never imports the client. Hashable: the
+    client is the batch key (one batch per client).
     """
 
     def __hash__(self) -> int:
@@ -51,24 +55,42 @@ class JobBackend(Protocol):
     def _clock(self) -> Clock:
         """The clock the client's retries (and so the job's waits) run on."""
 
-    def _fetch_job(self, ids: Mapping[str, str]) -> dict[str, Any]:
+    def _fetch_job(self, ids: Mapping[str, str]) -> Steps[dict[str, Any]]:
         """GetJob, as ``get_job`` returns it."""
 
-    def _fetch_jobs(self, identifiers: list[Mapping[str, str]]) -> dict[str, Any]:
+    def _fetch_jobs(self, identifiers: list[Mapping[str, str]]) -> Steps[dict[str, Any]]:
         """One BatchGetJob for up to ``BATCH_SIZE`` jobs, as ``batch_get_job`` returns it."""
 
 
-class DeadlineJob(Job[str | None]):
-    """A Deadline job. Build it with ``client.job(farmId=..., queueId=..., jobId=...)``; lazy until needed.
+class JobBackend(JobsBackend, Protocol):
+    """A sync client (``DeadlineClient``): runs the steps with its ``Transport``."""
+
+    @property
+    def _transport(self) -> SyncCaller:
+        """The client's transport."""
+
+
+class AsyncJobBackend(JobsBackend, Protocol):
+    """An async client (``AsyncDeadlineClient``): awaits the steps with its ``AsyncTransport``."""
+
+    @property
+    def _transport(self) -> AsyncCaller:
+        """The client's transport."""
+
+
+class JobState(JobBase[str | None]):
+    """What ``DeadlineJob`` and ``AsyncDeadlineJob`` share: ids, the last answer and every field read from it.
 
     Attributes:
         ids: the three identifiers (``farmId``, ``queueId``, ``jobId``).
     """
 
-    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {**DeadlineTask.STATUS_PHASES, **_LIFECYCLE_PHASES}
+    STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {**TaskState.STATUS_PHASES, **_LIFECYCLE_PHASES}
     DEFAULT_INTERVAL: ClassVar[float] = 5.0
 
-    def __init__(self, client: JobBackend, ids: Mapping[str, str]) -> None:
+    _client: JobsBackend
+
+    def __init__(self, client: JobsBackend, ids: Mapping[str, str]) -> None:
         if not callable(getattr(client, "_fetch_job", None)):
             raise InvalidArgument("client", type(client).__name__, "a DeadlineClient (client.job(...) builds a job)")
         if not isinstance(ids, Mapping) or not all(isinstance(ids.get(name), str) for name in JOB_IDS):
@@ -85,26 +107,6 @@ class DeadlineJob(Job[str | None]):
             return str(lifecycle)
         status = self._data.get("taskRunStatus")
         return None if status is None else str(status)
-
-    def refresh(self) -> None:
-        """Fetch the job with GetJob."""
-        answer = self._client._fetch_job(self.ids)
-        self._update(answer)
-
-    @property
-    def status(self) -> str | None:
-        """``taskRunStatus`` (or a creation ``lifecycleStatus``) as of the last fetch; fetched once if never."""
-        if self._data is None:
-            self.refresh()
-        return self._peek_status()
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """The last answer, as ``client.get_job`` returns it (fetched once first if never fetched)."""
-        if self._data is None:
-            self.refresh()
-        assert self._data is not None
-        return self._data
 
     @property
     def job_id(self) -> str:
@@ -138,33 +140,8 @@ class DeadlineJob(Job[str | None]):
         """``endedAt`` (aware UTC)."""
         return self._time("endedAt")
 
-    # -- batching --------------------------------------------------------------------------------------------
-
     def _batch_key(self) -> Hashable:
         return self._client
-
-    @classmethod
-    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
-        """Refresh with BatchGetJob, 100 jobs a request; per-item errors are raised after every update."""
-        by_client: dict[JobBackend, list[DeadlineJob]] = {}
-        for job in jobs:
-            if isinstance(job, DeadlineJob):
-                by_client.setdefault(job._client, []).append(job)
-        errors: list[ClientError] = []
-        for client, group in by_client.items():
-            if not client._batch_jobs_allowed:
-                errors.extend(_one_by_one(group))
-                continue
-            for start in range(0, len(group), BATCH_SIZE):
-                try:
-                    errors.extend(_refresh_chunk(group[start : start + BATCH_SIZE]))
-                except AccessDeniedException:
-                    logger.info("deadline: BatchGetJob is not allowed for these credentials; polling with GetJob")
-                    client._batch_jobs_allowed = False
-                    errors.extend(_one_by_one(group[start:]))
-                    break
-        if errors:
-            raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
 
     def _wait_clock(self) -> Clock:
         return self._client._clock
@@ -179,24 +156,127 @@ class DeadlineJob(Job[str | None]):
     def _update(self, answer: Mapping[str, Any]) -> None:
         self._data = {k: v for k, v in answer.items() if k not in ("ResponseMetadata", "farmId", "queueId")}
 
+    def _refresh_steps(self) -> Steps[None]:
+        self._update((yield from self._client._fetch_job(self.ids)))
 
-def _one_by_one(jobs: Sequence[DeadlineJob]) -> list[ClientError]:
-    errors: list[ClientError] = []
+
+class DeadlineJob(JobState, Job[str | None]):
+    """A Deadline job. Build it with ``client.job(farmId=..., queueId=..., jobId=...)``; lazy until needed.
+
+    Attributes:
+        ids: the three identifiers (``farmId``, ``queueId``, ``jobId``).
+    """
+
+    _client: JobBackend
+
+    def __init__(self, client: JobBackend, ids: Mapping[str, str]) -> None:
+        super().__init__(client, ids)
+
+    def refresh(self) -> None:
+        """Fetch the job with GetJob."""
+        run(self._refresh_steps(), self._client._transport)
+
+    @property
+    def status(self) -> str | None:
+        """``taskRunStatus`` (or a creation ``lifecycleStatus``) as of the last fetch; fetched once if never."""
+        if self._data is None:
+            self.refresh()
+        return self._peek_status()
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The last answer, as ``client.get_job`` returns it (fetched once first if never fetched)."""
+        if self._data is None:
+            self.refresh()
+        assert self._data is not None
+        return self._data
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
+        """Refresh with BatchGetJob, 100 jobs a request; per-item errors are raised after every update."""
+        for client, group in _by_client(jobs, DeadlineJob).items():
+            run(refresh_jobs(client, group), client._transport)
+
+
+class AsyncDeadlineJob(JobState, AsyncJob[str | None]):
+    """The async twin of ``DeadlineJob``: ``await client.job(...)`` (``taskfacade.deadline.aio``); lazy as in
+    sync (``status`` None and ``data`` empty until ``await job.refresh()`` or a wait)."""
+
+    _client: AsyncJobBackend
+
+    def __init__(self, client: AsyncJobBackend, ids: Mapping[str, str]) -> None:
+        super().__init__(client, ids)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The last answer, as ``client.get_job`` returns it (empty before the first fetch)."""
+        return {} if self._data is None else self._data
+
+    async def refresh(self) -> None:
+        """Fetch the job with GetJob."""
+        await arun(self._refresh_steps(), self._client._transport)
+
+    @classmethod
+    async def _refresh_many_async(cls, jobs: Sequence[AsyncJob[Any]]) -> None:
+        """Refresh with BatchGetJob, 100 jobs a request (the requests of one round concurrently)."""
+        for client, group in _by_client(jobs, AsyncDeadlineJob).items():
+            await arun(refresh_jobs(client, group), client._transport)
+
+
+C = TypeVar("C", bound=JobState)
+
+
+def _by_client(jobs: Sequence[Any], kind: type[C]) -> dict[Any, list[C]]:
+    by_client: dict[Any, list[C]] = {}
     for job in jobs:
-        try:
-            job.refresh()
-        except ResourceNotFoundException as error:
-            errors.append(error)
+        if isinstance(job, kind):
+            by_client.setdefault(job._client, []).append(job)
+    return by_client
+
+
+def refresh_jobs(client: JobsBackend, jobs: Sequence[JobState]) -> Steps[None]:
+    """Refresh ``jobs`` of one client: BatchGetJob, 100 a request (the first alone, then the rest together), GetJob
+    one by one where BatchGetJob is refused; per-item errors are raised after every update (a lasting one first)."""
+    errors: list[ClientError] = []
+    chunks = [jobs[start : start + BATCH_SIZE] for start in range(0, len(jobs), BATCH_SIZE)]
+    if not client._batch_jobs_allowed:
+        errors.extend((yield from _one_by_one(jobs)))
+    elif chunks:
+        (first,) = yield from all_of([_refresh_chunk(client, chunks[0])])
+        denied: Sequence[JobState] = jobs if isinstance(first, AccessDeniedException) else []
+        if not denied:
+            rest = (yield from all_of([_refresh_chunk(client, chunk) for chunk in chunks[1:]])) if chunks[1:] else []
+            for chunk, outcome in zip(chunks, [first, *rest], strict=True):
+                if isinstance(outcome, AccessDeniedException):
+                    denied = [*denied, *chunk]
+                elif isinstance(outcome, BaseException):
+                    raise outcome
+                else:
+                    errors.extend(outcome)
+        if denied:
+            logger.info("deadline: BatchGetJob is not allowed for these credentials; polling with GetJob")
+            client._batch_jobs_allowed = False
+            errors.extend((yield from _one_by_one(denied)))
+    if errors:
+        raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
+
+
+def _one_by_one(jobs: Sequence[JobState]) -> Steps[list[ClientError]]:
+    errors: list[ClientError] = []
+    for outcome in (yield from all_of([job._refresh_steps() for job in jobs])):
+        if isinstance(outcome, ResourceNotFoundException):
+            errors.append(outcome)
+        elif isinstance(outcome, BaseException):
+            raise outcome
     return errors
 
 
-def _refresh_chunk(chunk: Sequence[DeadlineJob]) -> list[ClientError]:
+def _refresh_chunk(client: JobsBackend, chunk: Sequence[JobState]) -> Steps[list[ClientError]]:
     """One BatchGetJob for up to 100 jobs of one client; returns the per-item errors."""
-    client = chunk[0]._client
-    by_key: dict[tuple[str, ...], list[DeadlineJob]] = {}
+    by_key: dict[tuple[str, ...], list[JobState]] = {}
     for job in chunk:
         by_key.setdefault(tuple(job.ids[name] for name in JOB_IDS), []).append(job)
-    answer = client._fetch_jobs([dict(zip(JOB_IDS, key, strict=True)) for key in by_key])
+    answer = yield from client._fetch_jobs([dict(zip(JOB_IDS, key, strict=True)) for key in by_key])
     for item in answer["jobs"]:
         for job in by_key.get(tuple(str(item.get(name)) for name in JOB_IDS), []):
             job._update(item)

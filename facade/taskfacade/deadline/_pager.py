@@ -1,11 +1,15 @@
-"""boto3-style paginators for the list operations (tasks, jobs, steps, sessions, session actions), on the core
-``Pager`` (one page fetched at a time).
+"""boto3-style paginators for the list operations (tasks, jobs, steps, sessions, session actions), one page
+fetched at a time.
 
 ``client.get_paginator("list_tasks").paginate(farmId=..., ..., PaginationConfig={"MaxItems": 250, "PageSize": 50,
 "StartingToken": token})`` behaves as botocore's: pages are the operations' dicts; ``MaxItems`` cuts the last
 page and sets ``resume_token`` (botocore's own format, base64 JSON with ``boto_truncate_amount``, so tokens move
 between the two); ``build_full_result()`` merges the pages; the same token twice raises ``PaginationError``.
 ``items()`` (not in botocore) streams the result items.
+
+The paging rules are written once, as a flow (``_Flow``) that says which request to make next and which page to
+hand out; ``PageIterator`` drives it with a client method, ``AsyncPageIterator`` (``async for page in ...``, as
+aiobotocore's) with a coroutine method of ``taskfacade.deadline.aio``'s client.
 """
 
 from __future__ import annotations
@@ -13,14 +17,21 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
+from typing import Any, ClassVar
 
 from .._errors import InvalidArgument, ResponseDecodeError, UnsupportedOperation
-from .._pager import Page, Pager, PageRequest
 from ._validate import check_id, check_int, check_next_token, check_principal_id
 
-__all__ = ["PAGINATED", "SEARCHES", "PageIterator", "PaginationError", "Paginator"]
+__all__ = [
+    "PAGINATED",
+    "SEARCHES",
+    "AsyncPageIterator",
+    "AsyncPaginator",
+    "PageIterator",
+    "PaginationError",
+    "Paginator",
+]
 
 #: operation -> (result key, required arguments, optional arguments)
 PAGINATED: Mapping[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -96,16 +107,18 @@ def _offset(token: str | None) -> int:
     return offset
 
 
-def _same_token_check(next_token: str | None, token: str | None) -> str | None:
-    if next_token is not None and next_token == token:
-        raise PaginationError(f"the same next item offset was received twice: {next_token!r}")
-    return next_token
+#: What a flow asks its driver: call the method with these kwargs (and send the answer back), or hand out a page.
+_Ask = tuple[bool, Any]
+#: A paging flow: yields ``(True, kwargs)`` for a request (sent its answer) or ``(False, page)`` for a page.
+_Flow = Generator[_Ask, Any, None]
 
 
 class Paginator:
     """``client.get_paginator(name)``: builds ``PageIterator``s."""
 
-    def __init__(self, method: Callable[..., dict[str, Any]], operation_name: str) -> None:
+    _iterator: ClassVar[type[PageIterator]]
+
+    def __init__(self, method: Callable[..., Any], operation_name: str) -> None:
         if not callable(method):
             raise InvalidArgument("method", method, "the client method to paginate")
         if not isinstance(operation_name, str) or (operation_name not in PAGINATED and operation_name not in SEARCHES):
@@ -135,7 +148,7 @@ class Paginator:
         if page_size is not None:
             check_int("PaginationConfig.PageSize", page_size, 1, 100)
         start = _decode_starting_token(config["StartingToken"]) if config.get("StartingToken") else (None, 0)
-        iterator = PageIterator(self._method, self._result_key, kwargs, max_items, page_size, start)
+        iterator = self._iterator(self._method, self._result_key, kwargs, max_items, page_size, start)
         iterator._by_offset = self._by_offset
         return iterator
 
@@ -153,12 +166,12 @@ class Paginator:
             raise InvalidArgument(missing[0], None, f"a value (required by {self._operation})")
 
 
-class PageIterator:
-    """An iterable of pages (each the operation's dict); iterate it again to start over."""
+class _Pages:
+    """What both page iterators share: their arguments, and the paging rules as a flow (no I/O)."""
 
     def __init__(
         self,
-        method: Callable[..., dict[str, Any]],
+        method: Callable[..., Any],
         result_key: str,
         kwargs: Mapping[str, Any],
         max_items: int | None,
@@ -192,47 +205,18 @@ class PageIterator:
         """The key of the items in each page."""
         return [self._result_key]
 
-    def _fetch(self, request: PageRequest) -> Page[dict[str, Any]]:
-        token = self._start[0] if request.index == 0 else request.cursor
+    def _request(self, token: str | None) -> dict[str, Any]:
         kwargs = dict(self._kwargs)
         if self._by_offset:
             kwargs["itemOffset"] = _offset(token)
             if self._page_size is not None:
                 kwargs["pageSize"] = self._page_size
-            response = self._method(**kwargs)
-            following = response.get("nextItemOffset")
-            next_token = None if following is None else str(following)
-            return Page([response], next_cursor=_same_token_check(next_token, token))
+            return kwargs
         if token is not None:
             kwargs["nextToken"] = token
         if self._page_size is not None:
             kwargs["maxResults"] = self._page_size
-        response = self._method(**kwargs)
-        next_token = response.get("nextToken") or None
-        if next_token is not None and next_token == token:
-            raise PaginationError(f"the same next token was received twice: {next_token!r}")
-        return Page([response], next_cursor=next_token)
-
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        self.resume_token = None
-        token, skip = self._start
-        seen = 0
-        for index, response in enumerate(Pager(self._fetch, cursor_paged=True)):
-            items = list(response.get(self._result_key, []))[skip if index == 0 else 0 :]
-            offset = skip if index == 0 else 0
-            response[self._result_key] = items
-            if self._max_items is not None and seen + len(items) > self._max_items:
-                keep = self._max_items - seen
-                response[self._result_key] = items[:keep]
-                self.resume_token = encode_token({"nextToken": token, "boto_truncate_amount": keep + offset})
-                yield response
-                return
-            seen += len(items)
-            yield response
-            token = self._next_token(response)
-            if self._max_items is not None and seen == self._max_items and token is not None:
-                self.resume_token = encode_token({"nextToken": token})
-                return
+        return kwargs
 
     def _next_token(self, response: Mapping[str, Any]) -> str | None:
         """The token of the page after ``response``: its ``nextToken``, or a search's ``nextItemOffset``."""
@@ -240,6 +224,61 @@ class PageIterator:
             following = response.get("nextItemOffset")
             return None if following is None else str(following)
         return response.get("nextToken") or None
+
+    def _flow(self) -> _Flow:
+        """The pages, one request each; ``MaxItems`` cuts the last one and sets ``resume_token``."""
+        self.resume_token = None
+        token, skip = self._start
+        seen = 0
+        first = True
+        while True:
+            response = yield (True, self._request(token))
+            next_token = self._next_token(response)
+            if next_token is not None and next_token == token:
+                what = "next item offset" if self._by_offset else "next token"
+                raise PaginationError(f"the same {what} was received twice: {next_token!r}")
+            offset = skip if first else 0
+            items = list(response.get(self._result_key, []))[offset:]
+            response[self._result_key] = items
+            if self._max_items is not None and seen + len(items) > self._max_items:
+                keep = self._max_items - seen
+                response[self._result_key] = items[:keep]
+                self.resume_token = encode_token({"nextToken": token, "boto_truncate_amount": keep + offset})
+                yield (False, response)
+                return
+            seen += len(items)
+            yield (False, response)
+            if self._max_items is not None and seen == self._max_items and next_token is not None:
+                self.resume_token = encode_token({"nextToken": next_token})
+                return
+            if next_token is None:
+                return
+            token, first = next_token, False
+
+    def _full_result(self, items: list[Any]) -> dict[str, Any]:
+        result: dict[str, Any] = {self._result_key: items}
+        if self.resume_token is not None:
+            result["NextToken"] = self.resume_token
+        return result
+
+
+class PageIterator(_Pages):
+    """An iterable of pages (each the operation's dict); iterate it again to start over."""
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        flow = self._flow()
+        try:
+            call, value = next(flow)
+            while True:
+                if call:
+                    call, value = flow.send(self._method(**value))
+                else:
+                    yield value
+                    call, value = next(flow)
+        except StopIteration:
+            return
+        finally:
+            flow.close()
 
     def items(self) -> Iterator[dict[str, Any]]:
         """Every item of every page (honouring ``MaxItems``), streamed."""
@@ -258,15 +297,69 @@ class PageIterator:
         """
         compiled = _compile(expression)
         for page in self:
-            result = compiled.search(page)
-            if isinstance(result, list):
-                yield from result
-            elif result is not None:
-                yield result
+            yield from _found(compiled.search(page))
 
     def build_full_result(self) -> dict[str, Any]:
         """All items in one dict (``{"tasks": [...]}``), plus ``NextToken`` when ``MaxItems`` cut the listing."""
-        result: dict[str, Any] = {self._result_key: list(self.items())}
-        if self.resume_token is not None:
-            result["NextToken"] = self.resume_token
+        return self._full_result(list(self.items()))
+
+
+class AsyncPageIterator(_Pages):
+    """The async twin of ``PageIterator`` (aiobotocore's): ``async for page in paginator.paginate(...)``; each
+    ``async for`` starts over. ``items()`` and ``search()`` are async iterators, ``build_full_result()`` a
+    coroutine."""
+
+    _method: Callable[..., Awaitable[dict[str, Any]]]
+
+    async def __aiter__(self) -> AsyncIterator[dict[str, Any]]:
+        flow = self._flow()
+        try:
+            call, value = next(flow)
+            while True:
+                if call:
+                    call, value = flow.send(await self._method(**value))
+                else:
+                    yield value
+                    call, value = next(flow)
+        except StopIteration:
+            return
+        finally:
+            flow.close()
+
+    async def items(self) -> AsyncIterator[dict[str, Any]]:
+        """Every item of every page (honouring ``MaxItems``), streamed."""
+        async for page in self:
+            for item in page[self._result_key]:
+                yield item
+
+    async def search(self, expression: str) -> AsyncIterator[Any]:
+        """``PageIterator.search``, page by page as they arrive."""
+        compiled = _compile(expression)
+        async for page in self:
+            for found in _found(compiled.search(page)):
+                yield found
+
+    async def build_full_result(self) -> dict[str, Any]:
+        """All items in one dict (``{"tasks": [...]}``), plus ``NextToken`` when ``MaxItems`` cut the listing."""
+        return self._full_result([item async for item in self.items()])
+
+
+class AsyncPaginator(Paginator):
+    """``get_paginator(name)`` of the async client: builds ``AsyncPageIterator``s (arguments checked at once)."""
+
+    _iterator = AsyncPageIterator  # type: ignore[assignment]
+
+    def paginate(self, **kwargs: Any) -> AsyncPageIterator:  # type: ignore[override]
+        """Pages of the operation for ``kwargs`` (checked now, before any request) and ``PaginationConfig``."""
+        iterator = super().paginate(**kwargs)
+        assert isinstance(iterator, AsyncPageIterator)
+        return iterator
+
+
+Paginator._iterator = PageIterator
+
+
+def _found(result: Any) -> list[Any]:
+    if isinstance(result, list):
         return result
+    return [] if result is None else [result]

@@ -57,6 +57,19 @@ class RefreshingCredentials:
         if last is not None:
             listener(last)
 
+    def refresh_due(self) -> bool:
+        """Whether ``current()`` may block now (the first fetch, or botocore would refresh): the async client then
+        calls it in a worker thread, so an STS or instance-metadata round trip never blocks the event loop."""
+        if self._last is None:
+            return True
+        needed = getattr(self._botocore, "refresh_needed", None)
+        if needed is None:
+            return False
+        try:
+            return bool(needed())
+        except Exception:  # let current() report it, off the loop
+            return True
+
     def current(self) -> Credentials:
         """The credentials to sign with now (refreshed by botocore when they near expiry)."""
         try:

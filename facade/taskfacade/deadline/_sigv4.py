@@ -15,6 +15,10 @@ botocore's for the same inputs. The rules, as botocore applies them for a non-S3
 Every attempt is signed afresh (httpx runs ``auth_flow`` per request), so a retry never reuses a stale date, and
 with the credentials current at that moment: refreshing credentials (assume-role, container, instance role...)
 are asked for their current set on every request, so a long wait picks up each refresh. Thread-safe.
+
+The async client (``httpx.AsyncClient``) runs ``async_auth_flow``: the same signature, but when the credentials
+may block to refresh (``refresh_due()``: botocore's STS, SSO, container or instance-metadata round trip) their
+``current()`` runs in a worker thread (``anyio.to_thread``), so the event loop never waits on it.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ import datetime
 import hashlib
 import hmac
 import threading
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable
 from urllib.parse import quote, unquote_plus
 
+import anyio
 import httpx
 
 from .._errors import InvalidArgument
@@ -136,14 +141,27 @@ class SigV4Auth(httpx.Auth):
         self.sign(request)
         yield request
 
-    def sign(self, request: httpx.Request) -> None:
-        """Add ``X-Amz-Date``, ``X-Amz-Security-Token`` (with a session token) and ``Authorization``."""
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        """Sign ``request`` (credentials that may block to refresh are fetched off the event loop) and send it."""
+        await request.aread()
+        due = getattr(self.source, "refresh_due", None)
+        if callable(due) and due():
+            credentials = await anyio.to_thread.run_sync(self.source.current, abandon_on_cancel=True)
+        else:
+            credentials = self.source.current()
+        self.sign(request, credentials)
+        yield request
+
+    def sign(self, request: httpx.Request, credentials: Credentials | None = None) -> None:
+        """Add ``X-Amz-Date``, ``X-Amz-Security-Token`` (with a session token) and ``Authorization``, signed with
+        ``credentials`` (default: the source's current set)."""
         _check_request(request)
         if request.url.query:
             request.url = request.url.copy_with(query=aws_query(request.url.query).encode("ascii"))
         for name in ("authorization", "x-amz-date", "x-amz-security-token"):
             request.headers.pop(name, None)
-        credentials = self.source.current()  # one set for the whole signature, even if another thread refreshes
+        if credentials is None:  # one set for the whole signature, even if another thread refreshes
+            credentials = self.source.current()
         stamp = amz_date(self._now())
         request.headers["X-Amz-Date"] = stamp
         if credentials.token:

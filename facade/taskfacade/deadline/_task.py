@@ -3,24 +3,42 @@
 ``status`` is the task's ``runStatus`` string exactly as GetTask returns it (unknown values included);
 ``STATUS_PHASES`` maps the twelve known values to phases. ``cancel()`` (also ``abort()``) is UpdateTask with
 ``targetRunStatus="CANCELED"``.
+
+``AsyncDeadlineTask`` is the async twin (``taskfacade.deadline.aio``): the same state and fields (``TaskState``),
+the same batched refresh (``refresh_tasks``, steps both twins run), with ``refresh``, ``cancel`` and ``wait`` as
+coroutines.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, TypeVar
 
 import attrs
 
 from .._clock import Clock
 from .._errors import InvalidArgument
-from .._job import Job, JobPhase, deprecated_timestamp
+from .._job import AsyncJob, Job, JobBase, JobPhase, deprecated_timestamp
 from .._log import logger
+from .._steps import AsyncCaller, Steps, SyncCaller, arun, run
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
+from ._together import all_of
 from ._validate import check_id
 
-__all__ = ["BATCH_SIZE", "IDS", "BatchAnswer", "DeadlineTask", "JobBackend", "TaskKey"]
+__all__ = [
+    "BATCH_SIZE",
+    "IDS",
+    "AsyncDeadlineTask",
+    "AsyncJobBackend",
+    "BatchAnswer",
+    "DeadlineTask",
+    "JobBackend",
+    "TaskBackend",
+    "TaskKey",
+    "TaskState",
+    "refresh_tasks",
+]
 
 #: BatchGetTask's limit: identifiers per request.
 BATCH_SIZE = 100
@@ -41,8 +59,9 @@ class BatchAnswer:
     request_id: str | None
 
 
-class JobBackend(Protocol):
-    """What a ``DeadlineTask`` needs from its client: fetch one, fetch many, abort (``DeadlineClient`` has them).
+class TaskBackend(Protocol):
+    """What a task needs from its client: the steps of fetching one, fetching many, aborting (both client twins
+    have them; ``_ops.py`` writes them).
 
     The client imports this module to build tasks; this module never imports the client. Hashable: the client
     is the batch key (one batch per client).
@@ -58,20 +77,34 @@ class JobBackend(Protocol):
     def _clock(self) -> Clock:
         """The clock the client's retries (and so the task's waits) run on."""
 
-    def _fetch_task(self, ids: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    def _fetch_task(self, ids: Mapping[str, str]) -> Steps[tuple[dict[str, Any], dict[str, Any] | None]]:
         """GetTask: the task's fields as ``get_task`` returns them (no ``ResponseMetadata``) and raw parameters."""
 
-    def _fetch_tasks(self, keys: Iterable[TaskKey]) -> BatchAnswer:
+    def _fetch_tasks(self, keys: Iterable[TaskKey]) -> Steps[BatchAnswer]:
         """One BatchGetTask for up to ``BATCH_SIZE`` tasks."""
 
-    def _abort_task(self, ids: Mapping[str, str]) -> None:
+    def _abort_task(self, ids: Mapping[str, str]) -> Steps[Any]:
         """UpdateTask ``targetRunStatus="CANCELED"``."""
 
 
-class DeadlineTask(Job[str | None]):
-    """A Deadline task. Build it with ``client.task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)``.
+class JobBackend(TaskBackend, Protocol):
+    """A sync client (``DeadlineClient``): runs the steps with its ``Transport``."""
 
-    It is lazy: nothing is fetched until ``refresh()``, ``data``, ``status`` or a wait needs it.
+    @property
+    def _transport(self) -> SyncCaller:
+        """The client's transport."""
+
+
+class AsyncJobBackend(TaskBackend, Protocol):
+    """An async client (``AsyncDeadlineClient``): awaits the steps with its ``AsyncTransport``."""
+
+    @property
+    def _transport(self) -> AsyncCaller:
+        """The client's transport."""
+
+
+class TaskState(JobBase[str | None]):
+    """What ``DeadlineTask`` and ``AsyncDeadlineTask`` share: ids, the last answer and every field read from it.
 
     Attributes:
         ids: the five identifiers, keyed as Deadline names them (``farmId``...``taskId``).
@@ -93,8 +126,10 @@ class DeadlineTask(Job[str | None]):
     }
     DEFAULT_INTERVAL: ClassVar[float] = 2.0
 
-    def __init__(self, client: JobBackend, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
-        if not callable(getattr(client, "_fetch_tasks", None)):  # a JobBackend (not isinstance: cheaper)
+    _client: TaskBackend
+
+    def __init__(self, client: TaskBackend, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
+        if not callable(getattr(client, "_fetch_tasks", None)):  # a TaskBackend (not isinstance: cheaper)
             raise InvalidArgument("client", type(client).__name__, "a taskfacade.deadline.DeadlineClient")
         if not isinstance(ids, Mapping):
             raise InvalidArgument("ids", ids, "a dict with farmId, queueId, jobId, stepId and taskId")
@@ -105,30 +140,8 @@ class DeadlineTask(Job[str | None]):
         self._data: dict[str, Any] | None = dict(data) if data is not None else None
         self._raw_parameters: dict[str, Any] | None = None
 
-    # -- Job -------------------------------------------------------------------------------------------------
-
     def _peek_status(self) -> str | None:
         return None if self._data is None else self._data.get("runStatus")
-
-    def refresh(self) -> None:
-        """Fetch the task with GetTask."""
-        fields, raw = self._client._fetch_task(self.ids)
-        self._update(fields, raw)
-
-    @property
-    def status(self) -> str | None:
-        """``runStatus`` as of the last fetch (fetched once first if never fetched)."""
-        if self._data is None:
-            self.refresh()
-        return self._peek_status()
-
-    @property
-    def data(self) -> dict[str, Any]:
-        """The last GetTask answer, as ``client.get_task`` returns it (fetched once first if never fetched)."""
-        if self._data is None:
-            self.refresh()
-        assert self._data is not None
-        return self._data
 
     @property
     def task_id(self) -> str:
@@ -170,42 +183,8 @@ class DeadlineTask(Job[str | None]):
     started_at = deprecated_timestamp("started_at", "started_utc")
     finished_at = deprecated_timestamp("finished_at", "finished_utc")
 
-    def cancel(self) -> None:
-        """Ask Deadline to cancel the task (UpdateTask ``targetRunStatus="CANCELED"``; one idempotency token)."""
-        self._client._abort_task(self.ids)
-
-    def abort(self) -> None:
-        """Same as ``cancel()``."""
-        self.cancel()
-
-    # -- batching --------------------------------------------------------------------------------------------
-
     def _batch_key(self) -> Hashable:
         return self._client
-
-    @classmethod
-    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
-        """Refresh with BatchGetTask, 100 tasks a request; per-item errors are raised after every update."""
-        by_client: dict[JobBackend, list[DeadlineTask]] = {}
-        for job in jobs:
-            if isinstance(job, DeadlineTask):
-                by_client.setdefault(job._client, []).append(job)
-        errors: list[ClientError] = []
-        for client, tasks in by_client.items():
-            if not client._batch_allowed:
-                errors.extend(_refresh_one_by_one(tasks))
-                continue
-            for start in range(0, len(tasks), BATCH_SIZE):
-                try:
-                    errors.extend(_refresh_chunk(tasks[start : start + BATCH_SIZE]))
-                except AccessDeniedException:
-                    # Credentials allowed GetTask but not BatchGetTask (added to the API in 2025): poll one by one.
-                    logger.info("deadline: BatchGetTask is not allowed for these credentials; polling with GetTask")
-                    client._batch_allowed = False
-                    errors.extend(_refresh_one_by_one(tasks[start:]))
-                    break
-        if errors:
-            raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
 
     def _wait_clock(self) -> Clock:
         return self._client._clock
@@ -220,25 +199,154 @@ class DeadlineTask(Job[str | None]):
     def _update(self, data: dict[str, Any], raw_parameters: dict[str, Any] | None) -> None:
         self._data, self._raw_parameters = data, raw_parameters
 
+    def _refresh_steps(self) -> Steps[None]:
+        fields, raw = yield from self._client._fetch_task(self.ids)
+        self._update(fields, raw)
 
-def _refresh_one_by_one(tasks: Sequence[DeadlineTask]) -> list[ClientError]:
-    """GetTask for each task; a ResourceNotFoundException is collected (raised after every update)."""
+
+class DeadlineTask(TaskState, Job[str | None]):
+    """A Deadline task. Build it with ``client.task(farmId=..., queueId=..., jobId=..., stepId=..., taskId=...)``.
+
+    It is lazy: nothing is fetched until ``refresh()``, ``data``, ``status`` or a wait needs it.
+
+    Attributes:
+        ids: the five identifiers, keyed as Deadline names them (``farmId``...``taskId``).
+    """
+
+    _client: JobBackend
+
+    def __init__(self, client: JobBackend, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
+        super().__init__(client, ids, data)
+
+    def refresh(self) -> None:
+        """Fetch the task with GetTask."""
+        run(self._refresh_steps(), self._client._transport)
+
+    @property
+    def status(self) -> str | None:
+        """``runStatus`` as of the last fetch (fetched once first if never fetched)."""
+        if self._data is None:
+            self.refresh()
+        return self._peek_status()
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The last GetTask answer, as ``client.get_task`` returns it (fetched once first if never fetched)."""
+        if self._data is None:
+            self.refresh()
+        assert self._data is not None
+        return self._data
+
+    def cancel(self) -> None:
+        """Ask Deadline to cancel the task (UpdateTask ``targetRunStatus="CANCELED"``; one idempotency token)."""
+        run(self._client._abort_task(self.ids), self._client._transport)
+
+    def abort(self) -> None:
+        """Same as ``cancel()``."""
+        self.cancel()
+
+    @classmethod
+    def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
+        """Refresh with BatchGetTask, 100 tasks a request; per-item errors are raised after every update."""
+        for client, tasks in _by_client(jobs, DeadlineTask).items():
+            run(refresh_tasks(client, tasks), client._transport)
+
+
+class AsyncDeadlineTask(TaskState, AsyncJob[str | None]):
+    """The async twin of ``DeadlineTask``: ``await client.task(...)`` (``taskfacade.deadline.aio``).
+
+    Lazy as in sync: nothing is fetched until ``await task.refresh()`` or a wait; before that ``status`` is None
+    and ``data`` is empty. ``refresh``, ``cancel``/``abort`` and ``wait`` are coroutines; ``taskfacade.aio.wait_all``
+    refreshes many with BatchGetTask, 100 a request, as the sync ``wait_all`` does.
+    """
+
+    _client: AsyncJobBackend
+
+    def __init__(self, client: AsyncJobBackend, ids: Mapping[str, str], data: Mapping[str, Any] | None = None) -> None:
+        super().__init__(client, ids, data)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The last GetTask answer, as ``client.get_task`` returns it (empty before the first fetch)."""
+        return {} if self._data is None else self._data
+
+    async def refresh(self) -> None:
+        """Fetch the task with GetTask."""
+        await arun(self._refresh_steps(), self._client._transport)
+
+    async def cancel(self) -> None:
+        """Ask Deadline to cancel the task (UpdateTask ``targetRunStatus="CANCELED"``; one idempotency token)."""
+        await arun(self._client._abort_task(self.ids), self._client._transport)
+
+    async def abort(self) -> None:
+        """Same as ``cancel()``."""
+        await self.cancel()
+
+    @classmethod
+    async def _refresh_many_async(cls, jobs: Sequence[AsyncJob[Any]]) -> None:
+        """Refresh with BatchGetTask, 100 tasks a request (the requests of one round concurrently)."""
+        for client, tasks in _by_client(jobs, AsyncDeadlineTask).items():
+            await arun(refresh_tasks(client, tasks), client._transport)
+
+
+C = TypeVar("C", bound=TaskState)
+
+
+def _by_client(jobs: Sequence[Any], kind: type[C]) -> dict[Any, list[C]]:
+    by_client: dict[Any, list[C]] = {}
+    for job in jobs:
+        if isinstance(job, kind):
+            by_client.setdefault(job._client, []).append(job)
+    return by_client
+
+
+def refresh_tasks(client: TaskBackend, tasks: Sequence[TaskState]) -> Steps[None]:
+    """Refresh ``tasks`` of one client: BatchGetTask, 100 a request (the first alone, then the rest together),
+    GetTask one by one where BatchGetTask is refused; per-item errors are raised after every update (a lasting
+    one first)."""
     errors: list[ClientError] = []
-    for task in tasks:
-        try:
-            task.refresh()
-        except ResourceNotFoundException as error:
-            errors.append(error)
+    chunks = [tasks[start : start + BATCH_SIZE] for start in range(0, len(tasks), BATCH_SIZE)]
+    if not client._batch_allowed:
+        errors.extend((yield from _refresh_one_by_one(client, tasks)))
+    elif chunks:
+        (first,) = yield from all_of([_refresh_chunk(client, chunks[0])])
+        denied: Sequence[TaskState] = tasks if isinstance(first, AccessDeniedException) else []
+        if not denied:
+            rest = (yield from all_of([_refresh_chunk(client, chunk) for chunk in chunks[1:]])) if chunks[1:] else []
+            for chunk, outcome in zip(chunks, [first, *rest], strict=True):
+                if isinstance(outcome, AccessDeniedException):
+                    denied = [*denied, *chunk]
+                elif isinstance(outcome, BaseException):
+                    raise outcome
+                else:
+                    errors.extend(outcome)
+        if denied:
+            # Credentials allowed GetTask but not BatchGetTask (added to the API in 2025): poll one by one.
+            logger.info("deadline: BatchGetTask is not allowed for these credentials; polling with GetTask")
+            client._batch_allowed = False
+            errors.extend((yield from _refresh_one_by_one(client, denied)))
+    if errors:
+        raise min(errors, key=lambda e: e.code in _TRANSIENT_CODES)  # a lasting error first
+
+
+def _refresh_one_by_one(client: TaskBackend, tasks: Sequence[TaskState]) -> Steps[list[ClientError]]:
+    """GetTask for each task (together); a ResourceNotFoundException is collected (raised after every update),
+    any other error raised."""
+    errors: list[ClientError] = []
+    for outcome in (yield from all_of([task._refresh_steps() for task in tasks])):
+        if isinstance(outcome, ResourceNotFoundException):
+            errors.append(outcome)
+        elif isinstance(outcome, BaseException):
+            raise outcome
     return errors
 
 
-def _refresh_chunk(chunk: Sequence[DeadlineTask]) -> list[ClientError]:
+def _refresh_chunk(client: TaskBackend, chunk: Sequence[TaskState]) -> Steps[list[ClientError]]:
     """One BatchGetTask for up to 100 tasks of one client; returns the per-item errors."""
-    client = chunk[0]._client
-    by_key: dict[tuple[str, ...], list[DeadlineTask]] = {}
+    by_key: dict[tuple[str, ...], list[TaskState]] = {}
     for task in chunk:  # two objects for one task share one identifier
         by_key.setdefault(tuple(task.ids[name] for name in IDS), []).append(task)
-    answer = client._fetch_tasks(list(by_key))
+    answer = yield from client._fetch_tasks(list(by_key))
     for key, (data, raw) in answer.items.items():
         for task in by_key.get(key, []):
             task._update(dict(data), raw)

@@ -6,22 +6,26 @@ algorithm: call the operation, take the first acceptor that matches (a service e
 dict ``{"Error": {"Code": ...}}``), stop on ``success``, raise ``WaiterError`` on ``failure``, on an error no
 acceptor expects, or after ``MaxAttempts`` calls; otherwise sleep ``Delay`` seconds (on the client's clock) and
 call again. The ``WaiterError`` reasons are botocore's, word for word, so code that reads them ports unchanged.
+
+The algorithm is written once, as a flow (``Waiter._flow``) that asks for calls and sleeps; ``Waiter.wait`` drives
+it with the client's method and clock, ``AsyncWaiter.wait`` (``taskfacade.deadline.aio``, aiobotocore's
+``await waiter.wait(...)``) with the async client's coroutine method and a sleep that leaves the loop running.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any
 
 import attrs
 
 from .._check import check_int, check_seconds
-from .._clock import Clock
+from .._clock import Clock, sleep_async
 from .._errors import InvalidArgument, TaskFacadeError
 from ._errors import ClientError
 
-__all__ = ["WAITERS", "Acceptor", "Waiter", "WaiterError", "WaiterModel"]
+__all__ = ["WAITERS", "Acceptor", "AsyncWaiter", "Waiter", "WaiterError", "WaiterModel"]
 
 
 class WaiterError(TaskFacadeError):
@@ -124,10 +128,14 @@ WAITERS: Mapping[str, WaiterModel] = {
 }
 
 
+#: A waiter's flow: yields ``(True, kwargs)`` for a call (sent its answer dict) or ``(False, seconds)`` to sleep.
+_Flow = Generator[tuple[bool, Any], Any, None]
+
+
 class Waiter:
     """``client.get_waiter(name)``: ``wait(**operation_kwargs, WaiterConfig={"Delay": s, "MaxAttempts": n})``."""
 
-    def __init__(self, model: WaiterModel, operation: Callable[..., dict[str, Any]], clock: Clock) -> None:
+    def __init__(self, model: WaiterModel, operation: Callable[..., Any], clock: Clock) -> None:
         self._model = model
         self._operation = operation
         self._clock = clock
@@ -144,6 +152,30 @@ class Waiter:
             InvalidArgument: a bad ``WaiterConfig`` or operation argument (before any request).
             WaiterError: a failure state, a service error no acceptor expects, or ``MaxAttempts`` reached.
         """
+        flow = self._flow(kwargs)
+        try:
+            call, value = next(flow)
+            while True:
+                if call:
+                    call, value = flow.send(self._call(value))
+                else:
+                    self._clock.sleep(value)
+                    call, value = next(flow)
+        except StopIteration:
+            return
+        finally:
+            flow.close()
+
+    def _call(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+        """The operation's answer, or a service error as botocore's error response dict."""
+        try:
+            answer: dict[str, Any] = self._operation(**kwargs)
+        except ClientError as error:
+            return dict(error.response)
+        return answer
+
+    def _flow(self, kwargs: dict[str, Any]) -> _Flow:
+        """botocore's algorithm, without I/O (the arguments are checked before the first call is asked for)."""
         config = kwargs.pop("WaiterConfig", None) or {}
         if not isinstance(config, Mapping) or not set(config) <= {"Delay", "MaxAttempts"}:
             raise InvalidArgument("WaiterConfig", config, "a dict with Delay and/or MaxAttempts")
@@ -158,7 +190,7 @@ class Waiter:
         state, last = "waiting", None
         done = 0
         while True:
-            response = self._call(kwargs)
+            response = yield (True, kwargs)
             done += 1
             for acceptor in self._model.acceptors:
                 if acceptor.matches(response):
@@ -179,11 +211,33 @@ class Waiter:
                 if last is not None:
                     reason += f". Previously accepted state: {last.explanation}"
                 raise WaiterError(self.name, reason, response)
-            self._clock.sleep(float(delay))
+            yield (False, float(delay))
 
-    def _call(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
-        """The operation's answer, or a service error as botocore's error response dict."""
+
+class AsyncWaiter(Waiter):
+    """The async twin (aiobotocore's): ``await client.get_waiter(name).wait(...)``; sleeps leave the loop running
+    and cancelling the awaiting task stops the wait at once."""
+
+    _operation: Callable[..., Awaitable[dict[str, Any]]]
+
+    async def wait(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """``Waiter.wait``, awaited."""
+        flow = self._flow(kwargs)
         try:
-            return self._operation(**kwargs)
+            call, value = next(flow)
+            while True:
+                if call:
+                    call, value = flow.send(await self._acall(value))
+                else:
+                    await sleep_async(self._clock, value)
+                    call, value = next(flow)
+        except StopIteration:
+            return
+        finally:
+            flow.close()
+
+    async def _acall(self, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+        try:
+            return await self._operation(**kwargs)
         except ClientError as error:
             return dict(error.response)

@@ -45,3 +45,21 @@ def clock(emu: Emulator) -> EmulatorClock:
 def client(emu: Emulator, clock: EmulatorClock) -> Iterator[deadline.DeadlineClient]:
     with make_client(emu, clock) as made:
         yield made
+
+
+@pytest.fixture(params=["sync", "async"])
+def twin(request: pytest.FixtureRequest, emu: Emulator, clock: EmulatorClock) -> Iterator[Any]:
+    """The sync client or its async twin (``taskfacade.deadline.aio``), both called the sync way
+    (``deadline_twins.py``): every test taking it runs against both."""
+    from deadline_twins import AsyncTwin, SyncTwin
+
+    made = SyncTwin(emu, clock) if request.param == "sync" else AsyncTwin(emu, clock)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def tclient(twin: Any) -> Iterator[Any]:
+    """A client of the twin under test on the emulator (explicit credentials, an empty environment)."""
+    with twin.client() as made:
+        yield made

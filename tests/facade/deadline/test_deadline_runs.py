@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 import taskfacade
 from deadline_support import boto_client, strip_metadata
-from taskfacade import deadline
 from taskfacade_emulator import Emulator
 
 JOB = ("farmId", "queueId", "jobId")
@@ -29,74 +28,72 @@ def same(ours: Any, theirs: Any) -> None:
     assert ours["ResponseMetadata"]["HTTPStatusCode"] == theirs["ResponseMetadata"]["HTTPStatusCode"]
 
 
-def both(client: deadline.DeadlineClient, boto: Any, name: str, **kwargs: Any) -> dict[str, Any]:
-    ours, theirs = getattr(client, name)(**kwargs), getattr(boto, name)(**kwargs)
+def both(tclient: Any, boto: Any, name: str, **kwargs: Any) -> dict[str, Any]:
+    ours, theirs = getattr(tclient, name)(**kwargs), getattr(boto, name)(**kwargs)
     same(ours, theirs)
     result: dict[str, Any] = ours
     return result
 
 
-def _failed_task(client: deadline.DeadlineClient, step: dict[str, str]) -> dict[str, Any]:
-    tasks = client.get_paginator("list_tasks").paginate(**step).build_full_result()["tasks"]
+def _failed_task(tclient: Any, step: dict[str, str]) -> dict[str, Any]:
+    tasks = tclient.get_paginator("list_tasks").paginate(**step).build_full_result()["tasks"]
     return next(t for t in tasks if t["runStatus"] == "FAILED" and t.get("failureRetryCount", 0) > 0)
 
 
-def test_jobs_batch_and_search_equal(
-    client: deadline.DeadlineClient, boto: Any, seeded: dict[str, Any], job: dict[str, str]
-) -> None:
+def test_jobs_batch_and_search_equal(tclient: Any, boto: Any, seeded: dict[str, Any], job: dict[str, str]) -> None:
     queue = {k: job[k] for k in ("farmId", "queueId")}
     identifiers = [{**queue, "jobId": j} for j in seeded["job_ids"]] + [{**queue, "jobId": "job-" + "0" * 32}]
-    answer = both(client, boto, "batch_get_job", identifiers=identifiers)
+    answer = both(tclient, boto, "batch_get_job", identifiers=identifiers)
     assert len(answer["jobs"]) == len(seeded["job_ids"])
     assert [e["code"] for e in answer["errors"]] == ["ResourceNotFoundException"]
     assert answer["jobs"][0]["createdAt"].utcoffset() is not None
     search = {"farmId": job["farmId"], "queueIds": [job["queueId"]], "itemOffset": 0, "pageSize": 2}
-    page = both(client, boto, "search_jobs", **search)
+    page = both(tclient, boto, "search_jobs", **search)
     assert page["totalResults"] == len(seeded["job_ids"])
     assert page["nextItemOffset"] == 2
     failed = {"filters": [{"stringFilter": {"name": "TASK_RUN_STATUS", "operator": "EQUAL", "value": "FAILED"}}]}
-    hits = both(client, boto, "search_jobs", **search, filterExpressions={**failed, "operator": "AND"})
+    hits = both(tclient, boto, "search_jobs", **search, filterExpressions={**failed, "operator": "AND"})
     assert {j["taskRunStatus"] for j in hits["jobs"]} == {"FAILED"}
 
 
 def test_steps_equal(
-    client: deadline.DeadlineClient, boto: Any, seeded: dict[str, Any], job: dict[str, str], step: dict[str, str]
+    tclient: Any, boto: Any, seeded: dict[str, Any], job: dict[str, str], step: dict[str, str]
 ) -> None:
-    detail = both(client, boto, "get_step", **step)
+    detail = both(tclient, boto, "get_step", **step)
     assert sum(detail["taskRunStatusCounts"].values()) == len(seeded["task_ids"])
-    listed = both(client, boto, "list_steps", **job)
+    listed = both(tclient, boto, "list_steps", **job)
     assert [s["stepId"] for s in listed["steps"]] == [step["stepId"]]
     missing = {**step, "stepId": "step-" + "0" * 32}
-    batch = both(client, boto, "batch_get_step", identifiers=[step, missing])
+    batch = both(tclient, boto, "batch_get_step", identifiers=[step, missing])
     assert len(batch["steps"]) == 1
     assert batch["errors"][0]["stepId"] == missing["stepId"]
     search = {"farmId": job["farmId"], "queueIds": [job["queueId"]], "itemOffset": 0}
-    assert both(client, boto, "search_steps", **search)["totalResults"] == len(seeded["job_ids"])
-    assert both(client, boto, "search_steps", **search, jobId=job["jobId"])["totalResults"] == 1
+    assert both(tclient, boto, "search_steps", **search)["totalResults"] == len(seeded["job_ids"])
+    assert both(tclient, boto, "search_steps", **search, jobId=job["jobId"])["totalResults"] == 1
 
 
 def test_a_failing_tasks_attempts_are_its_session_actions(
-    client: deadline.DeadlineClient, boto: Any, job: dict[str, str], step: dict[str, str]
+    tclient: Any, boto: Any, job: dict[str, str], step: dict[str, str]
 ) -> None:
-    task = _failed_task(client, step)
-    actions = both(client, boto, "list_session_actions", **job, taskId=task["taskId"])["sessionActions"]
+    task = _failed_task(tclient, step)
+    actions = both(tclient, boto, "list_session_actions", **job, taskId=task["taskId"])["sessionActions"]
     assert len(actions) == task["failureRetryCount"] + 1
     assert {a["status"] for a in actions} == {"FAILED"}
     assert actions[-1]["sessionActionId"] == task["latestSessionActionId"]
-    latest = both(client, boto, "get_session_action", **job, sessionActionId=task["latestSessionActionId"])
+    latest = both(tclient, boto, "get_session_action", **job, sessionActionId=task["latestSessionActionId"])
     assert latest["definition"] == {
         "taskRun": {"taskId": task["taskId"], "stepId": step["stepId"], "parameters": task["parameters"]}
     }
     assert latest["processExitCode"] == 1
-    session = both(client, boto, "get_session", **job, sessionId=latest["sessionId"])
+    session = both(tclient, boto, "get_session", **job, sessionId=latest["sessionId"])
     assert session["lifecycleStatus"] == "ENDED"
     assert session["endedAt"] == task["endedAt"]
     ids = [{**job, "sessionActionId": a["sessionActionId"]} for a in actions]
-    batch = both(client, boto, "batch_get_session_action", identifiers=ids)
+    batch = both(tclient, boto, "batch_get_session_action", identifiers=ids)
     assert [a["sessionActionId"] for a in batch["sessionActions"]] == [a["sessionActionId"] for a in actions]
-    sessions = both(client, boto, "batch_get_session", identifiers=[{**job, "sessionId": latest["sessionId"]}])
+    sessions = both(tclient, boto, "batch_get_session", identifiers=[{**job, "sessionId": latest["sessionId"]}])
     assert sessions["sessions"][0]["log"]["logDriver"] == "awslogs"
-    assert both(client, boto, "list_session_actions", **job, sessionId=latest["sessionId"])["sessionActions"] == (
+    assert both(tclient, boto, "list_session_actions", **job, sessionId=latest["sessionId"])["sessionActions"] == (
         actions
     )
 
@@ -105,16 +102,14 @@ def test_a_failing_tasks_attempts_are_its_session_actions(
     ("operation", "key"),
     [("list_sessions", "sessions"), ("list_session_actions", "sessionActions"), ("list_steps", "steps")],
 )
-def test_new_paginators_equal(
-    client: deadline.DeadlineClient, boto: Any, job: dict[str, str], operation: str, key: str
-) -> None:
+def test_new_paginators_equal(tclient: Any, boto: Any, job: dict[str, str], operation: str, key: str) -> None:
     config = {"PageSize": 4, "MaxItems": 11}
-    ours = client.get_paginator(operation).paginate(**job, PaginationConfig=config).build_full_result()
+    ours = tclient.get_paginator(operation).paginate(**job, PaginationConfig=config).build_full_result()
     theirs = boto.get_paginator(operation).paginate(**job, PaginationConfig=config).build_full_result()
     assert strip_metadata(ours) == strip_metadata(theirs)
     assert ours[key]
     expression = f"{key}[0]"
-    ours_found = list(client.get_paginator(operation).paginate(**job, PaginationConfig=config).search(expression))
+    ours_found = list(tclient.get_paginator(operation).paginate(**job, PaginationConfig=config).search(expression))
     theirs_found = list(boto.get_paginator(operation).paginate(**job, PaginationConfig=config).search(expression))
     assert ours_found == theirs_found
 
@@ -132,17 +127,17 @@ def test_new_paginators_equal(
     ],
 )
 def test_bad_input_refused_before_any_request(
-    emu: Emulator, client: deadline.DeadlineClient, job: dict[str, str], call: Any, parameter: str
+    emu: Emulator, tclient: Any, job: dict[str, str], call: Any, parameter: str
 ) -> None:
     emu.clear_request_counts()
     with pytest.raises(taskfacade.InvalidArgument, match=parameter):
-        call(client, job)
+        call(tclient, job)
     assert not emu.request_counts()["deadline"]
 
 
 @pytest.mark.parametrize("operation", ["search_tasks", "search_jobs", "search_steps"])
 def test_search_paginators_page_by_item_offset_like_repeated_boto3_calls(
-    client: deadline.DeadlineClient, boto: Any, job: dict[str, str], operation: str
+    tclient: Any, boto: Any, job: dict[str, str], operation: str
 ) -> None:
     """botocore has no search paginator: ours must give what paging by hand with boto3 gives."""
     args = {"farmId": job["farmId"], "queueIds": [job["queueId"]]}
@@ -154,9 +149,9 @@ def test_search_paginators_page_by_item_offset_like_repeated_boto3_calls(
         if "nextItemOffset" not in page:
             break
         offset = page["nextItemOffset"]
-    assert client.can_paginate(operation)
+    assert tclient.can_paginate(operation)
     assert not boto.can_paginate(operation)
-    paginator = client.get_paginator(operation)
+    paginator = tclient.get_paginator(operation)
     full = paginator.paginate(**args, PaginationConfig={"PageSize": 3}).build_full_result()
     assert strip_metadata(full[key]) == strip_metadata(theirs)
     assert theirs

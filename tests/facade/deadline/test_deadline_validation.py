@@ -194,12 +194,10 @@ CASES: list[tuple[str, Call, str]] = [
 
 
 @pytest.mark.parametrize(("call", "parameter"), [pytest.param(c, p, id=name) for name, c, p in CASES])
-def test_bad_input_is_refused_before_any_request(
-    emu: Emulator, client: deadline.DeadlineClient, call: Call, parameter: str
-) -> None:
+def test_bad_input_is_refused_before_any_request(emu: Emulator, tclient: Any, call: Call, parameter: str) -> None:
     emu.clear_request_counts()
     with pytest.raises(taskfacade.InvalidArgument) as caught:
-        call(client)
+        call(tclient)
     error = caught.value
     assert error.parameter == parameter
     assert "expected" in str(error)
@@ -209,11 +207,11 @@ def test_bad_input_is_refused_before_any_request(
     assert deadline_requests(emu) == 0
 
 
-def test_valid_edge_values_are_sent(emu: Emulator, client: deadline.DeadlineClient, step: dict[str, str]) -> None:
-    assert len(client.list_tasks(**step, maxResults=1)["tasks"]) == 1
-    assert len(client.list_tasks(**step, maxResults=100)["tasks"]) > 1
+def test_valid_edge_values_are_sent(emu: Emulator, tclient: Any, step: dict[str, str]) -> None:
+    assert len(tclient.list_tasks(**step, maxResults=1)["tasks"]) == 1
+    assert len(tclient.list_tasks(**step, maxResults=100)["tasks"]) > 1
     when = dt.datetime(2020, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=5)))
-    found = client.search_tasks(
+    found = tclient.search_tasks(
         farmId=step["farmId"],
         queueIds=[step["queueId"]],
         itemOffset=10_000,
@@ -227,8 +225,8 @@ def test_valid_edge_values_are_sent(emu: Emulator, client: deadline.DeadlineClie
     assert found["totalResults"] > 0
 
 
-def test_keyword_only_like_boto3(client: deadline.DeadlineClient) -> None:
+def test_keyword_only_like_boto3(tclient: Any) -> None:
     with pytest.raises(TypeError):
-        client.get_task(FARM, QUEUE, JOB, STEP, TASK)  # type: ignore[misc]
+        tclient.get_task(FARM, QUEUE, JOB, STEP, TASK)  # type: ignore[misc]
     with pytest.raises(TypeError, match="taskId"):
-        client.get_task(farmId=FARM, queueId=QUEUE, jobId=JOB, stepId=STEP)  # type: ignore[call-arg]
+        tclient.get_task(farmId=FARM, queueId=QUEUE, jobId=JOB, stepId=STEP)  # type: ignore[call-arg]

@@ -50,38 +50,36 @@ def _observe(emu: Emulator, wait: Callable[[], None], error: type[Exception]) ->
     return (*result[:3], requests)
 
 
-def _both(emu: Emulator, client: deadline.DeadlineClient, name: str, **kwargs: Any) -> tuple[Outcome, Outcome]:
+def _both(emu: Emulator, tclient: Any, name: str, **kwargs: Any) -> tuple[Outcome, Outcome]:
     boto = _boto(emu)
     theirs = _observe(emu, lambda: boto.get_waiter(name).wait(**kwargs), botocore.exceptions.WaiterError)
-    ours = _observe(emu, lambda: client.get_waiter(name).wait(**kwargs), deadline.WaiterError)
+    ours = _observe(emu, lambda: tclient.get_waiter(name).wait(**kwargs), deadline.WaiterError)
     return theirs, ours
 
 
-def _jobs(seeded: dict[str, Any], client: deadline.DeadlineClient) -> dict[str, str]:
+def _jobs(seeded: dict[str, Any], tclient: Any) -> dict[str, str]:
     """The seeded jobs by their current taskRunStatus."""
     where = {k: seeded[k] for k in JOB_KEYS}
-    return {client.get_job(**where, jobId=j)["taskRunStatus"]: j for j in seeded["job_ids"]}
+    return {tclient.get_job(**where, jobId=j)["taskRunStatus"]: j for j in seeded["job_ids"]}
 
 
 @pytest.mark.parametrize("name", ["job_complete", "job_succeeded", "job_create_complete"])
 def test_waiters_on_every_seeded_job_equal_boto3(
-    emu: Emulator, client: deadline.DeadlineClient, seeded: dict[str, Any], name: str
+    emu: Emulator, tclient: Any, seeded: dict[str, Any], name: str
 ) -> None:
-    jobs = _jobs(seeded, client)
+    jobs = _jobs(seeded, tclient)
     assert {"SUCCEEDED", "FAILED", "CANCELED", "RUNNING"} <= set(jobs)
     where = {k: seeded[k] for k in JOB_KEYS}
     for job_id in jobs.values():
         config = {"Delay": 0, "MaxAttempts": 2}
-        theirs, ours = _both(emu, client, name, **where, jobId=job_id, WaiterConfig=config)
+        theirs, ours = _both(emu, tclient, name, **where, jobId=job_id, WaiterConfig=config)
         assert ours == theirs
 
 
-def test_unexpected_service_error_equals_boto3(
-    emu: Emulator, client: deadline.DeadlineClient, seeded: dict[str, Any]
-) -> None:
+def test_unexpected_service_error_equals_boto3(emu: Emulator, tclient: Any, seeded: dict[str, Any]) -> None:
     where = {k: seeded[k] for k in JOB_KEYS}
     missing = "job-" + "0" * 32
-    theirs, ours = _both(emu, client, "job_complete", **where, jobId=missing, WaiterConfig={"Delay": 0})
+    theirs, ours = _both(emu, tclient, "job_complete", **where, jobId=missing, WaiterConfig={"Delay": 0})
     assert ours == theirs
     assert ours[0] == "raised"
     assert "An error occurred (ResourceNotFoundException)" in str(ours[1])
@@ -113,16 +111,16 @@ def test_waiting_through_a_running_job_equals_boto3(name: str, monkeypatch: pyte
     assert outcomes[1][3] > 2  # it did poll through the run
 
 
-def test_waiter_error_shape(client: deadline.DeadlineClient, seeded: dict[str, Any]) -> None:
+def test_waiter_error_shape(tclient: Any, seeded: dict[str, Any]) -> None:
     where = {k: seeded[k] for k in JOB_KEYS}
-    waiter = client.get_waiter("job_succeeded")
+    waiter = tclient.get_waiter("job_succeeded")
     assert waiter.name == "JobSucceeded"
     with pytest.raises(deadline.WaiterError) as caught:
         waiter.wait(**where, jobId=seeded["jobId"], WaiterConfig={"Delay": 0, "MaxAttempts": 1})
     assert isinstance(caught.value, taskfacade.TaskFacadeError)
     assert caught.value.last_response["jobId"] == seeded["jobId"]
     assert str(caught.value) == "Waiter JobSucceeded failed: Max attempts exceeded"
-    assert client.waiter_names == ["job_complete", "job_create_complete", "job_succeeded"]
+    assert tclient.waiter_names == ["job_complete", "job_create_complete", "job_succeeded"]
 
 
 @pytest.mark.parametrize(
@@ -136,10 +134,10 @@ def test_waiter_error_shape(client: deadline.DeadlineClient, seeded: dict[str, A
     ],
 )
 def test_bad_waiter_input_refused_before_any_request(
-    emu: Emulator, client: deadline.DeadlineClient, seeded: dict[str, Any], call: Any, parameter: str
+    emu: Emulator, tclient: Any, seeded: dict[str, Any], call: Any, parameter: str
 ) -> None:
     where = {**{k: seeded[k] for k in JOB_KEYS}, "jobId": seeded["jobId"]}
     emu.clear_request_counts()
     with pytest.raises(taskfacade.InvalidArgument, match=parameter):
-        call(client, where)
+        call(tclient, where)
     assert not emu.request_counts()["deadline"]
