@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from .._steps import Steps, run
 from ._cloud_client import Client, ClientState
 from ._generated import ArrayTask, ArrayTaskStatus, Unset
-from ._pager import each_page_steps
+from ._pager import WirePage, each_page_steps
 from ._tasks import get_array_task_steps, list_page_steps
 
 __all__ = ["LISTING_PAGE_SIZE", "Refreshable", "refresh_tasks", "refresh_tasks_steps"]
@@ -91,14 +91,20 @@ def _refresh_listed(tasks: Sequence[Refreshable], by_id: dict[str, Refreshable])
         return _apply(first.items, by_id)
     seen: set[str] = set()
     for status in _LIVE:
-        params = {**window, "status": status}
-
-        def consume(items: Sequence[ArrayTask]) -> bool:
-            seen.update(_apply(items, by_id))
-            return False
-
-        yield from each_page_steps(lambda wire, p=params: list_page_steps(client, wire, p), 0, consume)
+        yield from each_page_steps(_live_loader(client, {**window, "status": status}), 0, _collector(seen, by_id))
     return seen
+
+
+def _live_loader(client: ClientState, params: dict[str, Any]) -> Callable[[int], Steps[WirePage[ArrayTask]]]:
+    return lambda wire: list_page_steps(client, wire, params)
+
+
+def _collector(seen: set[str], by_id: dict[str, Refreshable]) -> Callable[[Sequence[ArrayTask]], bool]:
+    def consume(items: Sequence[ArrayTask]) -> bool:
+        seen.update(_apply(items, by_id))
+        return False
+
+    return consume
 
 
 def _apply(listed: Iterable[ArrayTask], by_id: dict[str, Refreshable]) -> set[str]:

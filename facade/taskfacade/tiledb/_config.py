@@ -35,7 +35,12 @@ from ._errors import ConfigurationError
 __all__ = [
     "DEFAULT_HOST",
     "ProfileLocation",
-    "check_location_arguments", "Settings", "normalize_host", "resolve_settings", "write_profile"]
+    "Settings",
+    "check_location_arguments",
+    "normalize_host",
+    "resolve_settings",
+    "write_profile",
+]
 
 DEFAULT_HOST = "https://api.tiledb.com"
 PROFILE_FILE = "profiles.json"

@@ -45,9 +45,9 @@ class _Field(Generic[V]):
     def __get__(self, task: None, owner: type[Any]) -> _Field[V]: ...
 
     @overload
-    def __get__(self, task: TileDBTask, owner: type[Any]) -> V | None: ...
+    def __get__(self, task: TileDBTaskBase, owner: type[Any]) -> V | None: ...
 
-    def __get__(self, task: TileDBTask | None, owner: type[Any]) -> V | _Field[V] | None:
+    def __get__(self, task: TileDBTaskBase | None, owner: type[Any]) -> V | _Field[V] | None:
         if task is None:
             return self
         value = getattr(task._data, self.attribute, None)
@@ -174,7 +174,8 @@ class TileDBTaskBase(JobBase[ArrayTaskStatus]):
         self._data = array_task
 
     def _batch_key(self) -> Hashable:
-        return self._client
+        key: Hashable = self._client
+        return key
 
     def _wait_clock(self) -> Clock:
         clock: Clock = self._client.clock
