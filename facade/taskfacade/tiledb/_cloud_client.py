@@ -235,7 +235,9 @@ class Client:
 class ClientState(Protocol):
     """What the shared steps read of a sync ``Client`` or an ``AsyncClient`` (both have it once set up)."""
 
-    settings: Settings
+    @property
+    def settings(self) -> Settings: ...
+
     clock: Clock
     _lock: threading.Lock
     _user: Any

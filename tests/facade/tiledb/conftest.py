@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,15 @@ def emu() -> Iterator[Emulator]:
 def client(emu: Emulator) -> Iterator[Client]:
     with make_client(emu) as made:
         yield made
+
+
+@pytest.fixture(params=["sync", "async"])
+def twin(request: pytest.FixtureRequest, emu: Emulator) -> Iterator[Any]:
+    """The sync facade or its async twin (``tiledb_twins.py``): every test taking it runs against both."""
+    from tiledb_twins import TWINS
+
+    made = TWINS[request.param](emu)
+    try:
+        yield made
+    finally:
+        made.close()
