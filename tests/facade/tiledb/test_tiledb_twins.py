@@ -294,8 +294,8 @@ def test_browsers_list_the_same_assets(emu: Emulator, twin: Any, name: str) -> N
     emu.clear_request_counts()
     assert [a.to_dict() for a in twin.browse(name, per_page=2, client=twin.client())] == expected
     assert requests_made(emu) == sync_requests
+    bad = {"permissions" if "arrays" in name else "permission": "owner"}
     with pytest.raises(InvalidArgument):
-        bad = {"permissions" if "arrays" in name else "permission": "owner"}
         twin.browse(name, client=twin.client(), **bad)
 
 

@@ -13,12 +13,11 @@ from typing import Any
 
 import taskfacade
 import taskfacade.aio
+from support.twins import EventLoopThread
 from taskfacade.tiledb import Client, aio, tasks
 from taskfacade.tiledb import client as tdb
 from taskfacade_emulator import Emulator
 from tiledb_helpers import TOKEN, WORKSPACE, EmuClock, make_client
-
-from support.twins import EventLoopThread
 
 
 class SyncTwin:
