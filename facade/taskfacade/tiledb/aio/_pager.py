@@ -16,7 +16,7 @@ end by the same rule (``is_last_page``), so both twins make the same requests fo
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from ..._check import check_int
 from ..._errors import InvalidArgument
@@ -57,12 +57,12 @@ class AsyncTileDBPager(Generic[T]):
 
     # -- awaiting: the first page ------------------------------------------------------------------------------
 
-    async def _fetch_first(self) -> AsyncTileDBPager[T]:
+    async def _fetch_first(self) -> Self:
         if self._first is None:
             self._first = await self._load(self._wire_first)
         return self
 
-    def __await__(self) -> Generator[Any, None, AsyncTileDBPager[T]]:
+    def __await__(self) -> Generator[Any, None, Self]:
         return self._fetch_first().__await__()
 
     # -- streaming ---------------------------------------------------------------------------------------------
