@@ -6,17 +6,20 @@ Every test taking ``twin`` runs twice (``tiledb_twins.py``): the same calls, ans
 from __future__ import annotations
 
 import hashlib
+import json
+import stat
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
 import taskfacade
-from taskfacade import APIError, InvalidArgument, JobPhase, NotFound, WaitTimeout
+from taskfacade import APIError, InvalidArgument, JobPhase, NotFound, Unauthorized, WaitTimeout
 from taskfacade.tiledb import TaskNotReady, TasksError, TileDBTask, aio, tasks
 from taskfacade.tiledb import client as tdb
 from taskfacade_emulator import Emulator
 from taskfacade_generated.tiledb.models import ArrayTaskStatus, ArrayTaskType
-from tiledb_helpers import GET_ROUTE, LIST_ROUTE, RESULT_ROUTE, make_client, requests_made
+from tiledb_helpers import GET_ROUTE, LIST_ROUTE, RESULT_ROUTE, TOKEN, WORKSPACE, make_client, requests_made
 
 
 def _seeded_id(emu: Emulator, index: int = 0) -> str:
@@ -305,3 +308,35 @@ def test_a_workspace_name_is_resolved_once(emu: Emulator, twin: Any) -> None:
     assert workspace.startswith("ws_")
     twin.task(_seeded_id(emu), client=client)
     assert requests_made(emu, "GET /v4/workspaces/{workspace}") == 1
+
+
+# -- login -------------------------------------------------------------------------------------------------------
+
+
+def test_login_checks_stores_and_sets_the_default(emu: Emulator, twin: Any, tmp_path: Path) -> None:
+    path = tmp_path / "profiles" / "profiles.json"
+    logged = twin.login(token=TOKEN, host=emu.base_url("tiledb"), workspace=WORKSPACE, threads=2)
+    assert twin.default_client() is logged
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text())["default"] == {
+        "rest.server_address": emu.base_url("tiledb"),
+        "rest.token": TOKEN,
+        "rest.workspace": WORKSPACE,
+    }
+    assert requests_made(emu, "GET /v1/user") == 1
+    twin.login(username="emulator", password="emulator", host=emu.base_url("tiledb"), profile="work")
+    entry = json.loads(path.read_text())["work"]
+    assert set(entry) == {"rest.server_address", "rest.token"}
+    assert requests_made(emu, "GET /v1/session") == 1
+
+
+def test_login_with_refused_credentials_stores_nothing(emu: Emulator, twin: Any, tmp_path: Path) -> None:
+    with pytest.raises(Unauthorized) as caught:
+        twin.login(token="wrong-token", host=emu.base_url("tiledb"))
+    assert "wrong-token" not in str(caught.value)
+    with pytest.raises(Unauthorized):
+        twin.login(username="emulator", password="wrong", host=emu.base_url("tiledb"))
+    assert not (tmp_path / "profiles" / "profiles.json").exists()
+    with pytest.raises(InvalidArgument) as refused:
+        twin.login(username="u")
+    assert refused.value.parameter == "password"

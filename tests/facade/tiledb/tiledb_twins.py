@@ -102,6 +102,14 @@ class SyncTwin:
     def workspace(self, client: Any) -> str:
         return str(client.workspace)
 
+    def login(self, **kwargs: Any) -> Any:
+        made = tdb.login(**kwargs)
+        self.clients.append(made)
+        return made
+
+    def default_client(self) -> Any:
+        return tdb.default_client()
+
 
 class AsyncTwin(SyncTwin):
     """``taskfacade.tiledb.aio``, run on an event loop thread."""
@@ -120,7 +128,7 @@ class AsyncTwin(SyncTwin):
         self.clients.append(made)
         return made
 
-    def close(self) -> None:
+    def _close_clients(self) -> None:
         for made in self.clients:
             self.loop.run(made.aclose)
         self.loop.close()
@@ -206,6 +214,18 @@ class AsyncTwin(SyncTwin):
 
     def workspace(self, client: Any) -> str:
         return str(self._do(client.workspace))
+
+    def login(self, **kwargs: Any) -> Any:
+        made = self._do(lambda: aio.client.login(**kwargs))
+        self.clients.append(made)
+        return made
+
+    def default_client(self) -> Any:
+        return aio.default_client()
+
+    def close(self) -> None:
+        self._close_clients()
+        aio._client._DEFAULT._client = None  # the default async client belongs to this loop
 
 
 TWINS = {"sync": SyncTwin, "async": AsyncTwin}

@@ -16,9 +16,14 @@ first page, as ``async_req=True`` gave in sync). ``async_req`` is accepted only 
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
 
+import anyio
+
+from ..._atransport import AsyncTransport
+from ..._steps import arun
 from .. import _validate as v
 from .._account import (
     check_action,
@@ -30,8 +35,18 @@ from .._account import (
     user_steps,
 )
 from .._browse import array_params, browse_page_steps, browser, group_params, sent_params
+from .._config import write_profile
 from .._errors import ConfigurationError, NoChargeableNamespace
 from .._generated import Organization, User
+from .._login import (
+    check_login,
+    login_settings,
+    profile_entry,
+    session_token_steps,
+    session_transport_arguments,
+    tls_of,
+    user_check_steps,
+)
 from .._pager import WirePage
 from ._client import AsyncClient, default_client, resolve_client, set_default_client
 from ._common import refuse_async_req
@@ -53,6 +68,7 @@ __all__ = [
     "list_public_groups",
     "list_shared_arrays",
     "list_shared_groups",
+    "login",
     "organization",
     "organizations",
     "set_default_client",
@@ -98,6 +114,55 @@ async def default_charged_namespace(required_action: Any = None, *, client: Asyn
     """The namespace ``default_user()`` charges to by default (as the sync ``default_charged_namespace``)."""
     action = check_action(required_action)
     return find_organization_or_user_for_default_charges(await default_user(client=client), action)
+
+
+async def login(
+    token: str | None = None,
+    username: str | None = None,
+    password: str | None = None,
+    host: str | None = None,
+    verify_ssl: bool | None = None,
+    no_session: bool = False,
+    threads: int | None = None,
+    *,
+    workspace: str | None = None,
+    ca_file: str | None = None,
+    profile: str | None = None,
+    profile_dir: str | os.PathLike[str] | None = None,
+) -> AsyncClient:
+    """Login to the cloud service (the async twin of ``client.login``): check the credentials with the server,
+    store them as a profile (atomically, mode 0600) and make a new ``AsyncClient`` of them the default async client.
+
+    Same arguments, checks and requests as the sync ``login``; the environment and the profile file are read and
+    written in a worker thread. Returns the new default async client (close it with ``aclose`` when done).
+
+    Raises:
+        InvalidArgument: no credentials, or both kinds, before any request.
+        Unauthorized: the server refused the credentials (nothing is stored then).
+    """
+    plan = check_login(
+        token, username, password, host, verify_ssl, no_session, threads, workspace, ca_file, profile, profile_dir
+    )
+    location, base = await anyio.to_thread.run_sync(login_settings, plan)
+    target = base.host
+    token, username, password = plan.token, plan.username, plan.password
+    if username is not None and password is not None and not plan.no_session:
+        arguments = session_transport_arguments(target, username, password, tls_of(base))
+        async with AsyncTransport(**arguments) as transport:
+            token = await arun(session_token_steps(), transport)
+        username = password = None
+    client = AsyncClient(
+        threads, host=target, token=token, username=username, password=password, workspace=base.workspace,
+        verify_ssl=base.verify_ssl, ca_file=base.ca_file, profile=location.name, profile_dir=location.directory,
+    )  # fmt: skip
+    try:
+        await client.run(user_check_steps())  # refused credentials raise here: nothing stored
+        await anyio.to_thread.run_sync(write_profile, location, profile_entry(client.settings))
+    except BaseException:
+        await client.aclose()
+        raise
+    await set_default_client(client)
+    return client
 
 
 def _browse(
