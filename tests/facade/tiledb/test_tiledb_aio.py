@@ -184,3 +184,22 @@ def test_default_async_client_from_the_environment(emu: Emulator, monkeypatch: p
         assert found.client._transport is None
 
     asyncio.run(main())
+
+
+def test_set_threads_and_retry_mode_reach_the_transport(emu: Emulator) -> None:
+    async def main() -> None:
+        async with _client(emu, pool_threads=2) as client:
+            first = await client.transport()
+            assert first.pool_size == 2
+            client.retry_mode("disabled")
+            assert first.retry.name == "disabled"
+            await client.set_threads(5)
+            assert first.closed
+            second = await client.transport()
+            assert second.pool_size == 5
+            assert second.retry.name == "disabled"
+            assert (await aio.tasks.task(_seeded_id(emu), client=client)).id == _seeded_id(emu)
+            with pytest.raises(InvalidArgument):
+                await client.set_threads(0)
+
+    asyncio.run(main())

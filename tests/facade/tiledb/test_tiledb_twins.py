@@ -340,3 +340,59 @@ def test_login_with_refused_credentials_stores_nothing(emu: Emulator, twin: Any,
     with pytest.raises(InvalidArgument) as refused:
         twin.login(username="u")
     assert refused.value.parameter == "password"
+
+
+# -- more of waiting: fallbacks, faults, forward compatibility, logs ---------------------------------------------
+
+
+def test_a_busy_time_range_falls_back_to_the_live_listings(
+    emu: Emulator, twin: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from taskfacade.tiledb import _batch
+
+    monkeypatch.setattr(_batch, "LISTING_PAGE_SIZE", 3)  # 5 tasks in range: more than one page
+    client = twin.client()
+    jobs = _staggered(emu, twin, client, 5, step=10)
+    emu.clear_request_counts()
+    statuses = twin.wait_all(jobs, interval=4)
+    assert statuses == [job.status for job in jobs]
+    assert all(job.done for job in jobs)
+    assert requests_made(emu, GET_ROUTE) <= 4 + 5
+
+
+def test_a_failing_listing_is_a_transient_poll_error(emu: Emulator, twin: Any) -> None:
+    client = twin.client(retry_mode="disabled")
+    jobs = _staggered(emu, twin, client, 3, step=5)
+    emu.add_faults(service="tiledb", path="^/v1/tasks/", action="status", status=503, count=8)
+    assert twin.wait_all(jobs, interval=2, max_poll_errors=10)
+    assert all(job.done for job in jobs)
+
+
+def test_too_many_poll_errors_raise_the_tasks_error(emu: Emulator, twin: Any) -> None:
+    client = twin.client(retry_mode="disabled")
+    jobs = _staggered(emu, twin, client, 3, step=50)
+    emu.add_faults(service="tiledb", path="^/v1/tasks/", action="status", status=503, count=50)
+    with pytest.raises(TasksError) as caught:
+        twin.wait_all(jobs, interval=2, max_poll_errors=2)
+    assert caught.value.status == 503
+    assert isinstance(caught.value.__cause__, APIError)
+
+
+def test_unknown_statuses_keep_tasks_pending(emu: Emulator, twin: Any) -> None:
+    client = twin.client()
+    jobs = _staggered(emu, twin, client, 4, step=5)
+    emu.add_faults(service="tiledb", path="^/v1/tasks/", action="unknown_enum", count=4)
+    emu.add_faults(service="tiledb", path="^/v1/task/", action="unknown_enum", count=4)
+    statuses = twin.wait_all(jobs, interval=2)
+    assert all(s in (ArrayTaskStatus.COMPLETED, ArrayTaskStatus.FAILED, ArrayTaskStatus.CANCELLED) for s in statuses)
+
+
+def test_retries_are_logged_alike_and_redacted(emu: Emulator, twin: Any, caplog: pytest.LogCaptureFixture) -> None:
+    emu.add_faults(service="tiledb", path="^/v1/task/", action="status", status=503, count=1)
+    client = twin.client()
+    with caplog.at_level("DEBUG"):
+        twin.task(_seeded_id(emu), client=client)
+    retries = [r for r in caplog.records if "retry" in r.getMessage().lower()]
+    assert len(retries) == 1
+    assert "503" in retries[0].getMessage()
+    assert all(TOKEN not in r.getMessage() for r in caplog.records)

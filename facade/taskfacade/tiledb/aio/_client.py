@@ -23,6 +23,7 @@ from ..._errors import InvalidArgument
 from ..._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from ..._retry import RetryPolicy
 from ..._steps import Steps, arun
+from .. import _validate as v
 from .._cloud_client import (
     Resolved,
     known_workspace,
@@ -128,6 +129,18 @@ class AsyncClient:
         self.options = attrs.evolve(self.options, retry_mode=policy)
         if self._transport is not None:
             self._transport.retry = policy
+
+    async def set_threads(self, threads: int | None = None) -> None:
+        """Resize the connection pool (``Client.set_threads``'s twin; None restores the default size).
+
+        The current connections are closed; the next call opens new ones.
+        """
+        threads = v.optional_int("threads", threads)
+        self._pool_threads = threads
+        self.options = attrs.evolve(self.options, pool_size=threads)
+        old, self._transport = self._transport, None
+        if old is not None:
+            await old.aclose()
 
     async def open(self) -> AsyncClient:
         """Read the settings (environment, profile file: in a worker thread) and open the connection pool.
