@@ -203,3 +203,25 @@ def test_set_threads_and_retry_mode_reach_the_transport(emu: Emulator) -> None:
                 await client.set_threads(0)
 
     asyncio.run(main())
+
+
+def test_the_async_twin_runs_under_trio(emu: Emulator) -> None:
+    pytest.importorskip("trio")
+    import anyio
+    import taskfacade.aio
+
+    [task_id] = emu.create_tasks("tiledb", queued_s=1, run_s=3, type="SQL")
+    ids = emu.create_tasks("tiledb", 3, queued_s=1, run_s=4, type="UDF")
+
+    async def main() -> list[Any]:
+        async with _client(emu, clock=EmuClock(emu)) as client:  # settings read through anyio.to_thread
+            task = await aio.tasks.task(task_id, client=client)
+            await task.wait(interval=1)
+            listed = [t.id async for t in aio.tasks.fetch_tasks(per_page=20, client=client)]
+            assert task_id in listed
+            jobs = [await aio.tasks.task(i, client=client) for i in ids]
+            return await taskfacade.aio.wait_all(jobs, interval=1)
+
+    statuses = anyio.run(main, backend="trio")
+    assert len(statuses) == 3
+    assert requests_made(emu, GET_ROUTE) >= 4
