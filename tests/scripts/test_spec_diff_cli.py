@@ -52,7 +52,7 @@ def test_json_report_and_exit_code_of_a_non_breaking_change(tmp_path: Path, caps
     kinds = {(c["operation"], c["kind"], c["where"], c["severity"]) for c in service["changes"]}
     assert ("drillNewOperation", "added", "operation", "non-breaking") in kinds
     assert service["impact"]["drillNewOperation"] == {"callers": [], "affected": [], "tests": []}
-    assert service["impact"]["listTasks"]["callers"] == ["taskfacade.tiledb._tasks:list_page"]
+    assert service["impact"]["listTasks"]["callers"] == ["taskfacade.tiledb._tasks:list_page_steps"]
 
 
 def test_no_change_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

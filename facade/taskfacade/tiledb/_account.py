@@ -6,19 +6,26 @@ from collections.abc import Callable
 from typing import Any, Literal, TypeVar, overload
 
 from .._errors import InvalidArgument, ResponseDecodeError
+from .._steps import Call, Steps, run
 from . import _validate as v
 from ._async import AsyncResult
-from ._cloud_client import Client, resolve_client
+from ._cloud_client import Client, ClientState, resolve_client
 from ._errors import NoChargeableNamespace
 from ._generated import NamespaceActions, Organization, Unset, User, get_organization, get_user, list_organizations
 
 __all__ = [
+    "check_action",
     "default_charged_namespace",
     "default_user",
+    "default_user_steps",
     "find_organization_or_user_for_default_charges",
     "organization",
+    "organization_name",
+    "organization_steps",
     "organizations",
+    "organizations_steps",
     "user_profile",
+    "user_steps",
 ]
 
 T = TypeVar("T")
@@ -30,10 +37,45 @@ def _maybe_async(client: Client, async_req: bool, fn: Callable[[Client], T]) -> 
     return fn(client)
 
 
-def _fetch_user(client: Client) -> User:
-    user: User = client.transport.call(get_user.sync_detailed, expect=User)
+def user_steps(client: ClientState) -> Steps[User]:
+    """``GET /v1/user``, remembered by the client for ``default_user`` (steps, for both twins)."""
+    user: User = yield Call(get_user, expect=User)
     client._user = user
     return user
+
+
+def default_user_steps(client: ClientState) -> Steps[User]:
+    """The client's remembered user, or ``user_steps``."""
+    cached = client._user
+    if isinstance(cached, User):
+        return cached
+    return (yield from user_steps(client))
+
+
+def organizations_steps() -> Steps[list[Organization]]:
+    """``GET /v1/organizations``, checked to be a list of organizations."""
+    found = yield Call(list_organizations)
+    if not isinstance(found, list) or not all(isinstance(o, Organization) for o in found):
+        raise ResponseDecodeError("expected a list of organizations", service="tiledb")
+    return found
+
+
+def organization_name(organization: Any) -> str:
+    """The ``organization`` argument checked."""
+    name = v.optional_str("organization", organization)
+    if name is None:
+        raise InvalidArgument("organization", organization, "an organization name or id")
+    return name
+
+
+def organization_steps(name: str) -> Steps[Organization]:
+    """``GET /v1/organizations/{organization}``."""
+    found: Organization = yield Call(get_organization, args=(name,), expect=Organization)
+    return found
+
+
+def _fetch_user(client: Client) -> User:
+    return run(user_steps(client), client.transport)
 
 
 @overload
@@ -57,10 +99,7 @@ def default_user(*, client: Client | None = None) -> User:
 
 
 def _fetch_organizations(client: Client) -> list[Organization]:
-    found = client.transport.call(list_organizations.sync_detailed)
-    if not isinstance(found, list) or not all(isinstance(o, Organization) for o in found):
-        raise ResponseDecodeError("expected a list of organizations", service="tiledb")
-    return found
+    return run(organizations_steps(), client.transport)
 
 
 @overload
@@ -94,15 +133,17 @@ def organization(
     organization: str, async_req: bool = False, *, client: Client | None = None
 ) -> Organization | AsyncResult[Organization]:
     """One organization, by name or id (``GET /v1/organizations/{organization}``); ``NotFound`` if there is none."""
-    name = v.optional_str("organization", organization)
-    if name is None:
-        raise InvalidArgument("organization", organization, "an organization name or id")
+    name = organization_name(organization)
 
     def fetch(chosen: Client) -> Organization:
-        found: Organization = chosen.transport.call(get_organization.sync_detailed, name, expect=Organization)
-        return found
+        return run(organization_steps(name), chosen.transport)
 
     return _maybe_async(resolve_client(client), async_req, fetch)
+
+
+def check_action(required_action: Any) -> NamespaceActions | None:
+    """The ``required_action`` argument checked (a NamespaceActions value or None)."""
+    return _action(required_action)
 
 
 def _action(required_action: Any) -> NamespaceActions | None:

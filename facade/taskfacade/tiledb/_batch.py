@@ -16,17 +16,17 @@ in a time range).
 from __future__ import annotations
 
 import datetime
-import functools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
-from ._cloud_client import Client
+from .._steps import Steps, run
+from ._cloud_client import Client, ClientState
 from ._generated import ArrayTask, ArrayTaskStatus, Unset
-from ._pager import TaskPager
-from ._tasks import list_page
+from ._pager import WirePage, each_page_steps
+from ._tasks import get_array_task_steps, list_page_steps
 
-__all__ = ["LISTING_PAGE_SIZE", "Refreshable", "refresh_tasks"]
+__all__ = ["LISTING_PAGE_SIZE", "Refreshable", "refresh_tasks", "refresh_tasks_steps"]
 
 #: Tasks per listing request while polling (the most the service returns per page).
 LISTING_PAGE_SIZE = 1000
@@ -34,7 +34,7 @@ _LIVE = (ArrayTaskStatus.QUEUED, ArrayTaskStatus.RUNNING)
 
 
 class Refreshable(Protocol):
-    """What the batch needs from a task (``TileDBTask`` has it; ``_task.py`` imports this module, not the reverse)."""
+    """What the batch needs from a task (``TileDBTask`` and ``AsyncTileDBTask`` have it)."""
 
     @property
     def id(self) -> str: ...
@@ -43,24 +43,29 @@ class Refreshable(Protocol):
     def start_time(self) -> datetime.datetime | None: ...
 
     @property
-    def client(self) -> Client: ...
-
-    def refresh(self) -> None: ...
+    def client(self) -> Any: ...
 
     def _update(self, array_task: ArrayTask) -> None: ...
 
 
 def refresh_tasks(tasks: Sequence[Refreshable]) -> None:
-    """Bring every task in ``tasks`` (all of one client) up to date; raises ``TasksError`` on failure."""
+    """Bring every task in ``tasks`` (all of one sync client) up to date; raises ``TasksError`` on failure."""
+    if tasks:
+        client: Client = tasks[0].client
+        run(refresh_tasks_steps(tasks), client.transport)
+
+
+def refresh_tasks_steps(tasks: Sequence[Refreshable]) -> Steps[None]:
+    """``refresh_tasks`` as steps, for both twins (see the module docstring for the requests it makes)."""
     if len(tasks) < 2:
         for one in tasks:
-            one.refresh()
+            one._update((yield from get_array_task_steps(one.client, one.id)))
         return
     by_id = {one.id: one for one in tasks}
-    seen = _refresh_listed(tasks, by_id)
+    seen = yield from _refresh_listed(tasks, by_id)
     for one in tasks:
         if one.id not in seen:
-            one.refresh()
+            one._update((yield from get_array_task_steps(one.client, one.id)))
 
 
 def _window(tasks: Sequence[Refreshable]) -> dict[str, Any] | None:
@@ -74,21 +79,32 @@ def _window(tasks: Sequence[Refreshable]) -> dict[str, Any] | None:
     }
 
 
-def _refresh_listed(tasks: Sequence[Refreshable], by_id: dict[str, Refreshable]) -> set[str]:
+def _refresh_listed(tasks: Sequence[Refreshable], by_id: dict[str, Refreshable]) -> Steps[set[str]]:
     """Update the tasks found by listing their time range; return their ids (see the module docstring)."""
     window = _window(tasks)
     if window is None:
         return set()
-    client = tasks[0].client
-    first = list_page(client, 0, window)
+    client: ClientState = tasks[0].client
+    first = yield from list_page_steps(client, 0, window)
     total = getattr(first.metadata, "total_items", None)
     if isinstance(total, int | float) and total <= len(first.items):
         return _apply(first.items, by_id)
     seen: set[str] = set()
     for status in _LIVE:
-        load = functools.partial(list_page, client, params={**window, "status": status})
-        seen |= _apply(TaskPager(load, wire_base=0), by_id)
+        yield from each_page_steps(_live_loader(client, {**window, "status": status}), 0, _collector(seen, by_id))
     return seen
+
+
+def _live_loader(client: ClientState, params: dict[str, Any]) -> Callable[[int], Steps[WirePage[ArrayTask]]]:
+    return lambda wire: list_page_steps(client, wire, params)
+
+
+def _collector(seen: set[str], by_id: dict[str, Refreshable]) -> Callable[[Sequence[ArrayTask]], bool]:
+    def consume(items: Sequence[ArrayTask]) -> bool:
+        seen.update(_apply(items, by_id))
+        return False
+
+    return consume
 
 
 def _apply(listed: Iterable[ArrayTask], by_id: dict[str, Refreshable]) -> set[str]:

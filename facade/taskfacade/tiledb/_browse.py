@@ -11,6 +11,7 @@ import uuid
 from typing import Any, Literal, overload
 
 from .._errors import InvalidArgument, ResponseDecodeError
+from .._steps import Call, Steps, run
 from . import _validate as v
 from ._async import AsyncResult
 from ._cloud_client import Client, resolve_client
@@ -24,12 +25,17 @@ from ._generated import list_shared_groups as shared_groups_op
 from ._pager import ArrayPager, GroupPager, TileDBPager, WirePage
 
 __all__ = [
+    "array_params",
+    "browse_page_steps",
+    "browser",
+    "group_params",
     "list_arrays",
     "list_groups",
     "list_public_arrays",
     "list_public_groups",
     "list_shared_arrays",
     "list_shared_groups",
+    "sent_params",
 ]
 
 PERMISSIONS = ("read", "read_write", "write", "admin")
@@ -84,14 +90,33 @@ def _items(data: Any, key: str) -> WirePage[Any]:
     return WirePage(data, found, None if isinstance(meta, Unset) else meta)
 
 
+def browse_page_steps(
+    op: Any, model: type[Any], key: str, sent: dict[str, Any], wire_page: int
+) -> Steps[WirePage[Any]]:
+    """One page of a browser listing (steps, for both twins)."""
+    data = yield Call(op, kwargs={"page": wire_page, **sent}, expect=model)
+    return _items(data, key)
+
+
+def browser(kind: str, arrays: bool) -> tuple[Any, type[Any], str]:
+    """The generated operation, response model and items key of one listing (``owned``, ``public``, ``shared``)."""
+    if arrays:
+        return _ARRAY_OPS[kind], ArrayBrowserData, "arrays"
+    return _GROUP_OPS[kind], GroupBrowserData, "groups"
+
+
+def sent_params(params: dict[str, Any]) -> dict[str, Any]:
+    """The listing's wire parameters (None = not sent)."""
+    return {k: value for k, value in params.items() if value is not None}
+
+
 def _pager(
     client: Client, op: Any, model: type[Any], key: str, params: dict[str, Any], page: int, kind: type[TileDBPager[Any]]
 ) -> TileDBPager[Any]:
-    sent = {k: value for k, value in params.items() if value is not None}
+    sent = sent_params(params)
 
     def load(wire_page: int) -> WirePage[Any]:
-        data = client.transport.call(op.sync_detailed, page=wire_page, expect=model, **sent)
-        return _items(data, key)
+        return run(browse_page_steps(op, model, key, sent, wire_page), client.transport)
 
     return kind(load, page=page, wire_base=1)
 
@@ -113,7 +138,7 @@ def _arrays(kind: str, client: Client | None, async_req: Any, page: Any, params:
     return _run(chosen, async_req, pager)
 
 
-def _array_params(**kwargs: Any) -> dict[str, Any]:
+def array_params(**kwargs: Any) -> dict[str, Any]:
     file_type, exclude_file_type = kwargs.pop("file_type"), kwargs.pop("exclude_file_type")
     permissions = kwargs.pop("permissions")
     return {
@@ -205,7 +230,7 @@ def list_arrays(
         with_metadata: include each array's metadata.
         client: the client to use (default: the default client).
     """
-    params = _array_params(
+    params = array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
         file_type=file_type, exclude_file_type=exclude_file_type, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
@@ -282,7 +307,7 @@ def list_public_arrays(
     client: Client | None = None,
 ) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List public arrays (``GET /v1/arrays/browser/public``); arguments as for ``list_arrays``."""
-    params = _array_params(
+    params = array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
         file_type=file_type, exclude_file_type=exclude_file_type, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
@@ -359,14 +384,14 @@ def list_shared_arrays(
     client: Client | None = None,
 ) -> ArrayPager[Any] | AsyncResult[ArrayPager[Any]]:
     """List arrays shared with you (``GET /v1/arrays/browser/shared``); arguments as for ``list_arrays``."""
-    params = _array_params(
+    params = array_params(
         namespace=namespace, permissions=permissions, tag=tag, exclude_tag=exclude_tag, search=search,
         file_type=file_type, exclude_file_type=exclude_file_type, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
     return _arrays("shared", client, async_req, page, params)  # type: ignore[no-any-return]
 
 
-def _group_params(
+def group_params(
     *, group_type: Any, flat: Any, parent: Any, shared_to: Any = None, permission: Any, **kwargs: Any
 ) -> dict[str, Any]:
     chosen_type = v.choice("group_type", group_type, GroupType)
@@ -474,7 +499,7 @@ def list_groups(
         with_metadata: include each group's metadata.
         client: the client to use (default: the default client).
     """
-    params = _group_params(
+    params = group_params(
         namespace=namespace, permission=permission, group_type=group_type, tag=tag, exclude_tag=exclude_tag,
         search=search, flat=flat, parent=parent, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
@@ -555,7 +580,7 @@ def list_public_groups(
     client: Client | None = None,
 ) -> GroupPager[Any] | AsyncResult[GroupPager[Any]]:
     """List public groups (``GET /v1/groups/browser/public``); arguments as for ``list_groups``."""
-    params = _group_params(
+    params = group_params(
         namespace=namespace, permission=permission, group_type=group_type, tag=tag, exclude_tag=exclude_tag,
         search=search, flat=flat, parent=parent, per_page=per_page, with_metadata=with_metadata,
     )  # fmt: skip
@@ -643,7 +668,7 @@ def list_shared_groups(
 
     ``shared_to``: only groups shared to these namespaces (one or a list); the rest as for ``list_groups``.
     """
-    params = _group_params(
+    params = group_params(
         namespace=namespace, shared_to=shared_to, permission=permission, group_type=group_type, tag=tag,
         exclude_tag=exclude_tag, search=search, flat=flat, parent=parent, per_page=per_page,
         with_metadata=with_metadata,

@@ -13,7 +13,7 @@ import os
 import ssl
 import threading
 from collections.abc import Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, Protocol, TypeVar
 
 import attrs
 import httpx
@@ -23,16 +23,29 @@ from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, tls_setting
 from .._retry import RetryPolicy
 from .._secrets import Redactor
+from .._steps import Steps, run
 from .._transport import Transport
 from . import _validate as v
 from ._async import AsyncResult, run_async
 from ._auth import TileDBAuth
-from ._config import ProfileLocation, Settings, resolve_settings
+from ._config import ProfileLocation, Settings, check_location_arguments, resolve_settings
 from ._errors import ConfigurationError
 from ._retrymode import RetryLike, RetryMode, tiledb_retry_policy
-from ._workspace import is_workspace_id, workspace_id_of
+from ._workspace import is_workspace_id, workspace_id_steps
 
-__all__ = ["Client", "default_client", "set_default_client"]
+__all__ = [
+    "Client",
+    "ClientState",
+    "Prepared",
+    "Resolved",
+    "default_client",
+    "known_workspace",
+    "prepare_client",
+    "resolve_prepared",
+    "set_default_client",
+    "transport_arguments",
+    "workspace_steps",
+]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -96,38 +109,17 @@ class Client:
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
     ) -> None:
-        if pool_size is not None and pool_threads is not None:
-            raise InvalidArgument("pool_size", pool_size, "None when pool_threads is given (they are one setting)")
-        if verify is not None and (verify_ssl is not None or ca_file is not None):
-            raise InvalidArgument("verify", verify, "None when verify_ssl or ca_file is given (they are one setting)")
-        self._pool_threads = v.optional_int("pool_threads", pool_threads)
-        options = ClientOptions(
-            retry_mode=tiledb_retry_policy(retry_mode, "retry_mode"),
-            timeout=timeout,
-            pool_size=pool_size if pool_threads is None else self._pool_threads,
-            clock=clock,
-            trust_env=trust_env,
-            max_response_size=max_response_size,
-            user_agent=user_agent,
-            httpx_transport=httpx_transport,
-            verify=True if verify is None else verify,
-        )
-        self._pool_threads = options.pool_size
-        _check_credentials(token, username, password)
-        arguments = {
-            "host": v.optional_str("host", host),
-            "token": token,
-            "username": username,
-            "password": password,
-            "workspace": v.optional_str("workspace", workspace),
-            "verify_ssl": v.optional_flag("verify_ssl", verify_ssl),
-            "ca_file": v.optional_str("ca_file", ca_file),
-        }
-        self.profile_location = ProfileLocation.from_env(profile_dir, profile)
-        self.settings: Settings = resolve_settings(arguments, self.profile_location)
-        if verify is None:
-            options = attrs.evolve(options, verify=self._tls(ca_file))
-        self.options = options
+        prepared = prepare_client(
+            pool_threads, retry_mode, host=host, token=token, username=username, password=password,
+            workspace=workspace, verify_ssl=verify_ssl, ca_file=ca_file, profile=profile, profile_dir=profile_dir,
+            timeout=timeout, clock=clock, httpx_transport=httpx_transport, trust_env=trust_env,
+            max_response_size=max_response_size, pool_size=pool_size, verify=verify, user_agent=user_agent,
+        )  # fmt: skip
+        self._pool_threads = prepared.options.pool_size
+        resolved = resolve_prepared(prepared)
+        self.profile_location = resolved.location
+        self.settings: Settings = resolved.settings
+        self.options = options = resolved.options
         self.clock: Clock = options.clock
         self._lock = threading.Lock()
         self._transport: Transport | None = None
@@ -193,21 +185,10 @@ class Client:
         Raises:
             ConfigurationError: no workspace is configured, or none has the configured name.
         """
-        workspace = self.settings.workspace or _workspace_from_token(self.settings.token)
-        if not workspace:
-            raise ConfigurationError(
-                "no TileDB workspace configured: pass workspace='ws_...' (or its name) to Client or login, "
-                "or set TILEDB_REST_WORKSPACE"
-            )
-        if is_workspace_id(workspace):
-            return workspace
-        with self._lock:
-            known = self._workspace_ids.get(workspace)
-        if known is None:
-            known = workspace_id_of(self.transport, workspace)
-            with self._lock:
-                self._workspace_ids[workspace] = known
-        return known
+        known = known_workspace(self)
+        if known is not None:
+            return known
+        return run(workspace_steps(self), self.transport)
 
     @property
     def transport(self) -> Transport:
@@ -248,34 +229,165 @@ class Client:
         )
 
     def _open(self) -> Transport:
-        settings = self.settings
-        if not settings.has_credentials:
-            raise ConfigurationError(
-                "no TileDB credentials found: call taskfacade.tiledb.client.login(...), pass token= (or username= "
-                "and password=) to Client, set TILEDB_REST_TOKEN, or write a profile"
-            )
-        return Transport(
-            service="tiledb",
-            base_url=settings.host,
-            auth=TileDBAuth(settings.token, settings.username, settings.password),
-            redactor=Redactor(
-                [settings.token],
-                [(settings.username, settings.password)] if settings.username and settings.password else [],
-            ),
-            options=self.options,
-        )
+        return Transport(**transport_arguments(self.settings, self.options))
 
-    def _tls(self, ca_file: str | None) -> bool | ssl.SSLContext:
-        """TLS verification from the resolved ``verify_ssl`` and ``ca_file``; a CA bundle that does not exist is
-        refused here, under the name it was given by (argument, ``TILEDB_SSL_CA_FILE`` or the profile file)."""
-        settings = self.settings
-        if not settings.verify_ssl or not settings.ca_file:
-            return settings.verify_ssl
-        if ca_file is not None:
-            return tls_setting(settings.ca_file, "ca_file")
-        if os.environ.get("TILEDB_SSL_CA_FILE") == settings.ca_file:
-            return tls_setting(settings.ca_file, "TILEDB_SSL_CA_FILE")
-        return tls_setting(settings.ca_file, "ssl.ca_file", source=str(self.profile_location.directory))
+
+class ClientState(Protocol):
+    """What the shared steps read of a sync ``Client`` or an ``AsyncClient`` (both have it once set up)."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    clock: Clock
+    _lock: threading.Lock
+    _user: Any
+    _workspace_ids: dict[str, str]
+
+
+@attrs.frozen
+class Prepared:
+    """A client's arguments, checked (no I/O yet): what ``resolve_prepared`` turns into settings."""
+
+    options: ClientOptions
+    arguments: dict[str, Any]
+    profile: str | None
+    profile_dir: str | os.PathLike[str] | None
+    ca_file: str | None
+    verify_given: bool
+
+
+@attrs.frozen
+class Resolved:
+    """A client's settings, resolved from arguments, environment and profile file (I/O done)."""
+
+    location: ProfileLocation
+    settings: Settings
+    options: ClientOptions
+
+
+def prepare_client(
+    pool_threads: Any,
+    retry_mode: Any,
+    *,
+    host: Any,
+    token: Any,
+    username: Any,
+    password: Any,
+    workspace: Any,
+    verify_ssl: Any,
+    ca_file: Any,
+    profile: Any,
+    profile_dir: Any,
+    timeout: Any,
+    clock: Any,
+    httpx_transport: Any,
+    trust_env: Any,
+    max_response_size: Any,
+    pool_size: Any,
+    verify: Any,
+    user_agent: Any,
+) -> Prepared:
+    """Every argument of ``Client`` (and ``AsyncClient``) checked, without reading the environment or a file."""
+    if pool_size is not None and pool_threads is not None:
+        raise InvalidArgument("pool_size", pool_size, "None when pool_threads is given (they are one setting)")
+    if verify is not None and (verify_ssl is not None or ca_file is not None):
+        raise InvalidArgument("verify", verify, "None when verify_ssl or ca_file is given (they are one setting)")
+    threads = v.optional_int("pool_threads", pool_threads)
+    options = ClientOptions(
+        retry_mode=tiledb_retry_policy(retry_mode, "retry_mode"),
+        timeout=timeout,
+        pool_size=pool_size if pool_threads is None else threads,
+        clock=clock,
+        trust_env=trust_env,
+        max_response_size=max_response_size,
+        user_agent=user_agent,
+        httpx_transport=httpx_transport,
+        verify=True if verify is None else verify,
+    )
+    _check_credentials(token, username, password)
+    arguments = {
+        "host": v.optional_str("host", host),
+        "token": token,
+        "username": username,
+        "password": password,
+        "workspace": v.optional_str("workspace", workspace),
+        "verify_ssl": v.optional_flag("verify_ssl", verify_ssl),
+        "ca_file": v.optional_str("ca_file", ca_file),
+    }
+    check_location_arguments(profile_dir, profile)
+    return Prepared(options, arguments, profile, profile_dir, ca_file, verify is not None)
+
+
+def resolve_prepared(prepared: Prepared) -> Resolved:
+    """Read the environment and the profile file (blocking I/O: the async client runs this in a worker thread)."""
+    location = ProfileLocation.from_env(prepared.profile_dir, prepared.profile)
+    settings = resolve_settings(prepared.arguments, location)
+    options = prepared.options
+    if not prepared.verify_given:
+        options = attrs.evolve(options, verify=_tls(settings, location, prepared.ca_file))
+    return Resolved(location, settings, options)
+
+
+def transport_arguments(settings: Settings, options: ClientOptions) -> dict[str, Any]:
+    """The keyword arguments of the client's ``Transport`` (or ``AsyncTransport``); ``ConfigurationError`` when
+    there are no credentials."""
+    if not settings.has_credentials:
+        raise ConfigurationError(
+            "no TileDB credentials found: call taskfacade.tiledb.client.login(...), pass token= (or username= "
+            "and password=) to Client, set TILEDB_REST_TOKEN, or write a profile"
+        )
+    return {
+        "service": "tiledb",
+        "base_url": settings.host,
+        "auth": TileDBAuth(settings.token, settings.username, settings.password),
+        "redactor": Redactor(
+            [settings.token],
+            [(settings.username, settings.password)] if settings.username and settings.password else [],
+        ),
+        "options": options,
+    }
+
+
+def known_workspace(client: ClientState) -> str | None:
+    """The workspace id when known without a request (configured as an id, or resolved before), else None.
+
+    Raises:
+        ConfigurationError: no workspace is configured.
+    """
+    workspace = client.settings.workspace or _workspace_from_token(client.settings.token)
+    if not workspace:
+        raise ConfigurationError(
+            "no TileDB workspace configured: pass workspace='ws_...' (or its name) to Client or login, "
+            "or set TILEDB_REST_WORKSPACE"
+        )
+    if is_workspace_id(workspace):
+        return workspace
+    with client._lock:
+        return client._workspace_ids.get(workspace)
+
+
+def workspace_steps(client: ClientState) -> Steps[str]:
+    """The workspace id, resolving a name with one request the first time (steps, for both twins)."""
+    known = known_workspace(client)
+    if known is not None:
+        return known
+    name = client.settings.workspace or _workspace_from_token(client.settings.token) or ""
+    found = yield from workspace_id_steps(name)
+    with client._lock:
+        client._workspace_ids[name] = found
+    return found
+
+
+def _tls(settings: Settings, location: ProfileLocation, ca_file: str | None) -> bool | ssl.SSLContext:
+    """TLS verification from the resolved ``verify_ssl`` and ``ca_file``; a CA bundle that does not exist is
+    refused here, under the name it was given by (argument, ``TILEDB_SSL_CA_FILE`` or the profile file)."""
+    if not settings.verify_ssl or not settings.ca_file:
+        return settings.verify_ssl
+    if ca_file is not None:
+        return tls_setting(settings.ca_file, "ca_file")
+    if os.environ.get("TILEDB_SSL_CA_FILE") == settings.ca_file:
+        return tls_setting(settings.ca_file, "TILEDB_SSL_CA_FILE")
+    return tls_setting(settings.ca_file, "ssl.ca_file", source=str(location.directory))
 
 
 def _check_credentials(token: object, username: object, password: object) -> None:

@@ -32,7 +32,15 @@ from .._secrets import check_secret
 from .._urls import check_base_url
 from ._errors import ConfigurationError
 
-__all__ = ["DEFAULT_HOST", "ProfileLocation", "Settings", "normalize_host", "resolve_settings", "write_profile"]
+__all__ = [
+    "DEFAULT_HOST",
+    "ProfileLocation",
+    "Settings",
+    "check_location_arguments",
+    "normalize_host",
+    "resolve_settings",
+    "write_profile",
+]
 
 DEFAULT_HOST = "https://api.tiledb.com"
 PROFILE_FILE = "profiles.json"
@@ -55,6 +63,14 @@ def normalize_host(host: str, parameter: str = "host") -> str:
     return host.rstrip("/")
 
 
+def check_location_arguments(directory: object, name: object) -> None:
+    """The ``profile_dir`` and ``profile`` arguments checked, without reading the environment."""
+    if name is not None and (not isinstance(name, str) or not name or name == "version"):
+        raise InvalidArgument("profile", name, "a non-empty profile name other than 'version'")
+    if directory is not None and not isinstance(directory, str | os.PathLike):
+        raise InvalidArgument("profile_dir", directory, "None or a folder path (str or os.PathLike)")
+
+
 @attrs.frozen
 class ProfileLocation:
     """Which profile file and which profile in it.
@@ -70,10 +86,7 @@ class ProfileLocation:
     @classmethod
     def from_env(cls, directory: str | os.PathLike[str] | None = None, name: str | None = None) -> ProfileLocation:
         """Arguments first, then ``TILEDB_PROFILE_DIR``/``TILEDB_PROFILE_NAME``, then ``~/.tiledb``/``default``."""
-        if name is not None and (not isinstance(name, str) or not name or name == "version"):
-            raise InvalidArgument("profile", name, "a non-empty profile name other than 'version'")
-        if directory is not None and not isinstance(directory, str | os.PathLike):
-            raise InvalidArgument("profile_dir", directory, "None or a folder path (str or os.PathLike)")
+        check_location_arguments(directory, name)
         folder = directory if directory is not None else os.environ.get("TILEDB_PROFILE_DIR")
         path = Path(folder) if folder else Path.home() / ".tiledb"
         return cls(path, name or os.environ.get("TILEDB_PROFILE_NAME") or "default")

@@ -14,30 +14,130 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import attrs
+
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._secrets import Redactor, check_secret
+from .._steps import Call, Steps, run
 from .._transport import Transport
 from . import _validate as v
 from ._auth import TileDBAuth
 from ._cloud_client import Client, _check_credentials, resolve_client, set_default_client
-from ._config import ProfileLocation, resolve_settings, write_profile
+from ._config import ProfileLocation, Settings, check_location_arguments, resolve_settings, write_profile
 from ._errors import ConfigurationError
 from ._generated import Token, User, get_session, get_user
 
-__all__ = ["Config", "Ctx", "TileDBConfig", "login"]
+__all__ = [
+    "Config",
+    "Ctx",
+    "LoginPlan",
+    "TileDBConfig",
+    "check_login",
+    "login",
+    "login_settings",
+    "profile_entry",
+    "session_token_steps",
+    "session_transport_arguments",
+    "tls_of",
+    "user_check_steps",
+]
 
 _SECRET_KEYS = frozenset({"rest.token", "rest.password"})
 
 
-def _session_token(host: str, username: str, password: str, verify: bool | str) -> str:
-    """Trade a username and password for a 30-day session token (``GET /v1/session?remember_me=True``)."""
-    auth = TileDBAuth(username=username, password=password)
-    redactor = Redactor(pairs=[(username, password)])
-    with Transport(service="tiledb", base_url=host, auth=auth, verify=verify, redactor=redactor) as transport:
-        token = transport.call(get_session.sync_detailed, remember_me="True", expect=Token)
+def session_token_steps() -> Steps[str]:
+    """Trade the transport's username and password for a 30-day session token (``GET /v1/session?remember_me=True``)
+    (steps, for both twins)."""
+    token = yield Call(get_session, kwargs={"remember_me": "True"}, expect=Token)
     if not isinstance(token.token, str) or not token.token or not (token.token.isascii() and token.token.isprintable()):
         raise ResponseDecodeError("the session response holds no usable token", service="tiledb")
     return token.token
+
+
+def session_transport_arguments(host: str, username: str, password: str, verify: bool | str) -> dict[str, Any]:
+    """The arguments of the one-off transport ``session_token_steps`` runs on (Basic auth, the pair redacted)."""
+    return {
+        "service": "tiledb",
+        "base_url": host,
+        "auth": TileDBAuth(username=username, password=password),
+        "verify": verify,
+        "redactor": Redactor(pairs=[(username, password)]),
+    }
+
+
+def user_check_steps() -> Steps[User]:
+    """``GET /v1/user`` with the new credentials: refused ones raise here, before anything is stored."""
+    user: User = yield Call(get_user, expect=User)
+    return user
+
+
+def _session_token(host: str, username: str, password: str, verify: bool | str) -> str:
+    """Trade a username and password for a 30-day session token (``GET /v1/session?remember_me=True``)."""
+    with Transport(**session_transport_arguments(host, username, password, verify)) as transport:
+        return run(session_token_steps(), transport)
+
+
+@attrs.frozen
+class LoginPlan:
+    """``login``'s arguments, checked (no I/O yet)."""
+
+    token: str | None
+    username: str | None
+    password: str | None
+    host: str | None
+    workspace: str | None
+    verify_ssl: bool | None
+    ca_file: str | None
+    no_session: bool
+    threads: int | None
+    profile: str | None
+    profile_dir: Any
+
+
+def check_login(
+    token: Any,
+    username: Any,
+    password: Any,
+    host: Any,
+    verify_ssl: Any,
+    no_session: Any,
+    threads: Any,
+    workspace: Any,
+    ca_file: Any,
+    profile: Any,
+    profile_dir: Any,
+) -> LoginPlan:
+    """Every ``login`` argument checked, before any request or file access."""
+    if token is None and username is None:
+        raise InvalidArgument("token", None, "a token, or a username and password")
+    _check_credentials(token, username, password)
+    token = None if token is None else check_secret(token, "token")
+    username = None if username is None else check_secret(username, "username", header=False)
+    password = None if password is None else check_secret(password, "password", header=False)
+    session = v.flag("no_session", no_session)
+    v.optional_int("threads", threads)
+    check_location_arguments(profile_dir, profile)
+    return LoginPlan(
+        token, username, password, v.optional_str("host", host), v.optional_str("workspace", workspace),
+        v.optional_flag("verify_ssl", verify_ssl), v.optional_str("ca_file", ca_file), session, threads, profile,
+        profile_dir,
+    )  # fmt: skip
+
+
+def login_settings(plan: LoginPlan) -> tuple[ProfileLocation, Settings]:
+    """Where the profile goes and the settings besides the credentials (reads the environment and the profile file:
+    the async ``login`` runs this in a worker thread)."""
+    location = ProfileLocation.from_env(plan.profile_dir, plan.profile)
+    base = resolve_settings(
+        {"host": plan.host, "workspace": plan.workspace, "verify_ssl": plan.verify_ssl, "ca_file": plan.ca_file},
+        location,
+    )
+    return location, base
+
+
+def tls_of(base: Settings) -> bool | str:
+    """The session request's TLS verification from the resolved settings."""
+    return (base.ca_file or True) if base.verify_ssl else False
 
 
 def login(
@@ -74,31 +174,21 @@ def login(
         InvalidArgument: no credentials, or both kinds, before any request.
         Unauthorized: the server refused the credentials (nothing is stored then).
     """
-    if token is None and username is None:
-        raise InvalidArgument("token", None, "a token, or a username and password")
-    _check_credentials(token, username, password)
-    token = None if token is None else check_secret(token, "token")
-    username = None if username is None else check_secret(username, "username", header=False)
-    password = None if password is None else check_secret(password, "password", header=False)
-    v.flag("no_session", no_session)
-    v.optional_int("threads", threads)
-    location = ProfileLocation.from_env(profile_dir, profile)
-    base = resolve_settings(
-        {"host": v.optional_str("host", host), "workspace": v.optional_str("workspace", workspace),
-         "verify_ssl": v.optional_flag("verify_ssl", verify_ssl), "ca_file": v.optional_str("ca_file", ca_file)},
-        location,
-    )  # fmt: skip
+    plan = check_login(
+        token, username, password, host, verify_ssl, no_session, threads, workspace, ca_file, profile, profile_dir
+    )
+    location, base = login_settings(plan)
     target = base.host  # resolve_settings normalized and checked it
-    verify: bool | str = (base.ca_file or True) if base.verify_ssl else False
-    if username is not None and password is not None and not no_session:
-        token, username, password = _session_token(target, username, password, verify), None, None
+    token, username, password = plan.token, plan.username, plan.password
+    if username is not None and password is not None and not plan.no_session:
+        token, username, password = _session_token(target, username, password, tls_of(base)), None, None
     client = Client(
         threads, host=target, token=token, username=username, password=password, workspace=base.workspace,
         verify_ssl=base.verify_ssl, ca_file=base.ca_file, profile=location.name, profile_dir=location.directory,
     )  # fmt: skip
     try:
-        client.transport.call(get_user.sync_detailed, expect=User)  # refused credentials raise here: nothing stored
-        write_profile(location, _profile_entry(client))
+        run(user_check_steps(), client.transport)  # refused credentials raise here: nothing stored
+        write_profile(location, profile_entry(client.settings))
     except BaseException:
         client.close()
         raise
@@ -106,8 +196,8 @@ def login(
     return client
 
 
-def _profile_entry(client: Client) -> dict[str, str]:
-    settings = client.settings
+def profile_entry(settings: Settings) -> dict[str, str]:
+    """What ``login`` stores in the profile file for these settings."""
     entry = {"rest.server_address": settings.host}
     if settings.token:
         entry["rest.token"] = settings.token

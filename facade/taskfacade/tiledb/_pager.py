@@ -19,8 +19,18 @@ import attrs
 from .._check import check_int
 from .._errors import InvalidArgument, ResponseDecodeError
 from .._pager import Page, Pager, PageRequest
+from .._steps import Steps
 
-__all__ = ["ArrayPager", "GroupPager", "TaskPager", "TileDBPager", "WirePage"]
+__all__ = [
+    "ArrayPager",
+    "GroupPager",
+    "TaskPager",
+    "TileDBPager",
+    "WirePage",
+    "as_page",
+    "each_page_steps",
+    "is_last_page",
+]
 
 T = TypeVar("T")
 
@@ -85,7 +95,7 @@ class TileDBPager(Pager[T]):
         loaded = self._tiledb_load(wire)
         if request.index == 0:
             self._tiledb_first = loaded
-        return _as_page(loaded, skipped_pages=self._tiledb_page_asked - 1)
+        return as_page(loaded, skipped_pages=self._tiledb_page_asked - 1)
 
     def _current(self) -> WirePage[T]:
         if self._tiledb_current is not None:
@@ -127,7 +137,7 @@ class TileDBPager(Pager[T]):
         return f"<{type(self).__name__} from page {self._tiledb_page_asked}>"
 
 
-def _as_page(loaded: WirePage[T], *, skipped_pages: int) -> Page[T]:
+def as_page(loaded: WirePage[T], *, skipped_pages: int) -> Page[T]:
     meta = loaded.metadata
     total_items = _whole(getattr(meta, "total_items", None))
     total_pages = _whole(getattr(meta, "total_pages", None))
@@ -189,3 +199,27 @@ class GroupPager(TileDBPager[T]):
     def groups(self) -> list[T]:
         """The first page's groups (what the vendor's ``GroupBrowserData.groups`` held)."""
         return self.data
+
+
+_END_RULE: Pager[Any] = Pager(lambda _request: Page([]))
+
+
+def is_last_page(index: int, page: Page[Any], seen: int) -> bool:
+    """The core pager's end-of-listing rule for these listings (``has_more``, an empty page, ``total_pages``,
+    ``total_items``), for code that walks pages itself (the steps below, the async pagers)."""
+    return _END_RULE._is_last(index, page, seen)
+
+
+def each_page_steps(
+    load: Callable[[int], Steps[WirePage[T]]], wire_first: int, consume: Callable[[Sequence[T]], bool]
+) -> Steps[None]:
+    """Load the pages of a listing in order from wire page ``wire_first`` (as ``TileDBPager.pages()`` without
+    prefetch), handing each page's items to ``consume``, until the last page or until ``consume`` says stop."""
+    index, seen = 0, 0
+    while True:
+        loaded = yield from load(wire_first + index)
+        page = as_page(loaded, skipped_pages=0)
+        seen += len(page.items)
+        if consume(loaded.items) or is_last_page(index, page, seen):
+            return
+        index += 1

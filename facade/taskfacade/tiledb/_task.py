@@ -12,14 +12,14 @@ from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from .._clock import Clock
-from .._job import Job, JobPhase, deprecated_timestamp
+from .._job import Job, JobBase, JobPhase, deprecated_timestamp
 from ._batch import refresh_tasks
 from ._cloud_client import Client
 from ._generated import ArrayTask, ArrayTaskStatus, Unset
 from ._results import fetch_results
 from ._tasks import get_array_task
 
-__all__ = ["STATUS_PHASES", "TileDBTask"]
+__all__ = ["STATUS_PHASES", "TileDBTask", "TileDBTaskBase"]
 
 V = TypeVar("V")
 
@@ -45,9 +45,9 @@ class _Field(Generic[V]):
     def __get__(self, task: None, owner: type[Any]) -> _Field[V]: ...
 
     @overload
-    def __get__(self, task: TileDBTask, owner: type[Any]) -> V | None: ...
+    def __get__(self, task: TileDBTaskBase, owner: type[Any]) -> V | None: ...
 
-    def __get__(self, task: TileDBTask | None, owner: type[Any]) -> V | _Field[V] | None:
+    def __get__(self, task: TileDBTaskBase | None, owner: type[Any]) -> V | _Field[V] | None:
         if task is None:
             return self
         value = getattr(task._data, self.attribute, None)
@@ -63,16 +63,17 @@ def _utc(value: Any) -> datetime.datetime | None:
     return value.astimezone(datetime.UTC)
 
 
-class TileDBTask(Job[ArrayTaskStatus]):
-    """One TileDB array task. Build them with ``tasks.task(id)`` or ``tasks.fetch_tasks(...)``.
+class TileDBTaskBase(JobBase[ArrayTaskStatus]):
+    """What ``TileDBTask`` and its async twin ``AsyncTileDBTask`` share: every field of the last fetch.
 
     Args:
         array_task: the generated ``ArrayTask`` as the server sent it.
-        client: the client it was fetched with (used by ``refresh``, ``wait`` and ``fetch_results``).
+        client: the client it was fetched with (a ``Client``, or an ``AsyncClient`` for the async twin).
     """
 
     STATUS_PHASES: ClassVar[dict[Any, JobPhase]] = dict(STATUS_PHASES)
     DEFAULT_INTERVAL: ClassVar[float] = 1.0
+    _KIND: ClassVar[str] = "TileDBTask"
 
     name = _Field[str]("name")
     description = _Field[str]("description")
@@ -103,7 +104,7 @@ class TileDBTask(Job[ArrayTaskStatus]):
     cloud_provider = _Field[str]("cloud_provider")
     cloud_region = _Field[str]("cloud_region")
 
-    def __init__(self, array_task: ArrayTask, client: Client) -> None:
+    def __init__(self, array_task: ArrayTask, client: Any) -> None:
         self._data = array_task
         self._client = client
 
@@ -119,11 +120,6 @@ class TileDBTask(Job[ArrayTaskStatus]):
     def array_task(self) -> ArrayTask:
         """The generated ``ArrayTask`` model of the last fetch."""
         return self._data
-
-    @property
-    def client(self) -> Client:
-        """The client this task is refreshed through."""
-        return self._client
 
     def to_dict(self) -> dict[str, Any]:
         """The task as the server's JSON object (unknown fields included)."""
@@ -174,26 +170,46 @@ class TileDBTask(Job[ArrayTaskStatus]):
         status = self._data.status
         return ArrayTaskStatus.UNKNOWN if isinstance(status, Unset) else status
 
+    def _update(self, array_task: ArrayTask) -> None:
+        self._data = array_task
+
+    def _batch_key(self) -> Hashable:
+        key: Hashable = self._client
+        return key
+
+    def _wait_clock(self) -> Clock:
+        clock: Clock = self._client.clock
+        return clock
+
+    def _label(self) -> str:
+        return f"{self._KIND} {self.id}"
+
+
+class TileDBTask(TileDBTaskBase, Job[ArrayTaskStatus]):
+    """One TileDB array task. Build them with ``tasks.task(id)`` or ``tasks.fetch_tasks(...)``.
+
+    Args:
+        array_task: the generated ``ArrayTask`` as the server sent it.
+        client: the client it was fetched with (used by ``refresh``, ``wait`` and ``fetch_results``).
+    """
+
+    def __init__(self, array_task: ArrayTask, client: Client) -> None:
+        super().__init__(array_task, client)
+
+    @property
+    def client(self) -> Client:
+        """The client this task is refreshed through."""
+        client: Client = self._client
+        return client
+
     def refresh(self) -> None:
         """Fetch the task's current state (one GET). Raises ``TasksError`` when that fails."""
         self._update(get_array_task(self._client, self.id))
-
-    def _update(self, array_task: ArrayTask) -> None:
-        self._data = array_task
 
     def fetch_results(self, *, result_format: Any = None, allow_pickle: bool = False) -> Any:
         """This task's result, decoded by content type (see ``tasks.fetch_results``)."""
         return fetch_results(self.id, result_format=result_format, allow_pickle=allow_pickle, client=self._client)
 
-    def _batch_key(self) -> Hashable:
-        return self._client
-
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
         refresh_tasks([job for job in jobs if isinstance(job, TileDBTask)])
-
-    def _wait_clock(self) -> Clock:
-        return self._client.clock
-
-    def _label(self) -> str:
-        return f"TileDBTask {self.id}"

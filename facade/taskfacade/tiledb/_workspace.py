@@ -8,11 +8,11 @@ The task endpoints address a workspace by id (``ws_...``). A configuration may n
 from __future__ import annotations
 
 from .._errors import NotFound, ResponseDecodeError
-from .._transport import Transport
+from .._steps import Call, Steps, SyncCaller, run
 from ._errors import ConfigurationError
 from ._generated import Unset, WorkspaceGetResponse, get_workspace
 
-__all__ = ["is_workspace_id", "workspace_id_of"]
+__all__ = ["is_workspace_id", "workspace_id_of", "workspace_id_steps"]
 
 
 def is_workspace_id(workspace: str) -> bool:
@@ -20,15 +20,20 @@ def is_workspace_id(workspace: str) -> bool:
     return workspace.startswith("ws_")
 
 
-def workspace_id_of(transport: Transport, name: str) -> str:
+def workspace_id_of(transport: SyncCaller, name: str) -> str:
     """The id of the workspace called ``name`` (one request).
 
     Raises:
         ConfigurationError: no workspace has that name (or the caller cannot see it).
         taskfacade.APIError, TransportError, ResponseDecodeError: the request failed otherwise.
     """
+    return run(workspace_id_steps(name), transport)
+
+
+def workspace_id_steps(name: str) -> Steps[str]:
+    """``workspace_id_of`` as steps (``_steps.py``), for both twins."""
     try:
-        found = transport.call(get_workspace.sync_detailed, name, expect=WorkspaceGetResponse)
+        found = yield Call(get_workspace, args=(name,), expect=WorkspaceGetResponse)
     except NotFound as exc:
         raise ConfigurationError(
             f"TileDB workspace {name!r} not found: check the workspace name or id (ws_...) and the host"

@@ -18,22 +18,23 @@ from __future__ import annotations
 import datetime
 import math
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from typing import Any, Literal, overload
 
 from .._errors import InvalidArgument
+from .._steps import Steps, run
 from . import _validate as v
-from ._account import default_user
+from ._account import default_user_steps
 from ._async import AsyncResult
-from ._cloud_client import Client, resolve_client
+from ._cloud_client import Client, ClientState, resolve_client
 from ._errors import PickleRefused, TaskNotReady, TasksError
 from ._failures import tasks_failure
-from ._generated import ArrayTaskData, ArrayTaskStatus, ArrayTaskType
-from ._pager import TaskPager, WirePage
+from ._generated import ArrayTask, ArrayTaskData, ArrayTaskStatus, ArrayTaskType
+from ._pager import TaskPager, WirePage, each_page_steps
 from ._refs import array_filter, teamspace_ref
 from ._results import fetch_results, fetch_results_pandas
 from ._task import TileDBTask
-from ._tasks import get_array_task, list_page
+from ._tasks import get_array_task, list_page, list_page_steps
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -85,7 +86,7 @@ def _order(value: Any) -> str | None:
     return " ".join(parts)
 
 
-def _window(client: Client, start: Any, end: Any) -> tuple[int, int]:
+def _window(client: ClientState, start: Any, end: Any) -> tuple[int, int]:
     """The listing's (start, end) in epoch seconds: end defaults to now, start to seven days before end."""
     start = v.when("start", start)
     end = v.when("end", end)
@@ -98,8 +99,8 @@ def _window(client: Client, start: Any, end: Any) -> tuple[int, int]:
     return _epoch("start", start, math.floor), _epoch("end", end, math.ceil)
 
 
-def _listing_params(
-    client: Client,
+def listing_params(
+    client: ClientState,
     *,
     query: Any,
     array: Any,
@@ -187,7 +188,7 @@ def fetch_tasks(
     """
     chosen = resolve_client(client)
     first = v.positive_int("page", page)
-    params = _listing_params(
+    params = listing_params(
         chosen,
         query=query,
         array=array,
@@ -258,25 +259,48 @@ def task(id: Any, async_req: bool = False, *, client: Client | None = None) -> T
     return _task_now(chosen, uid)
 
 
-def _newest_of(client: Client, params: dict[str, Any], wanted: frozenset[ArrayTaskType]) -> Iterator[TileDBTask]:
-    for scanned, found in enumerate(TaskPager(_loader(client, params), page=1, wire_base=0), start=1):
-        if found.type in wanted:
-            yield found
-            return
-        if scanned >= _LAST_TASK_SCAN:
-            return
+def last_task_steps(
+    client: ClientState, label: str, params: dict[str, Any], wanted: frozenset[Any]
+) -> Steps[ArrayTask]:
+    """The newest task of the calling user whose type is in ``wanted`` (steps, for both twins): the user (asked
+    once per client), then the user's tasks newest first, at most ``_LAST_TASK_SCAN`` of them."""
+    with tasks_failure(f"Can not retrieve the last {label} task"):
+        username = (yield from default_user_steps(client)).username
+    listing = {"created_by": username, "orderby": "start_time desc", "per_page": 20, **params}
+    found: list[ArrayTask] = []
+    scanned = 0
+
+    def consume(items: Sequence[ArrayTask]) -> bool:
+        nonlocal scanned
+        for item in items:
+            scanned += 1
+            if item.type_ in wanted:
+                found.append(item)
+                return True
+            if scanned >= _LAST_TASK_SCAN:
+                return True
+        return False
+
+    yield from each_page_steps(lambda wire: list_page_steps(client, wire, listing), 0, consume)
+    if not found:
+        raise TasksError(f"user {username!r} has no {label} task")
+    return found[0]
+
+
+#: ``last_sql_task``'s and ``last_udf_task``'s listing filters and wanted types.
+LAST_SQL = ("SQL", {"type_": ArrayTaskType.SQL}, frozenset({ArrayTaskType.SQL}))
+LAST_UDF = (
+    "UDF",
+    {"exclude_type": ",".join(sorted(t.value for t in ArrayTaskType if t not in _UDF_TYPES))},
+    _UDF_TYPES,
+)
 
 
 def _last_task(
     client: Client | None, label: str, params: dict[str, Any], wanted: frozenset[ArrayTaskType]
 ) -> TileDBTask:
     chosen = resolve_client(client)
-    with tasks_failure(f"Can not retrieve the last {label} task"):
-        username = default_user(client=chosen).username
-    base = {"created_by": username, "orderby": "start_time desc", "per_page": 20}
-    for found in _newest_of(chosen, {**base, **params}, wanted):
-        return found
-    raise TasksError(f"user {username!r} has no {label} task")
+    return TileDBTask(run(last_task_steps(chosen, label, params, wanted), chosen.transport), chosen)
 
 
 def last_sql_task(*, client: Client | None = None) -> TileDBTask:
@@ -285,7 +309,7 @@ def last_sql_task(*, client: Client | None = None) -> TileDBTask:
     Raises:
         TasksError: when the user has no SQL task, or the request fails.
     """
-    return _last_task(client, "SQL", {"type_": ArrayTaskType.SQL}, frozenset({ArrayTaskType.SQL}))
+    return _last_task(client, *LAST_SQL)
 
 
 def last_udf_task(*, client: Client | None = None) -> TileDBTask:
@@ -294,5 +318,4 @@ def last_udf_task(*, client: Client | None = None) -> TileDBTask:
     Raises:
         TasksError: when the user has no UDF task, or the request fails.
     """
-    others = sorted(t.value for t in ArrayTaskType if t not in _UDF_TYPES)
-    return _last_task(client, "UDF", {"exclude_type": ",".join(others)}, _UDF_TYPES)
+    return _last_task(client, *LAST_UDF)

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from taskfacade.tiledb import Client, set_default_client
@@ -48,3 +49,15 @@ def emu() -> Iterator[Emulator]:
 def client(emu: Emulator) -> Iterator[Client]:
     with make_client(emu) as made:
         yield made
+
+
+@pytest.fixture(params=["sync", "async"])
+def twin(request: pytest.FixtureRequest, emu: Emulator) -> Iterator[Any]:
+    """The sync facade or its async twin (``tiledb_twins.py``): every test taking it runs against both."""
+    from tiledb_twins import TWINS
+
+    made = TWINS[request.param](emu)
+    try:
+        yield made
+    finally:
+        made.close()

@@ -34,6 +34,13 @@ class EmuClock:
             self.emu.advance(seconds)
         self.woke_at.append(self.emu.now())
 
+    async def asleep(self, seconds: float) -> None:
+        """``sleep`` for the async twin: advance the emulator, then let the event loop run once."""
+        import anyio
+
+        self.sleep(seconds)
+        await anyio.sleep(0)
+
 
 def make_client(emu: Emulator, **kwargs: Any) -> Client:
     """A client of the emulator's TileDB service on the emulator's clock (kwargs override)."""
