@@ -149,6 +149,8 @@ class AsyncTransport(BaseTransport):
 
     async def perform(self, call: Call) -> Any:
         """Run one ``Call`` of a facade operation's steps with its generated ``asyncio_detailed``."""
+        if not isinstance(call, Call):
+            raise InvalidArgument("call", call, "a taskfacade._steps.Call (a step of a facade operation)")
         result = await self.exchange(
             call.operation.asyncio_detailed,
             *call.args,

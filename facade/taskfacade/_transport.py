@@ -474,6 +474,8 @@ class Transport(BaseTransport):
 
     def perform(self, call: Call) -> Any:
         """Run one ``Call`` of a facade operation's steps with its generated ``sync_detailed``."""
+        if not isinstance(call, Call):
+            raise InvalidArgument("call", call, "a taskfacade._steps.Call (a step of a facade operation)")
         result = self.exchange(
             call.operation.sync_detailed,
             *call.args,

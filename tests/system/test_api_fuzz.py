@@ -25,6 +25,7 @@ Examples per callable: ``TASKFACADE_API_FUZZ_EXAMPLES`` (default 100, derandomiz
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import enum
 import inspect
@@ -84,6 +85,7 @@ EXCLUDED: dict[str, str] = {
     "tiledb.AsyncResult.set_running_or_notify_cancel": "Future's executor-side method",
     # Really sleeps: a valid duration blocks the test for that long (its checks are in test_bad_input).
     "taskfacade.SystemClock.sleep": "really sleeps for a valid value",
+    "taskfacade.SystemClock.asleep": "really sleeps for a valid value (its checks are SystemClock.sleep's)",
 }
 
 #: Exceptions outside the error tree that a callable documents, beyond ``taskfacade.TaskFacadeError``.
@@ -485,6 +487,8 @@ def _check_one(target: Target, ctx: Ctx, call: Call) -> None:
     try:
         with _hang_guard(target.key):
             result = func(*call.args, **call.kwargs)
+            if inspect.iscoroutine(result):  # an async method: its checks run when it is awaited
+                result = asyncio.run(result)
     except taskfacade.InvalidArgument as error:
         refused = error
     except (taskfacade.TaskFacadeError, *DOCUMENTED.get(target.key, ())):
