@@ -107,7 +107,7 @@ async def aio_calls(url: str, seeded: dict[str, Any]) -> AsyncIterator[tuple[dic
         except ImportError as exc:
             missing["tiledb"] = str(exc)
         else:
-            tiledb = tiledb_aio.Client(
+            tiledb = tiledb_aio.AsyncClient(
                 host=f"{url}/tiledb", token=TOKEN, workspace=WORKSPACE, profile_dir=tempfile.mkdtemp()
             )
             stack.push_async_callback(tiledb.aclose)

@@ -229,7 +229,7 @@ async def aio_side(url: str, seeded: dict[str, Any], planned: Sequence[Planned])
 
     step = {key: seeded["deadline"][key] for key in STEP_KEYS}
     async with contextlib.AsyncExitStack() as stack:
-        tiledb = tiledb_aio.Client(
+        tiledb = tiledb_aio.AsyncClient(
             host=f"{url}/tiledb", token=TOKEN, workspace=WORKSPACE, profile_dir=tempfile.mkdtemp()
         )
         stack.push_async_callback(tiledb.aclose)
@@ -253,7 +253,7 @@ async def aio_side(url: str, seeded: dict[str, Any], planned: Sequence[Planned])
             if job.service == "tiledb":
                 return await tiledb_aio.tasks.task(job.id, client=tiledb)
             if job.service == "deadline":
-                return deadline.task(**step, taskId=job.id)
+                return await deadline.task(**step, taskId=job.id)
             if job.service == "geobox":
                 return await geobox.get_task(job.id)
             return await dataset.squash_and_merge.get_job(job.id)
