@@ -37,11 +37,11 @@ from taskfacade._urls import check_base_url
 from ._auth import Credentials, GeoboxAuth, resolve_credentials
 from ._enums import TaskStatus
 from ._errors import ERROR_CLASSES, parse_geobox_error
-from ._listing import check_int, list_kwargs
+from ._listing import list_kwargs
 from ._ops import GeoboxOps, SyncGeoboxCaller
 from ._redact import install_redactor
 from ._task import Task
-from ._values import check_uuid
+from ._validate import check_int, check_uuid
 
 __all__ = ["DEFAULT_HOST", "ClientCore", "GeoboxClient", "get_task_steps", "get_tasks_steps"]
 

@@ -17,22 +17,14 @@ from taskfacade import _check as checks
 from taskfacade._errors import InvalidArgument
 
 from ._enums import TaskStatus
+from ._validate import check_bool, check_int
 
-__all__ = ["INT32_MAX", "check_bool", "check_int", "list_kwargs", "uuid_filters"]
+__all__ = ["list_kwargs", "uuid_filters"]
 
-INT32_MAX = 2_147_483_647
 #: Longest ``q`` one batch poll sends (``uuid IN (...)``), so URLs stay far below common 8 KB limits.
 MAX_FILTER_CHARS = 3000
 #: Most uuids one batch poll asks for.
 MAX_FILTER_IDS = 100
-
-
-check_bool = checks.check_bool
-
-
-def check_int(parameter: str, value: object, minimum: int, maximum: int = INT32_MAX) -> int:
-    """``value`` when it is an int (not a bool) in range, else ``InvalidArgument`` (the core's shared check)."""
-    return checks.check_int(parameter, value, minimum, maximum)
 
 
 def _state(value: object) -> TaskStatus | None:

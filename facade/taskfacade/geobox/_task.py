@@ -42,7 +42,8 @@ from ._assets import Asset, UnknownAsset, pick_asset
 from ._enums import TaskStatus
 from ._errors import ConflictError
 from ._ops import GeoboxOps
-from ._values import check_uuid, data_value, parse_timestamp
+from ._validate import check_uuid
+from ._values import data_value, parse_timestamp
 
 __all__ = [
     "STATUS_PHASES",

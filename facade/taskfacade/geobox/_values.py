@@ -11,12 +11,11 @@ import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from taskfacade._check import check_url_text
-from taskfacade._errors import InvalidArgument, ResponseDecodeError
+from taskfacade._errors import ResponseDecodeError
 
 T = TypeVar("T")
 
-__all__ = ["check_text", "check_uuid", "data_value", "optional", "parse_timestamp"]
+__all__ = ["data_value", "optional", "parse_timestamp"]
 
 
 def parse_timestamp(value: object) -> datetime.datetime | None:
@@ -51,18 +50,3 @@ def optional(body: Mapping[str, Any], key: str, kind: type[T], what: str) -> T |
     if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
         return value
     raise ResponseDecodeError(f"{what}: {key!r} must be {kind.__name__}, got {type(value).__name__}", service="geobox")
-
-
-def check_text(parameter: str, value: object) -> str:
-    """A non-empty string without control characters, else ``InvalidArgument`` (credentials use ``check_secret``)."""
-    if isinstance(value, str) and value and value.isprintable():
-        return value
-    raise InvalidArgument(parameter, value, "a non-empty string without control characters")
-
-
-def check_uuid(value: object, parameter: str = "uuid") -> str:
-    """A task or asset uuid: a non-empty string that cannot escape its path segment."""
-    text = check_url_text(parameter, check_text(parameter, value), accepted="a task uuid")
-    if text.strip(".") == "":
-        raise InvalidArgument(parameter, value, "a task uuid")
-    return text

@@ -31,8 +31,9 @@ from taskfacade._steps import Steps, arun
 
 from .._client import DEFAULT_HOST, ClientCore, get_task_steps, get_tasks_steps
 from .._enums import TaskStatus
-from .._listing import check_int, list_kwargs
+from .._listing import list_kwargs
 from .._ops import AsyncGeoboxCaller
+from .._validate import check_int
 from ._task import AsyncTask
 
 __all__ = ["AsyncGeoboxClient"]
