@@ -4,7 +4,9 @@ TileDB has no batch-get, but its listing returns whole tasks and filters by crea
 of the unfinished tasks of one client therefore lists the tasks created within their time range:
 
 1. all of them, one request of up to 1,000 tasks: when that is the whole range (the usual case for tasks
-   submitted together), every task is updated from it, finished ones included, and nothing else is sent;
+   submitted together), every task is updated from it, finished ones included, and nothing else is sent; when the
+   range holds more than one page but at most ``MOSTLY_OURS`` times the tasks waited on, every page of it (a few
+   requests, finished tasks included, so none needs its own GET);
 2. otherwise (a busy range shared with many other tasks), the QUEUED and the RUNNING tasks of that range (one
    request each per 1,000 live tasks); a task in neither list has left those states, usually because it just
    finished, and it alone gets a GET, which reads its final status.
@@ -31,6 +33,8 @@ __all__ = ["LISTING_PAGE_SIZE", "Refreshable", "refresh_tasks", "refresh_tasks_s
 #: Tasks per listing request while polling (the most the service returns per page).
 LISTING_PAGE_SIZE = 1000
 _LIVE = (ArrayTaskStatus.QUEUED, ArrayTaskStatus.RUNNING)
+#: A range holding at most this many times the tasks waited on is read whole (every page) instead of live-only.
+MOSTLY_OURS = 2
 
 
 class Refreshable(Protocol):
@@ -89,7 +93,17 @@ def _refresh_listed(tasks: Sequence[Refreshable], by_id: dict[str, Refreshable])
     total = getattr(first.metadata, "total_items", None)
     if isinstance(total, int | float) and total <= len(first.items):
         return _apply(first.items, by_id)
-    seen: set[str] = set()
+    if isinstance(total, int | float) and total <= MOSTLY_OURS * len(tasks) and first.items:
+        # The range is mostly the tasks being waited on: read all of it (finished tasks included), a few pages,
+        # rather than the live lists plus one GET per task that just finished.
+        seen = _apply(first.items, by_id)
+        for wire in range(1, math.ceil(total / LISTING_PAGE_SIZE)):
+            page = yield from list_page_steps(client, wire, window)
+            if not page.items:
+                break
+            seen |= _apply(page.items, by_id)
+        return seen
+    seen = set()
     for status in _LIVE:
         yield from each_page_steps(_live_loader(client, {**window, "status": status}), 0, _collector(seen, by_id))
     return seen

@@ -351,6 +351,7 @@ def test_a_busy_time_range_falls_back_to_the_live_listings(
     from taskfacade.tiledb import _batch
 
     monkeypatch.setattr(_batch, "LISTING_PAGE_SIZE", 3)  # 5 tasks in range: more than one page
+    monkeypatch.setattr(_batch, "MOSTLY_OURS", 0)  # as if the range held other tasks too: the live listings
     client = twin.client()
     jobs = _staggered(emu, twin, client, 5, step=10)
     emu.clear_request_counts()
@@ -358,6 +359,26 @@ def test_a_busy_time_range_falls_back_to_the_live_listings(
     assert statuses == [job.status for job in jobs]
     assert all(job.done for job in jobs)
     assert requests_made(emu, GET_ROUTE) <= 4 + 5
+
+
+def test_a_range_of_mostly_waited_tasks_is_read_whole(
+    emu: Emulator, twin: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More than one listing page, mostly the tasks waited on: every page is read each poll, finished tasks
+    included, so no task needs a GET of its own to read its final status (the live listings would need one GET
+    per task as it finishes: 6 here)."""
+    from taskfacade.tiledb import _batch
+
+    monkeypatch.setattr(_batch, "LISTING_PAGE_SIZE", 4)  # 6 tasks finishing together: two pages
+    client = twin.client()
+    ids = emu.create_tasks("tiledb", 6, queued_s=2, run_s=20, type="UDF")
+    found = {t.id: t for t in twin.fetch_tasks(per_page=1000, client=client)}
+    jobs = [found[task_id] for task_id in ids]
+    emu.clear_request_counts()
+    statuses = twin.wait_all(jobs, interval=4)
+    assert statuses == [job.status for job in jobs]
+    assert all(job.done for job in jobs)
+    assert requests_made(emu, GET_ROUTE) == 0
 
 
 def test_a_failing_listing_is_a_transient_poll_error(emu: Emulator, twin: Any) -> None:

@@ -90,6 +90,7 @@ def test_a_busy_time_range_falls_back_to_the_live_listings(
     from taskfacade.tiledb import _batch
 
     monkeypatch.setattr(_batch, "LISTING_PAGE_SIZE", 3)  # 5 tasks in range: more than one page
+    monkeypatch.setattr(_batch, "MOSTLY_OURS", 0)  # as if the range held other tasks too: the live listings
     jobs = _staggered(emu, client, 5, step=10)
     emu.clear_request_counts()
     statuses = taskfacade.wait_all(jobs, interval=4)
