@@ -4,9 +4,7 @@ An unfinished job is QUEUING or PROCESSING, so two filtered listings (``?jobType
 ``PROCESSING``) show every job still going; a job in neither has finished (or has a status this version does not
 know) and is fetched once by id. So a poll costs about two requests plus one per job that just finished, instead
 of one GET per job. When the listings would need more pages than there are jobs left to find (a dataset with
-thousands of live jobs), the rest are fetched by id instead: never worse than one GET each. When a page's worth of
-jobs or more is waited on and they are most of their type's listing (``MOSTLY_OURS``), the whole listing is read
-instead, finished jobs included, so even the jobs that just finished need no GET.
+thousands of live jobs), the rest are fetched by id instead: never worse than one GET each.
 """
 
 from __future__ import annotations
@@ -18,15 +16,12 @@ from typing import Any, Protocol
 from .._steps import Steps
 from ._wire import PAGE_SIZE, JobSource
 
-__all__ = ["LISTED_STATUSES", "MIN_BATCH", "MOSTLY_OURS", "refresh_by_listing_steps"]
+__all__ = ["LISTED_STATUSES", "MIN_BATCH", "refresh_by_listing_steps"]
 
 #: The statuses of unfinished jobs, listed in this order (a job moving on between the two shows in the later).
 LISTED_STATUSES = ("QUEUING", "PROCESSING")
 #: Below this many jobs, one GET each is as cheap as the two listings.
 MIN_BATCH = 3
-#: From a page's worth of jobs waited on, a listing of their type holding at most this many times as many jobs is
-#: read whole instead of the live listings plus one GET per job as it finishes.
-MOSTLY_OURS = 2
 
 
 class Refreshable(Protocol):
@@ -52,34 +47,11 @@ def refresh_by_listing_steps(source: JobSource, jobs: Sequence[Refreshable]) -> 
             job._apply_body(body)
         unseen.discard(str(body.get("jobId")))
 
-    if len(wanted) >= PAGE_SIZE:
-        yield from _list_mostly_ours(source, apply, len(wanted), lambda: len(unseen))
-    for status in LISTED_STATUSES if unseen else ():
+    for status in LISTED_STATUSES:
         yield from _list_status(source, status, apply, lambda: len(unseen))
     for job_id in sorted(unseen):
         for job in wanted[job_id]:
             yield from job._refresh_steps()
-
-
-def _list_mostly_ours(
-    source: JobSource, apply: Callable[[dict[str, Any]], None], waited: int, unseen: Callable[[], int]
-) -> Steps[None]:
-    """Many jobs waited on: when the whole listing of their type holds at most ``MOSTLY_OURS`` times as many, read
-    all of it (finished jobs included, newest first), so no finished job needs a GET of its own; otherwise only
-    its first page was spent and the live listings follow."""
-    items, total = yield from source.page_steps(None, 0)
-    for body in items:
-        apply(body)
-    if total > MOSTLY_OURS * waited:
-        return
-    for index in range(1, math.ceil(total / PAGE_SIZE)):
-        if unseen() == 0:
-            return
-        items, _ = yield from source.page_steps(None, index * PAGE_SIZE)
-        if not items:
-            return
-        for body in items:
-            apply(body)
 
 
 def _list_status(

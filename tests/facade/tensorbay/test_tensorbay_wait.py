@@ -134,18 +134,3 @@ def test_a_crowded_dataset_falls_back_to_gets(
     assert used[JOBS] <= 2 * polls  # the first page of each status only: never paging through 1000 jobs
     assert used[JOB] <= 5 * polls
     assert math.ceil(1000 / 128) > 5
-
-
-def test_many_jobs_mostly_their_types_listing_are_read_whole(
-    twin: Twin, dataset: DatasetClient, emu: Emulator, clock: EmulatorClock
-) -> None:
-    """A page's worth of jobs or more, most of their type's listing: the whole listing is read each poll (finished
-    jobs included), so no job needs a GET of its own when it finishes (the live listings would need one each)."""
-    ids = emu.create_tasks("tensorbay", 130, queued_s=1, run_s=10, jobType="basicSearch")
-    by_id = {job.job_id: job for job in dataset.basic_search.list_jobs()}
-    jobs = [by_id[job_id] for job_id in ids]
-    emu.clear_request_counts()
-    assert twin.wait_all(jobs, timeout=120) == ["SUCCESS"] * 130
-    used = counts(emu)
-    assert used.get(JOB, 0) == 0
-    assert used[JOBS] <= 2 * (len(clock.sleeps) + 1)  # two pages of the listing per poll
