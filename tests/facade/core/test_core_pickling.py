@@ -340,3 +340,13 @@ def test_a_real_wait_timeout_round_trips_with_its_jobs_as_their_repr(emu: Emulat
     assert len(after.pending) == len(caught.value.pending) >= 1
     for before, job in zip(caught.value.pending, after.pending, strict=True):
         assert job == repr(before) or (type(job) is type(before) and job.id == before.id)  # repr until jobs pickle
+
+
+def test_the_errors_raised_outside_the_tree_pickle_too() -> None:
+    """``AsyncResult.get``'s timeout is a ``multiprocessing.TimeoutError`` as the vendor's, not a TaskFacadeError."""
+    from taskfacade.tiledb._async import AsyncTimeout
+
+    error = AsyncTimeout("the call did not finish within 1s")
+    after = _round_trip(error)
+    assert type(after) is AsyncTimeout
+    assert after.args == error.args
