@@ -33,6 +33,7 @@ their query, and error bodies come from the server.
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Callable, Mapping, Sequence
 from http import HTTPStatus
 from typing import Any
@@ -74,12 +75,41 @@ def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, A
     return exc
 
 
+def _portable(value: Any) -> Any:
+    """``value`` if it pickles, else a stand-in that does: lists and tuples item by item, anything else its repr.
+
+    An error's attributes may hold objects that do not pickle (a job with its client's lock in
+    ``WaitTimeout.pending``, a task in ``WorkflowNodeError.task``); the error still crosses a process boundary,
+    carrying their ``repr`` (which names the service and ids, never a credential) in their place.
+    """
+    try:
+        pickle.dumps(value)
+    except Exception:  # whatever stops pickling: TypeError, PicklingError, AttributeError...
+        if isinstance(value, list):
+            return [_portable(item) for item in value]
+        if isinstance(value, tuple):
+            return tuple(_portable(item) for item in value)
+        if isinstance(value, dict):
+            return {key: _portable(item) for key, item in value.items()}
+        return repr(value)
+    return value
+
+
 class TaskFacadeError(Exception):
-    """Root of every error taskfacade raises on purpose."""
+    """Root of every error taskfacade raises on purpose.
+
+    Every error pickles (process pools, ``multiprocessing``, ``concurrent.futures``) with its attributes; an
+    attribute that does not pickle itself (a job in ``WaitTimeout.pending``) travels as its ``repr``.
+    """
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only constructors break the default pickling of exceptions (futures, multiprocessing).
-        return (_restore, (type(self), self.args, dict(self.__dict__)))
+        return (_restore, (type(self), _portable(self.args), _state(self)))
+
+
+def _state(error: BaseException) -> dict[str, Any]:
+    """The error's attributes, each one picklable (see ``_portable``)."""
+    return {name: _portable(value) for name, value in vars(error).items()}
 
 
 class InvalidArgument(TaskFacadeError, ValueError, TypeError):

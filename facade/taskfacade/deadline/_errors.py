@@ -32,6 +32,9 @@ from .._errors import (
     ServerError,
     Unauthorized,
     UnexpectedStatus,
+    _portable,
+    _restore,
+    _state,
     decode_body,
     error_class_for,
     reason_phrase,
@@ -99,6 +102,12 @@ class ClientError(APIError):
             result["ResponseMetadata"]["MaxAttemptsReached"] = True
         return result
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        family = _FAMILY_OF.get(type(self))
+        if family is None:  # a named class: pickled by reference, as every other error
+            return super().__reduce__()
+        return (_restore_generic, (family, _portable(self.args), _state(self)))
+
     def __str__(self) -> str:
         operation = f" when calling the {self.operation_name} operation" if self.operation_name else ""
         retries = f" (reached max retries: {self.attempts - 1})" if self.max_attempts_reached else ""
@@ -152,8 +161,19 @@ MODELED_ERRORS: tuple[type[ClientError], ...] = (
 
 
 def _generic(family: type[APIError]) -> type[ClientError]:
-    """A ``ClientError`` that is also a ``family`` error (for codes the model does not list)."""
+    """A ``ClientError`` that is also a ``family`` error (for codes the model does not list).
+
+    Made with ``type(...)``, so pickle cannot find it by name (``taskfacade.deadline._errors.ClientError`` is the
+    base class); ``ClientError.__reduce__`` names its family instead and ``_restore_generic`` rebuilds it as the
+    process's one class for that family, so ``except client.exceptions.ClientError`` and ``except ServerError``
+    both still catch an unpickled 503.
+    """
     return type("ClientError", (ClientError, family), {"__module__": __name__, "__doc__": ClientError.__doc__})
+
+
+def _restore_generic(family: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) -> ClientError:
+    """Unpickle an unmodeled error: the same ``ClientError`` class for ``family`` as ``_GENERIC`` holds."""
+    return cast(ClientError, _restore(_GENERIC[family], args, state))
 
 
 _FAMILIES: tuple[type[APIError], ...] = (
@@ -167,6 +187,8 @@ _FAMILIES: tuple[type[APIError], ...] = (
     UnexpectedStatus,
 )
 _GENERIC: dict[type[APIError], type[ClientError]] = {family: _generic(family) for family in _FAMILIES}
+#: Each dynamically made class's family, for pickling.
+_FAMILY_OF: dict[type[ClientError], type[APIError]] = {cls: family for family, cls in _GENERIC.items()}
 
 
 def _generic_for(status: int) -> type[ClientError]:
