@@ -37,7 +37,8 @@ from ._callbacks import add_done_callback, fire_done, remove_done_callback
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 from ._phase import JobPhase
-from ._poll import apoll, check_wait_args, poll
+from ._poll import BACKOFF, apoll, check_wait_args, poll
+from ._pollpolicy import PollPolicy, check_policy
 from ._steer import check_cancel
 
 __all__ = ["AsyncJob", "Job", "JobBase", "JobPhase", "check_async_jobs", "check_jobs", "deprecated_timestamp"]
@@ -195,6 +196,7 @@ class Job(JobBase[StatusT]):
         *,
         max_poll_errors: int = 3,
         cancel: Any = None,
+        policy: PollPolicy | None = None,
     ) -> StatusT:
         """Poll until the job finishes and return its final ``status``.
 
@@ -209,21 +211,26 @@ class Job(JobBase[StatusT]):
                 is returned.
             cancel: a ``threading.Event`` or anything with ``is_set()``: once set, the wait stops within one
                 interval (the sleep between polls wakes early) and raises ``WaitCancelled``.
+            policy: a ``taskfacade.PollPolicy`` (first gap, multiplier, longest gap, jitter, timeout); it replaces
+                ``timeout`` and ``interval`` (giving ``timeout`` too is refused).
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
         signal = check_cancel(cancel)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
+        timeout, interval, fast, multiplier, jitter = _with_policy(check_policy(policy), timeout, interval)
         for _ in poll(
             [self],
             timeout=timeout,
             interval=interval,
-            min_interval=interval,
+            min_interval=fast,
             clock=self._wait_clock(),
             progress_bar=progress_bar,
             max_poll_errors=max_poll_errors,
             label=self._label(),
             cancel=signal,
+            multiplier=multiplier,
+            jitter=jitter,
         ):
             pass
         return self._peek_status()
@@ -263,19 +270,22 @@ class AsyncJob(JobBase[StatusT]):
         *,
         max_poll_errors: int = 3,
         cancel: Any = None,
+        policy: PollPolicy | None = None,
     ) -> StatusT:
         """Poll until the job finishes and return its final ``status``: ``Job.wait``, without blocking the loop.
 
         Concurrent waits in one event loop on jobs one batch request can refresh share their polls (one batch
         request for all of them per interval, see ``_sharedwait.py``), so gathering one ``wait()`` per job costs
         what ``taskfacade.aio.wait_all`` costs. Cancelling the awaiting task stops the polling at once (no request
-        is left running). ``cancel`` (an ``anyio.Event``, ``asyncio.Event`` or anything with ``is_set()``) stops it
-        too, raising ``WaitCancelled`` within one interval, as in sync.
+        is left running). With a ``policy``, a shared wait polls every ``policy.maximum`` (shared polls have one
+        rhythm per wait, not an adaptive one). ``cancel`` (an ``anyio.Event``, ``asyncio.Event`` or anything with
+        ``is_set()``) stops it too, raising ``WaitCancelled`` within one interval, as in sync.
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
         signal = check_cancel(cancel)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
+        timeout, interval, fast, multiplier, jitter = _with_policy(check_policy(policy), timeout, interval)
         check_wait_args(timeout, interval, max_poll_errors)
         if not progress_bar:
             from ._sharedwait import wait_shared  # anyio: only async users pay for it
@@ -294,12 +304,14 @@ class AsyncJob(JobBase[StatusT]):
             [self],
             timeout=timeout,
             interval=interval,
-            min_interval=interval,
+            min_interval=fast,
             clock=self._wait_clock(),
             progress_bar=progress_bar,
             max_poll_errors=max_poll_errors,
             label=self._label(),
             cancel=signal,
+            multiplier=multiplier,
+            jitter=jitter,
         ):
             pass
         return self._peek_status()
@@ -315,6 +327,17 @@ class AsyncJob(JobBase[StatusT]):
         async with anyio.create_task_group() as group:
             for job in jobs:
                 group.start_soon(job.refresh)
+
+
+def _with_policy(
+    policy: PollPolicy | None, timeout: float | None, interval: float
+) -> tuple[float | None, float, float, float, float]:
+    """A single job's wait: (timeout, interval, min_interval, the engine's multiplier and jitter) under ``policy``."""
+    if policy is None:
+        return timeout, interval, interval, BACKOFF, 0.0
+    if timeout is not None:
+        raise InvalidArgument("timeout", timeout, "None when a policy is given (the policy's timeout applies)")
+    return policy.timeout, policy.maximum, policy.initial, policy.multiplier, policy.jitter
 
 
 def _calling_back(refresh: Callable[..., Any]) -> Callable[..., Any]:

@@ -13,6 +13,7 @@ does not import ``_job``: ``Job.wait`` imports the engine, never the reverse.
 from __future__ import annotations
 
 import contextlib
+import random
 from collections.abc import AsyncIterator, Hashable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -27,6 +28,7 @@ from ._steer import CancelSignal, asleep_or_cancel, raise_if_cancelled, sleep_or
 from ._timelimit import deadline_scope
 
 __all__ = [
+    "BACKOFF",
     "AsyncPollable",
     "Pollable",
     "Polling",
@@ -83,7 +85,8 @@ class AsyncPollable(Protocol):
         """Refresh every job in ``jobs`` (all unfinished, all of one batch key); may raise."""
 
 
-_BACKOFF = 1.5
+#: How much each quiet poll stretches the gap, by default (``PollPolicy.multiplier``).
+BACKOFF = 1.5
 J = TypeVar("J", bound=Pollable)
 AJ = TypeVar("AJ", bound=AsyncPollable)
 _TRANSIENT = (TransportError, RateLimited, ServerError)
@@ -168,6 +171,8 @@ class Polling:
         label: str,
         cancel: CancelSignal | None = None,
         failures: dict[int, BaseException] | None = None,
+        multiplier: float = BACKOFF,
+        jitter: float = 0.0,
     ) -> None:
         check_wait_args(timeout, interval, max_poll_errors)
         check_wait_args(timeout, min_interval, max_poll_errors, interval_name="min_interval")
@@ -176,7 +181,7 @@ class Polling:
         self.clock = clock
         self.max_poll_errors = max_poll_errors
         self.label = label
-        self.schedule = _Schedule(clock, timeout, interval, min(min_interval, interval))
+        self.schedule = _Schedule(clock, timeout, interval, min(min_interval, interval), multiplier, jitter)
         self.single = self.pending[0] if len(self.pending) == 1 else None
         total, unit = (len(self.pending), "jobs") if self.single is None else (100, "%")
         self.bar = ProgressBar(progress_bar, total, label, unit)
@@ -310,13 +315,17 @@ def poll(
     label: str,
     cancel: CancelSignal | None = None,
     failures: dict[int, BaseException] | None = None,
+    multiplier: float = BACKOFF,
+    jitter: float = 0.0,
 ) -> Iterator[J]:
     """Yield each job once it is finished, polling as described in the module docstring.
 
     The last poll is timed to end at the deadline (it starts twice the previous poll's duration early), so a
     job that finishes just before the deadline is still seen.
 
-    ``cancel`` (anything with ``is_set()``) is looked at before each round and wakes the sleep between rounds
+    ``multiplier`` stretches the gap each quiet round (``min_interval`` up to ``interval``) and ``jitter``
+    shortens each gap by a random share of up to that fraction (``PollPolicy``). ``cancel`` (anything with
+    ``is_set()``) is looked at before each round and wakes the sleep between rounds
     (``_steer.py``). ``failures`` (``return_exceptions``): a dict that receives ``id(job) -> error`` for each job
     whose refresh failed for good; that job leaves the wait (it is not yielded) and the others go on. A group
     refresh that fails for good is followed, in the same round, by one ``refresh()`` per job of the group to
@@ -340,6 +349,8 @@ def poll(
         label=label,
         cancel=cancel,
         failures=failures,
+        multiplier=multiplier,
+        jitter=jitter,
     )
     try:
         while state.pending:
@@ -414,6 +425,8 @@ async def apoll(
     label: str,
     cancel: CancelSignal | None = None,
     failures: dict[int, BaseException] | None = None,
+    multiplier: float = BACKOFF,
+    jitter: float = 0.0,
 ) -> AsyncIterator[AJ]:
     """The async twin of ``poll``: the same rounds, groups, schedule and errors; the groups of a round are
     refreshed concurrently, and sleeping never blocks the event loop. Cancelling the task stops it at once.
@@ -431,6 +444,8 @@ async def apoll(
         label=label,
         cancel=cancel,
         failures=failures,
+        multiplier=multiplier,
+        jitter=jitter,
     )
     try:
         while state.pending:
@@ -453,8 +468,19 @@ async def apoll(
 class _Schedule:
     """When the next poll happens: adaptive interval, retry-after hints and the overall deadline."""
 
-    def __init__(self, clock: Clock, timeout: float | None, interval: float, min_interval: float) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        timeout: float | None,
+        interval: float,
+        min_interval: float,
+        multiplier: float = BACKOFF,
+        jitter: float = 0.0,
+    ) -> None:
         self.clock = clock
+        self.multiplier = multiplier
+        self.jitter = jitter
+        self.random = random.Random()
         self.timeout = timeout
         self.deadline = None if timeout is None else clock.monotonic() + timeout
         self.interval = interval
@@ -474,8 +500,9 @@ class _Schedule:
 
     def next_delay(self, changed: bool, retry_after: float | None, pending: Sequence[Pollable], label: str) -> float:
         """Seconds until the next poll, or ``WaitTimeout`` when no poll is left before the deadline."""
-        self.delay = self.min_interval if changed else min(self.delay * _BACKOFF, self.interval)
-        delay = max(self.delay, retry_after or 0.0)
+        self.delay = self.min_interval if changed else min(self.delay * self.multiplier, self.interval)
+        delay = self.delay * (1.0 - self.jitter * self.random.random()) if self.jitter else self.delay
+        delay = max(delay, retry_after or 0.0)
         if self.deadline is not None:
             left = self.deadline - self.clock.monotonic()
             if self.final or left <= 0:

@@ -450,6 +450,7 @@ class Task(TaskState, Job[TaskStatus | None]):
         *,
         max_poll_errors: int | None = None,
         cancel: Any = None,
+        policy: Any = None,
     ) -> TaskStatus | None:
         """Poll until the task is finished; return its final status (SUCCESS, FAILURE or ABORTED).
 
@@ -463,11 +464,14 @@ class Task(TaskState, Job[TaskStatus | None]):
             max_poll_errors: the core's name for ``retry`` (give one or the other).
             cancel: a ``threading.Event`` (or anything with ``is_set()``) that stops the wait within one interval
                 with ``taskfacade.WaitCancelled``.
+            policy: a ``taskfacade.PollPolicy``, as ``taskfacade.Job.wait`` takes it.
         """
         tolerated = wait_tolerance(progress_bar, retry, max_poll_errors)
         self._track_progress = tracks_progress(progress_bar)
         try:
-            return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated, cancel=cancel)
+            return super().wait(
+                timeout, interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
+            )
         finally:
             self._track_progress = False
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import threading
 import time
@@ -14,7 +15,16 @@ import pytest
 import taskfacade
 import taskfacade.aio
 from core_fakejobs import TWINS, AsyncFakeJob, FakeJob, FakeService, Twin
-from taskfacade import InvalidArgument, NotFound, ServerError, TaskFacadeError, WaitCancelled
+from taskfacade import (
+    InvalidArgument,
+    NotFound,
+    PollPolicy,
+    RateLimited,
+    ServerError,
+    TaskFacadeError,
+    WaitCancelled,
+    WaitTimeout,
+)
 
 
 @pytest.fixture(params=TWINS, ids=lambda twin: twin.name)
@@ -271,3 +281,77 @@ def test_ids_are_refused_with_a_type_error_naming_the_expected_types(twin: Twin)
 
 def test_async_jobs_are_twins_here() -> None:
     assert issubclass(AsyncFakeJob, taskfacade.aio.AsyncJob)
+
+
+# -- PollPolicy -------------------------------------------------------------------------------------------------
+
+
+def _gaps(service: FakeService) -> list[float]:
+    times = [t for _, t, _ in service.calls]
+    return [round(b - a, 6) for a, b in itertools.pairwise(times)]
+
+
+def test_a_poll_policy_sets_first_gap_multiplier_and_maximum(twin: Twin) -> None:
+    service = FakeService()
+    service.add("a", 0, 30)
+    policy = PollPolicy(initial=1, multiplier=2, maximum=8)
+    assert twin.wait_all([twin.FakeJob(service, "a")], policy=policy) == ["DONE"]
+    assert _gaps(service)[:5] == [1, 2, 4, 8, 8]
+    assert max(_gaps(service)) == 8
+
+
+def test_a_single_jobs_wait_takes_a_policy_too(twin: Twin) -> None:
+    service = FakeService()
+    service.add("a", 0, 30)
+    assert _wait(twin, twin.FakeJob(service, "a"), policy=PollPolicy(initial=1, multiplier=2, maximum=8)) == "DONE"
+    gaps = _gaps(service)
+    assert max(gaps) == 8
+    if twin.name == "sync":  # the async single wait shares its polls, one rhythm: every policy.maximum
+        assert gaps[:4] == [1, 2, 4, 8]
+
+
+def test_jitter_shortens_gaps_within_its_fraction(twin: Twin) -> None:
+    service = FakeService()
+    service.add("a", 0, 60)
+    policy = PollPolicy(initial=4, multiplier=1, maximum=4, jitter=0.5)
+    twin.wait_all([twin.FakeJob(service, "a")], policy=policy)
+    gaps = _gaps(service)
+    assert all(2 <= gap <= 4 for gap in gaps)
+    assert len(set(gaps)) > 1
+
+
+def test_the_policys_timeout_is_the_one_deadline(twin: Twin) -> None:
+    service = FakeService()
+    service.add("a", 0, 100)
+    with pytest.raises(WaitTimeout):
+        twin.wait_all([twin.FakeJob(service, "a")], policy=PollPolicy(timeout=5))
+    assert service.now() <= 5
+    with pytest.raises(InvalidArgument, match="timeout"):
+        twin.wait_all([twin.FakeJob(service, "a")], timeout=5, policy=PollPolicy())
+    with pytest.raises(InvalidArgument, match="policy"):
+        twin.wait_all([twin.FakeJob(service, "a")], policy={"maximum": 3})
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "parameter"),
+    [
+        ({"initial": 0}, "initial"),
+        ({"initial": 5, "maximum": 2}, "initial"),
+        ({"multiplier": 0.5}, "multiplier"),
+        ({"maximum": float("nan")}, "maximum"),
+        ({"jitter": 1}, "jitter"),
+        ({"jitter": True}, "jitter"),
+        ({"timeout": -1}, "timeout"),
+    ],
+)
+def test_a_bad_poll_policy_is_refused(kwargs: dict[str, Any], parameter: str) -> None:
+    with pytest.raises(InvalidArgument, match=parameter):
+        PollPolicy(**kwargs)
+
+
+def test_a_retry_after_on_a_poll_sets_the_next_poll(twin: Twin) -> None:
+    service = FakeService()
+    service.add("a", 0, 20)
+    service.failures = [None, RateLimited("slow down", status=429, retry_after=7)]
+    twin.wait_all([twin.FakeJob(service, "a")], interval=1, min_interval=1)
+    assert _gaps(service)[:2] == [1, 7]
