@@ -34,12 +34,14 @@ _EXPORTS: dict[str, str] = {
     "ResponseDecodeError": "_errors",
     "ResponseTooLarge": "_errors",
     "WaitTimeout": "_errors",
+    "WaitCancelled": "_errors",
     "ClientClosed": "_errors",
     "ErrorDetails": "_errors",
     "error_class_for": "_errors",
     "parse_error_body": "_errors",
     # retry modes and transport
     "RetryPolicy": "_retry",
+    "PollPolicy": "_pollpolicy",
     "RETRY_MODES": "_retry",
     "retry_policy": "_retry",
     "Transport": "_transport",
@@ -94,6 +96,7 @@ __all__ = [
     "Page",
     "PageRequest",
     "Pager",
+    "PollPolicy",
     "RateLimited",
     "Redactor",
     "ResponseDecodeError",
@@ -109,6 +112,7 @@ __all__ = [
     "Unauthorized",
     "UnexpectedStatus",
     "UnsupportedOperation",
+    "WaitCancelled",
     "WaitTimeout",
     "__version__",
     "as_completed",
@@ -148,6 +152,7 @@ if TYPE_CHECKING:
         Unauthorized,
         UnexpectedStatus,
         UnsupportedOperation,
+        WaitCancelled,
         WaitTimeout,
         error_class_for,
         parse_error_body,
@@ -156,6 +161,7 @@ if TYPE_CHECKING:
     from ._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, ClientOptions
     from ._pager import Page, Pager, PageRequest
     from ._phase import JobPhase
+    from ._pollpolicy import PollPolicy
     from ._registry import ServiceInfo, register_service, service_info, service_names, unregister_service
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret

@@ -19,7 +19,8 @@
     ├── ResponseDecodeError      a successful response whose body is not what the spec says
     │   └── ResponseTooLarge     a body (any status) that inflates past ``max_response_size``; never retried
     ├── ClientClosed             the client was closed; nothing was sent
-    └── WaitTimeout              a wait's overall deadline passed (also the builtin TimeoutError)
+    ├── WaitTimeout              a wait's overall deadline passed (also the builtin TimeoutError)
+    └── WaitCancelled            a wait's ``cancel=`` signal was set (``pending`` lists the unfinished jobs)
 
 Services fit their own named exceptions into the tree by multiple inheritance, e.g.
 ``class ResourceNotFoundException(DeadlineError, NotFound)``, and hand the transport a mapping
@@ -59,6 +60,7 @@ __all__ = [
     "Unauthorized",
     "UnexpectedStatus",
     "UnsupportedOperation",
+    "WaitCancelled",
     "WaitTimeout",
     "error_class_for",
     "parse_error_body",
@@ -329,6 +331,23 @@ class WaitTimeout(TaskFacadeError, TimeoutError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else "wait timed out"
+
+
+class WaitCancelled(TaskFacadeError):
+    """A wait stopped because its ``cancel=`` signal was set (``wait``, ``wait_all``, ``as_completed``).
+
+    Not a ``TimeoutError`` and not ``asyncio.CancelledError``: the wait itself ended on request, the jobs go on.
+
+    Attributes:
+        pending: the jobs still unfinished when the wait stopped.
+    """
+
+    def __init__(self, message: str, *, pending: Sequence[Any] = ()) -> None:
+        super().__init__(message)
+        self.pending = list(pending)
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "wait cancelled"
 
 
 # ---------------------------------------------------------------------------------------------------------------

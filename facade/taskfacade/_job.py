@@ -21,9 +21,11 @@ from __future__ import annotations
 import abc
 import datetime
 import enum
+import functools
+import inspect
 import sys
 import warnings
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic
 
 if sys.version_info >= (3, 13):
@@ -31,10 +33,13 @@ if sys.version_info >= (3, 13):
 else:  # TypeVar(default=...) (PEP 696) is in typing from 3.13
     from typing_extensions import TypeVar
 
+from ._callbacks import add_done_callback, fire_done, remove_done_callback
 from ._clock import SYSTEM_CLOCK, Clock
 from ._errors import InvalidArgument, UnsupportedOperation
 from ._phase import JobPhase
-from ._poll import apoll, check_wait_args, poll
+from ._poll import BACKOFF, apoll, check_wait_args, poll
+from ._pollpolicy import PollPolicy, check_policy
+from ._steer import check_cancel
 
 __all__ = ["AsyncJob", "Job", "JobBase", "JobPhase", "check_async_jobs", "check_jobs", "deprecated_timestamp"]
 
@@ -69,6 +74,9 @@ class JobBase(abc.ABC, Generic[StatusT]):
                 raise TypeError(f"{cls.__name__}.STATUS_PHASES[{status!r}] must be a JobPhase, got {phase!r}")
             table[_status_key(status)] = phase
         cls._phase_table = table
+        refresh = vars(cls).get("refresh")
+        if callable(refresh) and not getattr(refresh, "__isabstractmethod__", False):
+            cls.refresh = _calling_back(refresh)  # type: ignore[attr-defined]
 
     # -- what a subclass provides ------------------------------------------------------------------------------
 
@@ -129,6 +137,20 @@ class JobBase(abc.ABC, Generic[StatusT]):
         """When the job finished (aware, UTC), if known."""
         return None
 
+    # -- done callbacks ----------------------------------------------------------------------------------------
+
+    def add_done_callback(self, fn: Callable[[Any], object]) -> None:
+        """Call ``fn(job)`` once, when a wait or ``refresh()`` first sees this job finished (at once if it is).
+
+        It runs in the thread or task that saw the job finish; an exception it raises is logged on the
+        ``taskfacade`` logger and goes no further (see ``_callbacks.py``). Thread-safe.
+        """
+        add_done_callback(self, fn)
+
+    def remove_done_callback(self, fn: Callable[[Any], object]) -> int:
+        """Unregister ``fn`` (every registration not yet run); how many were removed."""
+        return remove_done_callback(self, fn)
+
     # -- hooks for the polling engine --------------------------------------------------------------------------
 
     def _batch_key(self) -> Hashable:
@@ -173,6 +195,8 @@ class Job(JobBase[StatusT]):
         progress_bar: bool = False,
         *,
         max_poll_errors: int = 3,
+        cancel: Any = None,
+        policy: PollPolicy | None = None,
     ) -> StatusT:
         """Poll until the job finishes and return its final ``status``.
 
@@ -185,20 +209,28 @@ class Job(JobBase[StatusT]):
                 ``RateLimited``, ``ServerError``, also when wrapped in a service's own error); the next one is
                 raised. Any other error is raised at once. A FAILED or CANCELED job is not an error: its status
                 is returned.
+            cancel: a ``threading.Event`` or anything with ``is_set()``: once set, the wait stops within one
+                interval (the sleep between polls wakes early) and raises ``WaitCancelled``.
+            policy: a ``taskfacade.PollPolicy`` (first gap, multiplier, longest gap, jitter, timeout); it replaces
+                ``timeout`` and ``interval`` (giving ``timeout`` too is refused).
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
-
+        signal = check_cancel(cancel)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
+        timeout, interval, fast, multiplier, jitter = _with_policy(check_policy(policy), timeout, interval)
         for _ in poll(
             [self],
             timeout=timeout,
             interval=interval,
-            min_interval=interval,
+            min_interval=fast,
             clock=self._wait_clock(),
             progress_bar=progress_bar,
             max_poll_errors=max_poll_errors,
             label=self._label(),
+            cancel=signal,
+            multiplier=multiplier,
+            jitter=jitter,
         ):
             pass
         return self._peek_status()
@@ -237,17 +269,23 @@ class AsyncJob(JobBase[StatusT]):
         progress_bar: bool = False,
         *,
         max_poll_errors: int = 3,
+        cancel: Any = None,
+        policy: PollPolicy | None = None,
     ) -> StatusT:
         """Poll until the job finishes and return its final ``status``: ``Job.wait``, without blocking the loop.
 
         Concurrent waits in one event loop on jobs one batch request can refresh share their polls (one batch
         request for all of them per interval, see ``_sharedwait.py``), so gathering one ``wait()`` per job costs
         what ``taskfacade.aio.wait_all`` costs. Cancelling the awaiting task stops the polling at once (no request
-        is left running).
+        is left running). With a ``policy``, a shared wait polls every ``policy.maximum`` (shared polls have one
+        rhythm per wait, not an adaptive one). ``cancel`` (an ``anyio.Event``, ``asyncio.Event`` or anything with
+        ``is_set()``) stops it too, raising ``WaitCancelled`` within one interval, as in sync.
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
+        signal = check_cancel(cancel)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
+        timeout, interval, fast, multiplier, jitter = _with_policy(check_policy(policy), timeout, interval)
         check_wait_args(timeout, interval, max_poll_errors)
         if not progress_bar:
             from ._sharedwait import wait_shared  # anyio: only async users pay for it
@@ -259,17 +297,21 @@ class AsyncJob(JobBase[StatusT]):
                 clock=self._wait_clock(),
                 max_poll_errors=max_poll_errors,
                 label=self._label(),
+                cancel=signal,
             )
             return self._peek_status()
         async for _ in apoll(
             [self],
             timeout=timeout,
             interval=interval,
-            min_interval=interval,
+            min_interval=fast,
             clock=self._wait_clock(),
             progress_bar=progress_bar,
             max_poll_errors=max_poll_errors,
             label=self._label(),
+            cancel=signal,
+            multiplier=multiplier,
+            jitter=jitter,
         ):
             pass
         return self._peek_status()
@@ -285,6 +327,42 @@ class AsyncJob(JobBase[StatusT]):
         async with anyio.create_task_group() as group:
             for job in jobs:
                 group.start_soon(job.refresh)
+
+
+def _with_policy(
+    policy: PollPolicy | None, timeout: float | None, interval: float
+) -> tuple[float | None, float, float, float, float]:
+    """A single job's wait: (timeout, interval, min_interval, the engine's multiplier and jitter) under ``policy``."""
+    if policy is None:
+        return timeout, interval, interval, BACKOFF, 0.0
+    if timeout is not None:
+        raise InvalidArgument("timeout", timeout, "None when a policy is given (the policy's timeout applies)")
+    return policy.timeout, policy.maximum, policy.initial, policy.multiplier, policy.jitter
+
+
+def _calling_back(refresh: Callable[..., Any]) -> Callable[..., Any]:
+    """``refresh`` (a service's, sync or async), then the job's done callbacks if it is now finished."""
+    if getattr(refresh, "_tf_calls_back", False):
+        return refresh
+    if inspect.iscoroutinefunction(refresh):
+
+        @functools.wraps(refresh)
+        async def arefresh(self: Any, *args: Any, **kwargs: Any) -> Any:
+            result = await refresh(self, *args, **kwargs)
+            fire_done(self)
+            return result
+
+        arefresh._tf_calls_back = True  # type: ignore[attr-defined]
+        return arefresh
+
+    @functools.wraps(refresh)
+    def srefresh(self: Any, *args: Any, **kwargs: Any) -> Any:
+        result = refresh(self, *args, **kwargs)
+        fire_done(self)
+        return result
+
+    srefresh._tf_calls_back = True  # type: ignore[attr-defined]
+    return srefresh
 
 
 def _check_kind(jobs: object, kind: type[Any], accepted: str) -> list[Any]:

@@ -13,18 +13,22 @@ does not import ``_job``: ``Job.wait`` imports the engine, never the reverse.
 from __future__ import annotations
 
 import contextlib
+import random
 from collections.abc import AsyncIterator, Hashable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
+from ._callbacks import fire_done
 from ._check import check_int, check_optional_seconds, check_seconds
-from ._clock import Clock, sleep_async
+from ._clock import Clock
 from ._errors import InvalidArgument, RateLimited, ServerError, TransportError, WaitTimeout
 from ._log import logger
 from ._phase import JobPhase
 from ._progress import ProgressBar
+from ._steer import CancelSignal, asleep_or_cancel, raise_if_cancelled, sleep_or_cancel
 from ._timelimit import deadline_scope
 
 __all__ = [
+    "BACKOFF",
     "AsyncPollable",
     "Pollable",
     "Polling",
@@ -81,7 +85,8 @@ class AsyncPollable(Protocol):
         """Refresh every job in ``jobs`` (all unfinished, all of one batch key); may raise."""
 
 
-_BACKOFF = 1.5
+#: How much each quiet poll stretches the gap, by default (``PollPolicy.multiplier``).
+BACKOFF = 1.5
 J = TypeVar("J", bound=Pollable)
 AJ = TypeVar("AJ", bound=AsyncPollable)
 _TRANSIENT = (TransportError, RateLimited, ServerError)
@@ -94,6 +99,8 @@ def is_transient(exc: BaseException) -> bool:
     """
     if not isinstance(exc, BaseException):
         raise InvalidArgument("exc", exc, "an exception")
+    if isinstance(exc, BaseExceptionGroup):  # concurrent refreshes (a task group): transient if all of them are
+        return all(is_transient(inner) for inner in exc.exceptions)
     seen = 0
     current: BaseException | None = exc
     while current is not None and seen < 10:
@@ -145,7 +152,8 @@ class Polling:
         jobs: the jobs to wait on (duplicates are polled once).
         hook: the name of the classmethod that refreshes a group (``_refresh_many`` or ``_refresh_many_async``).
         expected: what ``jobs`` must hold, for the error on anything else.
-        timeout, interval, min_interval, clock, progress_bar, max_poll_errors, label: as ``poll``.
+        timeout, interval, min_interval, clock, progress_bar, max_poll_errors, label, cancel, failures: as
+            ``poll``.
     """
 
     def __init__(
@@ -161,6 +169,10 @@ class Polling:
         progress_bar: bool,
         max_poll_errors: int,
         label: str,
+        cancel: CancelSignal | None = None,
+        failures: dict[int, BaseException] | None = None,
+        multiplier: float = BACKOFF,
+        jitter: float = 0.0,
     ) -> None:
         check_wait_args(timeout, interval, max_poll_errors)
         check_wait_args(timeout, min_interval, max_poll_errors, interval_name="min_interval")
@@ -169,13 +181,48 @@ class Polling:
         self.clock = clock
         self.max_poll_errors = max_poll_errors
         self.label = label
-        self.schedule = _Schedule(clock, timeout, interval, min(min_interval, interval))
+        self.schedule = _Schedule(clock, timeout, interval, min(min_interval, interval), multiplier, jitter)
         self.single = self.pending[0] if len(self.pending) == 1 else None
         total, unit = (len(self.pending), "jobs") if self.single is None else (100, "%")
         self.bar = ProgressBar(progress_bar, total, label, unit)
         self.errors = 0
         self.finished = 0
+        self.cancel = cancel
+        self.failures = failures
         self._before: list[object] = []
+
+    def check_cancel(self) -> None:
+        """``WaitCancelled`` (listing the pending jobs) once the wait's ``cancel`` signal is set."""
+        raise_if_cancelled(self.cancel, self.pending, self.label)
+
+    def split(
+        self, outcomes: Sequence[tuple[type[Pollable], Sequence[Any], BaseException | None]]
+    ) -> tuple[
+        list[tuple[type[Pollable], Sequence[Any], BaseException | None]],
+        list[tuple[Any, BaseException | None]],
+        list[Any],
+    ]:
+        """With ``failures`` on (``return_exceptions``): which groups failed for good and must be attributed.
+
+        Returns the outcomes to settle as usual, the (job, error) pairs already attributed (a group of one), and
+        the jobs of larger failed groups, to refresh one by one (each through its own ``refresh``) by the shell.
+        """
+        if self.failures is None:
+            return list(outcomes), [], []
+        kept: list[tuple[type[Pollable], Sequence[Any], BaseException | None]] = []
+        known: list[tuple[Any, BaseException | None]] = []
+        again: list[Any] = []
+        for owner, group, error in outcomes:
+            if error is None or (isinstance(error, Exception) and is_transient(error)):
+                kept.append((owner, group, error))
+            elif len(group) == 1:
+                known.append((group[0], error))
+            else:
+                logger.info(
+                    "poll of %d %s job(s) failed; refreshing them one by one: %s", len(group), owner.__name__, error
+                )
+                again.extend(group)
+        return kept, known, again
 
     def groups(self) -> list[tuple[type[Pollable], list[Any]]]:
         """The pending jobs grouped by (class implementing the hook, batch key): one refresh call per group."""
@@ -192,12 +239,29 @@ class Polling:
         with deadline_scope(self.clock, self.schedule.deadline), self.schedule.timing():
             yield
 
-    def settle(self, outcomes: Sequence[tuple[type[Pollable], Sequence[Any], BaseException | None]]) -> list[Any]:
+    def settle(
+        self,
+        outcomes: Sequence[tuple[type[Pollable], Sequence[Any], BaseException | None]],
+        singles: Sequence[tuple[Any, BaseException | None]] = (),
+    ) -> list[Any]:
         """What a round of refreshes means: raise a lasting error, else return the jobs that finished (once each).
 
-        ``outcomes`` holds each group with the exception its refresh raised, or None.
+        ``outcomes`` holds each group with the exception its refresh raised, or None; ``singles`` each job of a
+        group ``split`` off with its own refresh's exception, or None. A job whose own refresh failed for good
+        leaves the wait with its error in ``failures`` (``return_exceptions``).
         """
         failure: BaseException | None = None
+        failed: set[int] = set()
+        for job, error in singles:
+            if error is None:
+                continue
+            if isinstance(error, Exception) and is_transient(error):
+                failure = failure or error
+                continue
+            if self.failures is None:
+                raise error
+            self.failures[id(job)] = error
+            failed.add(id(job))
         for owner, group, error in outcomes:
             if error is None:
                 continue
@@ -208,12 +272,16 @@ class Polling:
         self.errors = self.errors + 1 if failure is not None else 0
         if failure is not None and self.errors > self.max_poll_errors:
             raise failure
-        finished = [job for job in self.pending if _is_finished(job)]
-        changed = bool(finished) or any(
-            b != job._peek_status() for b, job in zip(self._before, self.pending, strict=True)
+        finished = [job for job in self.pending if id(job) not in failed and _is_finished(job)]
+        for job in finished:
+            fire_done(job)
+        changed = (
+            bool(finished)
+            or bool(failed)
+            or any(b != job._peek_status() for b, job in zip(self._before, self.pending, strict=True))
         )
-        self.pending = [job for job in self.pending if not _is_finished(job)]
-        self.finished += len(finished)
+        self.pending = [job for job in self.pending if id(job) not in failed and not _is_finished(job)]
+        self.finished += len(finished) + len(failed)
         _show(self.bar, self.pending, self.finished, self.single)
         self._changed, self._failure = changed, failure
         return finished
@@ -245,14 +313,27 @@ def poll(
     progress_bar: bool,
     max_poll_errors: int,
     label: str,
+    cancel: CancelSignal | None = None,
+    failures: dict[int, BaseException] | None = None,
+    multiplier: float = BACKOFF,
+    jitter: float = 0.0,
 ) -> Iterator[J]:
     """Yield each job once it is finished, polling as described in the module docstring.
 
     The last poll is timed to end at the deadline (it starts twice the previous poll's duration early), so a
     job that finishes just before the deadline is still seen.
 
+    ``multiplier`` stretches the gap each quiet round (``min_interval`` up to ``interval``) and ``jitter``
+    shortens each gap by a random share of up to that fraction (``PollPolicy``). ``cancel`` (anything with
+    ``is_set()``) is looked at before each round and wakes the sleep between rounds
+    (``_steer.py``). ``failures`` (``return_exceptions``): a dict that receives ``id(job) -> error`` for each job
+    whose refresh failed for good; that job leaves the wait (it is not yielded) and the others go on. A group
+    refresh that fails for good is followed, in the same round, by one ``refresh()`` per job of the group to
+    find the culprit(s): one extra request per job of that group, that round only.
+
     Raises:
         WaitTimeout: the deadline passed with jobs unfinished (``pending`` lists them).
+        WaitCancelled: ``cancel`` was set with jobs unfinished (``pending`` lists them).
         Exception: a non-transient polling error, or the transient one after ``max_poll_errors`` in a row.
     """
     state = Polling(
@@ -266,24 +347,55 @@ def poll(
         progress_bar=progress_bar,
         max_poll_errors=max_poll_errors,
         label=label,
+        cancel=cancel,
+        failures=failures,
+        multiplier=multiplier,
+        jitter=jitter,
     )
     try:
         while state.pending:
+            state.check_cancel()
             with state.tick():
-                outcomes = [(owner, group, _refresh_sync(owner, group)) for owner, group in state.groups()]
-            yield from state.settle(outcomes)
+                outcomes, singles, again = state.split(
+                    [(owner, group, _refresh_sync(owner, group)) for owner, group in state.groups()]
+                )
+                singles += [(job, _refresh_one(job)) for job in again]
+            yield from state.settle(outcomes, singles)
             if state.pending:
-                clock.sleep(state.next_delay())
+                sleep_or_cancel(clock, state.next_delay(), cancel)
     finally:
         state.close()
+
+
+def _refresh_one(job: Any) -> BaseException | None:
+    try:
+        job.refresh()
+    except Exception as exc:
+        return exc
+    return None
+
+
+async def _refresh_one_async(job: Any) -> BaseException | None:
+    try:
+        await job.refresh()
+    except Exception as exc:
+        return _sole(exc)
+    return None
 
 
 async def _refresh_async(owner: type[Any], group: Sequence[Any]) -> BaseException | None:
     try:
         await owner._refresh_many_async(group)
     except Exception as exc:
-        return exc
+        return _sole(exc)
     return None
+
+
+def _sole(exc: Exception) -> Exception:
+    """The one error inside a task group's ``ExceptionGroup`` (concurrent refreshes), else ``exc`` itself."""
+    while isinstance(exc, ExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
 
 
 async def _refresh_round(groups: Sequence[tuple[type[Any], Sequence[Any]]]) -> list[BaseException | None]:
@@ -311,6 +423,10 @@ async def apoll(
     progress_bar: bool,
     max_poll_errors: int,
     label: str,
+    cancel: CancelSignal | None = None,
+    failures: dict[int, BaseException] | None = None,
+    multiplier: float = BACKOFF,
+    jitter: float = 0.0,
 ) -> AsyncIterator[AJ]:
     """The async twin of ``poll``: the same rounds, groups, schedule and errors; the groups of a round are
     refreshed concurrently, and sleeping never blocks the event loop. Cancelling the task stops it at once.
@@ -326,17 +442,25 @@ async def apoll(
         progress_bar=progress_bar,
         max_poll_errors=max_poll_errors,
         label=label,
+        cancel=cancel,
+        failures=failures,
+        multiplier=multiplier,
+        jitter=jitter,
     )
     try:
         while state.pending:
+            state.check_cancel()
             with state.tick():
                 groups = state.groups()
                 errors = await _refresh_round(groups)
-            outcomes = [(owner, group, errors[i]) for i, (owner, group) in enumerate(groups)]
-            for job in state.settle(outcomes):
+                outcomes, singles, again = state.split(
+                    [(owner, group, errors[i]) for i, (owner, group) in enumerate(groups)]
+                )
+                singles += [(job, await _refresh_one_async(job)) for job in again]
+            for job in state.settle(outcomes, singles):
                 yield job
             if state.pending:
-                await sleep_async(clock, state.next_delay())
+                await asleep_or_cancel(clock, state.next_delay(), cancel)
     finally:
         state.close()
 
@@ -344,8 +468,19 @@ async def apoll(
 class _Schedule:
     """When the next poll happens: adaptive interval, retry-after hints and the overall deadline."""
 
-    def __init__(self, clock: Clock, timeout: float | None, interval: float, min_interval: float) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        timeout: float | None,
+        interval: float,
+        min_interval: float,
+        multiplier: float = BACKOFF,
+        jitter: float = 0.0,
+    ) -> None:
         self.clock = clock
+        self.multiplier = multiplier
+        self.jitter = jitter
+        self.random = random.Random()
         self.timeout = timeout
         self.deadline = None if timeout is None else clock.monotonic() + timeout
         self.interval = interval
@@ -365,8 +500,9 @@ class _Schedule:
 
     def next_delay(self, changed: bool, retry_after: float | None, pending: Sequence[Pollable], label: str) -> float:
         """Seconds until the next poll, or ``WaitTimeout`` when no poll is left before the deadline."""
-        self.delay = self.min_interval if changed else min(self.delay * _BACKOFF, self.interval)
-        delay = max(self.delay, retry_after or 0.0)
+        self.delay = self.min_interval if changed else min(self.delay * self.multiplier, self.interval)
+        delay = self.delay * (1.0 - self.jitter * self.random.random()) if self.jitter else self.delay
+        delay = max(delay, retry_after or 0.0)
         if self.deadline is not None:
             left = self.deadline - self.clock.monotonic()
             if self.final or left <= 0:

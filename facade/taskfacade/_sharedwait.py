@@ -23,9 +23,11 @@ from typing import Any
 import anyio
 import anyio.lowlevel
 
-from ._clock import Clock, sleep_async
+from ._callbacks import fire_done
+from ._clock import Clock
 from ._errors import WaitTimeout
 from ._poll import is_transient, retry_after_of
+from ._steer import CancelSignal, asleep_or_cancel, raise_if_cancelled
 from ._timelimit import deadline_scope
 
 __all__ = ["Room", "room_for", "wait_shared"]
@@ -123,13 +125,21 @@ def room_for(job: Any) -> Room:
 
 
 async def wait_shared(
-    job: Any, *, timeout: float | None, interval: float, clock: Clock, max_poll_errors: int, label: str
+    job: Any,
+    *,
+    timeout: float | None,
+    interval: float,
+    clock: Clock,
+    max_poll_errors: int,
+    label: str,
+    cancel: CancelSignal | None = None,
 ) -> None:
     """Wait until ``job`` is finished, polling with the other waits of its room (see the module docstring).
 
     The same contract as the polling engine's: at least one poll, one overall deadline (``WaitTimeout``), a poll
     every ``interval`` (or later, when a 429's ``Retry-After`` says so), transient errors tolerated
-    ``max_poll_errors`` times in a row, any other error raised at once. Arguments are already checked.
+    ``max_poll_errors`` times in a row, any other error raised at once, ``WaitCancelled`` once ``cancel`` is set
+    (looked at before each poll; it wakes the sleep). Arguments are already checked.
     """
     room = room_for(job)
     room.join(job)
@@ -137,6 +147,7 @@ async def wait_shared(
     errors = 0
     try:
         while True:
+            raise_if_cancelled(cancel, [job], label)
             failure = await room.poll(clock, interval, deadline)
             if failure is not None and not is_transient(failure):
                 raise failure
@@ -144,6 +155,7 @@ async def wait_shared(
             if failure is not None and errors > max_poll_errors:
                 raise failure
             if job._peek_phase().finished:
+                fire_done(job)
                 return
             delay = max(interval, (retry_after_of(failure) if failure is not None else None) or 0.0)
             if deadline is not None:
@@ -151,6 +163,6 @@ async def wait_shared(
                 if left <= 0:
                     raise WaitTimeout(f"{label}: not finished within {timeout:g}s", timeout=timeout, pending=[job])
                 delay = min(delay, left)
-            await sleep_async(clock, delay)
+            await asleep_or_cancel(clock, delay, cancel)
     finally:
         room.leave(job)

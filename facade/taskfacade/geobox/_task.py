@@ -449,6 +449,8 @@ class Task(TaskState, Job[TaskStatus | None]):
         retry: int = 3,
         *,
         max_poll_errors: int | None = None,
+        cancel: Any = None,
+        policy: Any = None,
     ) -> TaskStatus | None:
         """Poll until the task is finished; return its final status (SUCCESS, FAILURE or ABORTED).
 
@@ -460,11 +462,16 @@ class Task(TaskState, Job[TaskStatus | None]):
             retry: consecutive transient polling failures tolerated (network errors, 429, 5xx); 0 raises the
                 first. Other errors are raised at once.
             max_poll_errors: the core's name for ``retry`` (give one or the other).
+            cancel: a ``threading.Event`` (or anything with ``is_set()``) that stops the wait within one interval
+                with ``taskfacade.WaitCancelled``.
+            policy: a ``taskfacade.PollPolicy``, as ``taskfacade.Job.wait`` takes it.
         """
         tolerated = wait_tolerance(progress_bar, retry, max_poll_errors)
         self._track_progress = tracks_progress(progress_bar)
         try:
-            return super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)
+            return super().wait(
+                timeout, interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
+            )
         finally:
             self._track_progress = False
 

@@ -46,6 +46,7 @@ class FakeService:
         self.calls: list[tuple[str, float, int]] = []  # (kind, time since t0, job count)
         self.failures: list[Exception | None] = []  # popped one per call; None = that call succeeds
         self.scope_seen: list[float | None] = []
+        self.gone: dict[str, Exception] = {}  # job id -> the error every query of it raises (a deleted job)
 
     def add(self, job_id: str, start: float, end: float, final: str = "DONE") -> None:
         self.jobs[job_id] = Timeline(start, end, final)
@@ -57,6 +58,8 @@ class FakeService:
         return self.clock.monotonic() - self.t0
 
     def _status(self, job_id: str) -> str:
+        if job_id in self.gone:
+            raise self.gone[job_id]
         line = self.jobs[job_id]
         if line.script is not None:
             return line.script.pop(0) if len(line.script) > 1 else line.script[0]

@@ -172,6 +172,8 @@ class AsyncTask(TaskState, AsyncJob[TaskStatus | None]):
         retry: int = 3,
         *,
         max_poll_errors: int | None = None,
+        cancel: Any = None,
+        policy: Any = None,
     ) -> TaskStatus | None:
         """Poll until the task is finished; return its final status (SUCCESS, FAILURE or ABORTED).
 
@@ -182,7 +184,9 @@ class AsyncTask(TaskState, AsyncJob[TaskStatus | None]):
         tolerated = wait_tolerance(progress_bar, retry, max_poll_errors)
         self._track_progress = tracks_progress(progress_bar)
         try:
-            return await super().wait(timeout, interval, progress_bar, max_poll_errors=tolerated)
+            return await super().wait(
+                timeout, interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
+            )
         finally:
             self._track_progress = False
 
