@@ -105,6 +105,7 @@ BUILDERS: dict[str, Callable[[type], Any]] = {
     "taskfacade._errors.ResponseTooLarge": lambda c: c("big", limit=10, received=11, status=200, attempts=2),
     "taskfacade._errors.InvalidArgument": lambda c: c("limit", 0, "a positive integer", source="environment"),
     "taskfacade._errors.WaitTimeout": lambda c: c("not done", timeout=1.5, pending=[_Unpicklable(), "job-7"]),
+    "taskfacade._errors.WaitCancelled": lambda c: c("cancelled", pending=[_Unpicklable(), "job-8"]),
     "taskfacade.tiledb._errors.TaskNotReady": lambda c: c("task-1", 2.0),
     "taskfacade.geobox._errors.WorkflowGraphError": lambda c: c("cycle"),
     "taskfacade.geobox._errors.WorkflowRunError": lambda c: c("failed", result={"a": 1}),
