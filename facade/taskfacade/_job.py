@@ -151,6 +151,19 @@ class JobBase(abc.ABC, Generic[StatusT]):
         """A short description for progress bars and timeout messages."""
         return type(self).__name__
 
+    def to_token(self) -> str:
+        """A continuation token: a short, URL-safe string that rebuilds this job anywhere, with any client of its
+        service (``taskfacade.job_from_token``). It holds the service, the ids and the last known status, never
+        a credential or a URL. Jobs pickle through it."""
+        from ._token import token_of
+
+        return token_of(self)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        from ._token import reduce_job
+
+        return reduce_job(self)
+
     def __repr__(self) -> str:
         return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"
 

@@ -122,6 +122,8 @@ class TaskState:
     #: The method a client of this twin has (``_run`` or ``_arun``), and its public name, for ``_check_api``.
     RUNNER: ClassVar[str] = "_run"
     API_NAME: ClassVar[str] = "a taskfacade.geobox.GeoboxClient"
+    _SERVICE_NAME: ClassVar[str] = "geobox"
+    _JOB_KIND: ClassVar[str] = "task"
 
     api: Any
     uuid: str
@@ -223,6 +225,36 @@ class TaskState:
     def _peek_status(self) -> TaskStatus | None:
         state = self._data.get("state")
         return TaskStatus(state) if isinstance(state, str) else None
+
+    # -- continuation tokens (``taskfacade._token``) -------------------------------------------------------------
+
+    def _token_ids(self) -> dict[str, str]:
+        return {"uuid": self.uuid}
+
+    @staticmethod
+    def _token_args(ids: Mapping[str, Any], status: str | None) -> tuple[str, dict[str, Any]]:
+        from taskfacade._token import ids_of
+
+        uuid = ids_of(ids, ("uuid",), "geobox task")["uuid"]
+        return uuid, ({} if status is None else {"state": status})
+
+    @classmethod
+    def _from_token(cls, client: Any, ids: dict[str, Any], status: str | None) -> Task:
+        """The task of a continuation token, on ``client`` (None: a ``GeoboxClient`` from the ``GEOBOX_*``
+        environment, ``GEOBOX_HOST`` its host); no request."""
+        from ._client import GeoboxClient
+
+        uuid, data = cls._token_args(ids, status)
+        return Task(GeoboxClient(token_host()) if client is None else client, uuid, data)
+
+    @classmethod
+    def _from_token_async(cls, client: Any, ids: dict[str, Any], status: str | None) -> Any:
+        """The async twin (``AsyncTask``) of a continuation token (None: an ``AsyncGeoboxClient`` as in sync)."""
+        from .aio._client import AsyncGeoboxClient
+        from .aio._task import AsyncTask
+
+        uuid, data = cls._token_args(ids, status)
+        return AsyncTask(AsyncGeoboxClient(token_host()) if client is None else client, uuid, data)
 
     @property
     def errors(self) -> dict[str, Any] | None:
@@ -496,3 +528,13 @@ class Task(TaskState, Job[TaskStatus | None]):
 
 #: The name the Job hierarchy uses (``taskfacade.Job`` -> ``GeoboxTask``).
 GeoboxTask = Task
+
+
+def token_host() -> str:
+    """The default client's host for a job rebuilt from a token: ``$GEOBOX_HOST``, else Geobox's own (the
+    credentials come from the ``GEOBOX_*`` variables the client reads itself)."""
+    import os
+
+    from ._client import DEFAULT_HOST
+
+    return os.environ.get("GEOBOX_HOST") or DEFAULT_HOST
