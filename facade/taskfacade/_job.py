@@ -162,7 +162,13 @@ class JobBase(abc.ABC, Generic[StatusT]):
     def __reduce__(self) -> tuple[Any, tuple[str]]:
         from ._token import reduce_job
 
-        return reduce_job(self)
+        return reduce_job(self, asynchronous=isinstance(self, AsyncJob))
+
+    def __copy__(self) -> Any:
+        """``copy.copy(job)``: the same client and last state (not a rebuild from the token, as pickling is)."""
+        duplicate = object.__new__(type(self))
+        duplicate.__dict__.update(self.__dict__)
+        return duplicate
 
     def __repr__(self) -> str:
         return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"

@@ -5,15 +5,14 @@ the service's registered name, the job class's ``_JOB_KIND``, the ids the servic
 and the last known status (a string, or null). Never a credential, a URL or a host: the client that rebuilds the
 job brings those. Keys are sorted, so one job gives one token.
 
-A service opts in with three hooks on its job classes (sync and async twins share the first two):
+A service opts in with hooks on its job classes (the sync and async twins share them) and one function:
 
-- ``_SERVICE_NAME`` / ``_JOB_KIND``: class attributes, the service's name and the kind's name (the sync and
-  async twins of a kind share it);
+- ``_SERVICE_NAME`` / ``_JOB_KIND``: class attributes, the service's name and the kind's name;
 - ``_token_ids()``: the ids, a dict of JSON scalars;
-- on the sync class listed in the service's ``ServiceInfo.job_types``: the classmethods
-  ``_from_token(client, ids, status)`` (returns the sync job) and ``_from_token_async(client, ids, status)``
-  (returns the async twin; no I/O, so unpickling can call it), where ``client`` may be None (the hook builds
-  the service's default client from the environment, or says what is missing).
+- ``ServiceInfo.rebuild(kind, client, ids, status, asynchronous)`` (in the service's ``_tokens.py``, named by its
+  ``_service.py``): the job (or its async twin), on ``client`` or, when None, on the service's default client
+  from the environment (or an ``InvalidArgument`` saying what is missing). It makes no request, so unpickling
+  can call it.
 """
 
 from __future__ import annotations
@@ -27,7 +26,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidArgument
+from ._errors import InvalidArgument, UnsupportedOperation
+from ._registry import service_info, service_names
 
 __all__ = ["FORMAT_PREFIX", "TokenData", "decode", "encode", "job_from_token", "job_from_token_async", "token_of"]
 
@@ -64,8 +64,6 @@ def token_of(job: Any) -> str:
     service = getattr(type(job), "_SERVICE_NAME", None)
     kind = getattr(type(job), "_JOB_KIND", None)
     if not isinstance(service, str) or not isinstance(kind, str):
-        from ._errors import UnsupportedOperation
-
         raise UnsupportedOperation(f"{type(job).__name__}: this job kind has no continuation token")
     return encode(TokenData(service, kind, dict(job._token_ids()), _status_text(job._peek_status())))
 
@@ -105,20 +103,24 @@ def decode(token: object) -> TokenData:
     return TokenData(body["s"], body["k"], body["i"], body["st"])
 
 
-def _job_class(data: TokenData, token: str, client: Any) -> type[Any]:
-    from ._registry import service_info, service_names
-
-    if data.service not in service_names():
-        raise _refuse(token, f"a token of a known service ({', '.join(service_names())}), not {data.service!r}")
+def _rebuild(token: str, client: Any, asynchronous: bool) -> Any:
+    """The job of ``token`` (checked first: nothing is built, no request is sent, for a token refused)."""
+    data = decode(token)
+    if client is not None and _client_service(client) is None:
+        raise InvalidArgument("client", type(client).__name__, "None or a taskfacade service client")
+    names = service_names()
+    if data.service not in names:
+        raise _refuse(token, f"a token of a known service ({', '.join(names)}), not {data.service!r}")
     info = service_info(data.service)
     client_service = _client_service(client)
     if client_service is not None and client_service != data.service:
         raise _refuse(token, f"a token of the client's service ({client_service}); this one is for {data.service}")
-    for kind in info.job_types:
-        if getattr(kind, "_JOB_KIND", None) == data.kind and callable(getattr(kind, "_from_token", None)):
-            return kind
-    kinds = [str(kind._JOB_KIND) for kind in info.job_types if hasattr(kind, "_JOB_KIND")]
-    raise _refuse(token, f"a token of a {data.service} job kind ({', '.join(kinds)}), not {data.kind!r}")
+    kinds = [kind._JOB_KIND for kind in info.job_types if isinstance(getattr(kind, "_JOB_KIND", None), str)]
+    if info.rebuild is None or not kinds:
+        raise _refuse(token, f"a token of a service with continuation tokens ({data.service} has none)")
+    if data.kind not in kinds:
+        raise _refuse(token, f"a token of a {data.service} job kind ({', '.join(kinds)}), not {data.kind!r}")
+    return info.rebuild(data.kind, client, dict(data.ids), data.status, asynchronous)
 
 
 def _client_service(client: Any) -> str | None:
@@ -129,11 +131,6 @@ def _client_service(client: Any) -> str | None:
     if len(parts) >= 2 and parts[0] == "taskfacade":
         return parts[1]
     return None
-
-
-def _check_client(client: Any) -> None:
-    if client is not None and _client_service(client) is None:
-        raise InvalidArgument("client", type(client).__name__, "None or a taskfacade service client")
 
 
 def job_from_token(token: str, client: Any = None) -> Any:
@@ -147,33 +144,22 @@ def job_from_token(token: str, client: Any = None) -> Any:
         InvalidArgument: a malformed token, one of an unknown version, service or job kind, one for another
             service than ``client``'s (all before any request); or no default client can be built.
     """
-    data = decode(token)
-    _check_client(client)
-    kind = _job_class(data, token, client)
-    return kind._from_token(client, dict(data.ids), data.status)
+    return _rebuild(token, client, asynchronous=False)
 
 
 async def job_from_token_async(token: str, client: Any = None) -> Any:
     """``job_from_token`` for the async twin: the job is rebuilt as an ``AsyncJob`` (``client``: an async one)."""
-    data = decode(token)
-    _check_client(client)
-    kind = _job_class(data, token, client)
-    return kind._from_token_async(client, dict(data.ids), data.status)
+    return _rebuild(token, client, asynchronous=True)
 
 
 def _unpickle_async(token: str) -> Any:
-    """Unpickle an async job: rebuilt without I/O, on the service's default async client."""
-    data = decode(token)
-    kind = _job_class(data, token, None)
-    return kind._from_token_async(None, dict(data.ids), data.status)
+    """Unpickle an async job: rebuilt (without I/O) on the service's default async client."""
+    return _rebuild(token, None, asynchronous=True)
 
 
-def reduce_job(job: Any) -> tuple[Any, tuple[str]]:
+def reduce_job(job: Any, asynchronous: bool) -> tuple[Any, tuple[str]]:
     """``__reduce__`` of every job: rebuilt from its token (no client, no secrets in the pickle)."""
-    from ._job import AsyncJob
-
-    token = token_of(job)
-    return (_unpickle_async if isinstance(job, AsyncJob) else job_from_token, (token,))
+    return (_unpickle_async if asynchronous else job_from_token, (token_of(job),))
 
 
 def ids_of(ids: Mapping[str, Any], names: tuple[str, ...], token_kind: str) -> dict[str, str]:

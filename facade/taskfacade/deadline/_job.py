@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Hashable, Mapping, Sequence
-from typing import Any, ClassVar, Protocol, Self, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from .._clock import Clock
 from .._errors import InvalidArgument
@@ -22,7 +22,7 @@ from .._job import AsyncJob, Job, JobBase, JobPhase
 from .._log import logger
 from .._steps import AsyncCaller, Steps, SyncCaller, arun, run
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
-from ._task import BATCH_SIZE, TaskState, token_client
+from ._task import BATCH_SIZE, TaskState
 from ._together import all_of
 
 __all__ = ["JOB_IDS", "AsyncDeadlineJob", "AsyncJobBackend", "DeadlineJob", "JobBackend", "JobState", "refresh_jobs"]
@@ -112,27 +112,6 @@ class JobState(JobBase[str | None]):
 
     def _token_ids(self) -> dict[str, str]:
         return dict(self.ids)
-
-    def _token_restore(self, status: str | None) -> Self:
-        if status is not None:
-            self._data = {"lifecycleStatus" if status in _LIFECYCLE_PHASES else "taskRunStatus": status}
-        return self
-
-    @classmethod
-    def _from_token(cls, client: Any, ids: dict[str, Any], status: str | None) -> DeadlineJob:
-        """The job of a continuation token, on ``client`` (None: ``deadline.client()`` from the environment)."""
-        from .._token import ids_of
-
-        job = DeadlineJob(token_client(client), ids_of(ids, JOB_IDS, "deadline job"))
-        return job._token_restore(status)
-
-    @classmethod
-    def _from_token_async(cls, client: Any, ids: dict[str, Any], status: str | None) -> AsyncDeadlineJob:
-        """The async twin of a continuation token (None: ``deadline.aio.client()`` from the environment)."""
-        from .._token import ids_of
-
-        job = AsyncDeadlineJob(token_client(client, asynchronous=True), ids_of(ids, JOB_IDS, "deadline job"))
-        return job._token_restore(status)
 
     @property
     def job_id(self) -> str:

@@ -148,10 +148,6 @@ class TaskState(JobBase[str | None]):
     def _token_ids(self) -> dict[str, str]:
         return dict(self.ids)
 
-    @staticmethod
-    def _token_data(status: str | None) -> dict[str, Any] | None:
-        return None if status is None else {"runStatus": status}
-
     @property
     def task_id(self) -> str:
         """The task id."""
@@ -253,22 +249,6 @@ class DeadlineTask(TaskState, Job[str | None]):
     def abort(self) -> None:
         """Same as ``cancel()``."""
         self.cancel()
-
-    @classmethod
-    def _from_token(cls, client: Any, ids: dict[str, Any], status: str | None) -> DeadlineTask:
-        """The task of a continuation token, on ``client`` (None: ``deadline.client()`` from the environment)."""
-        from .._token import ids_of
-
-        checked = ids_of(ids, IDS, "deadline task")
-        return cls(token_client(client), checked, cls._token_data(status))
-
-    @classmethod
-    def _from_token_async(cls, client: Any, ids: dict[str, Any], status: str | None) -> AsyncDeadlineTask:
-        """The async twin of a continuation token (None: ``deadline.aio.client()`` from the environment)."""
-        from .._token import ids_of
-
-        checked = ids_of(ids, IDS, "deadline task")
-        return AsyncDeadlineTask(token_client(client, asynchronous=True), checked, cls._token_data(status))
 
     @classmethod
     def _refresh_many(cls, jobs: Sequence[Job[Any]]) -> None:
@@ -381,17 +361,3 @@ def _refresh_chunk(client: TaskBackend, chunk: Sequence[TaskState]) -> Steps[lis
         for key, code, message in answer.errors
         if key in by_key
     ]
-
-
-def token_client(client: Any, *, asynchronous: bool = False) -> Any:
-    """``client``, or (None) the default client a continuation token's job is rebuilt on: ``deadline.client()``
-    (or its async twin), from the ``AWS_*`` environment and shared files, as boto3's default session."""
-    if client is not None:
-        return client
-    if asynchronous:
-        from .aio import client as async_client
-
-        return async_client()._build()  # no I/O but reading the shared files, as the sync client's
-    from . import client as sync_client
-
-    return sync_client()

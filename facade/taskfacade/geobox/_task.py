@@ -231,31 +231,6 @@ class TaskState:
     def _token_ids(self) -> dict[str, str]:
         return {"uuid": self.uuid}
 
-    @staticmethod
-    def _token_args(ids: Mapping[str, Any], status: str | None) -> tuple[str, dict[str, Any]]:
-        from taskfacade._token import ids_of
-
-        uuid = ids_of(ids, ("uuid",), "geobox task")["uuid"]
-        return uuid, ({} if status is None else {"state": status})
-
-    @classmethod
-    def _from_token(cls, client: Any, ids: dict[str, Any], status: str | None) -> Task:
-        """The task of a continuation token, on ``client`` (None: a ``GeoboxClient`` from the ``GEOBOX_*``
-        environment, ``GEOBOX_HOST`` its host); no request."""
-        from ._client import GeoboxClient
-
-        uuid, data = cls._token_args(ids, status)
-        return Task(GeoboxClient(token_host()) if client is None else client, uuid, data)
-
-    @classmethod
-    def _from_token_async(cls, client: Any, ids: dict[str, Any], status: str | None) -> Any:
-        """The async twin (``AsyncTask``) of a continuation token (None: an ``AsyncGeoboxClient`` as in sync)."""
-        from .aio._client import AsyncGeoboxClient
-        from .aio._task import AsyncTask
-
-        uuid, data = cls._token_args(ids, status)
-        return AsyncTask(AsyncGeoboxClient(token_host()) if client is None else client, uuid, data)
-
     @property
     def errors(self) -> dict[str, Any] | None:
         """The whole ``result`` when it holds ``errors`` or ``detail.msg`` (as the SDK's), else None. No request."""
@@ -528,13 +503,3 @@ class Task(TaskState, Job[TaskStatus | None]):
 
 #: The name the Job hierarchy uses (``taskfacade.Job`` -> ``GeoboxTask``).
 GeoboxTask = Task
-
-
-def token_host() -> str:
-    """The default client's host for a job rebuilt from a token: ``$GEOBOX_HOST``, else Geobox's own (the
-    credentials come from the ``GEOBOX_*`` variables the client reads itself)."""
-    import os
-
-    from ._client import DEFAULT_HOST
-
-    return os.environ.get("GEOBOX_HOST") or DEFAULT_HOST

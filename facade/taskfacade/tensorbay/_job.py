@@ -161,21 +161,6 @@ class TensorBayJobBase:
         }
 
     @classmethod
-    def _from_token(cls, client: Any, ids: dict[str, Any], status: str | None) -> Any:
-        """The job of a continuation token, on ``client`` (a ``GAS`` or ``Client``; None: ``$TENSORBAY_ACCESS_KEY``
-        and ``$TENSORBAY_URL``); no request."""
-        from ._dataset import DatasetClient, FusionDatasetClient
-
-        return token_job(ids, status, client, DatasetClient, FusionDatasetClient, Client)
-
-    @classmethod
-    def _from_token_async(cls, client: Any, ids: dict[str, Any], status: str | None) -> Any:
-        """The async twin of a continuation token (an ``aio.GAS`` or ``aio.AsyncClient``; None: as in sync)."""
-        from .aio import AsyncClient, DatasetClient, FusionDatasetClient
-
-        return token_job(ids, status, client, DatasetClient, FusionDatasetClient, AsyncClient)
-
-    @classmethod
     def _from_fields(cls, fields: JobFields, **bind: Any) -> Self:
         values = attrs.asdict(fields, recurse=False)
         return cls(bind.pop("client"), **bind, **values)
@@ -461,36 +446,3 @@ class TensorBayJob(TensorBayJobBase, CoreJob[str]):
                 job.refresh()
             return
         source.client._run(refresh_by_listing_steps(source, jobs))  # type: ignore[arg-type]  # all TensorBayJobs
-
-
-def token_job(
-    ids: Mapping[str, Any],
-    status: str | None,
-    client: Any,
-    plain: type[Any],
-    fusion: type[Any],
-    client_class: type[Any],
-) -> Any:
-    """A job rebuilt from a token's ids: its dataset client (no request; checked out nowhere, so it can read jobs
-    and drafts but not create jobs) and the job, its status the token's until refreshed."""
-    import os
-
-    from .._token import ids_of
-    from ._structs import Status
-
-    checked = ids_of(ids, ("dataset_id", "job_type", "job_id"), "tensorbay job")
-    if checked["job_type"] not in ("squashAndMerge", "basicSearch"):
-        raise InvalidArgument("token", checked["job_type"], "a tensorbay token of a squashAndMerge or basicSearch job")
-    if client is None:
-        key = os.environ.get("TENSORBAY_ACCESS_KEY")
-        if not key:
-            raise InvalidArgument(
-                "client", None, "a TensorBay client, or $TENSORBAY_ACCESS_KEY set (and $TENSORBAY_URL for a site)"
-            )
-        client = client_class(key, os.environ.get("TENSORBAY_URL", ""))
-    name = ids.get("dataset") if isinstance(ids.get("dataset"), str) and ids.get("dataset") else checked["dataset_id"]
-    kind = fusion if ids.get("fusion") is True else plain
-    dataset = kind(name, checked["dataset_id"], client, status=Status(None, None))
-    jobs = dataset.squash_and_merge if checked["job_type"] == "squashAndMerge" else dataset.basic_search
-    body = {"jobId": checked["job_id"], "jobType": checked["job_type"], "title": "", "status": status or ""}
-    return jobs._job(body)

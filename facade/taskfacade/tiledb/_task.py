@@ -191,15 +191,6 @@ class TileDBTaskBase(JobBase[ArrayTaskStatus]):
     def _token_ids(self) -> dict[str, str]:
         return {"id": self.id}
 
-    @staticmethod
-    def _token_task(ids: dict[str, Any], status: str | None) -> ArrayTask:
-        from .._token import ids_of
-
-        body: dict[str, Any] = ids_of(ids, ("id",), "tiledb task")
-        if status is not None:
-            body["status"] = ArrayTaskStatus(status)  # an open enum: a value this version lacks is kept
-        return ArrayTask(**body)
-
 
 class TileDBTask(TileDBTaskBase, Job[ArrayTaskStatus]):
     """One TileDB array task. Build them with ``tasks.task(id)`` or ``tasks.fetch_tasks(...)``.
@@ -211,21 +202,6 @@ class TileDBTask(TileDBTaskBase, Job[ArrayTaskStatus]):
 
     def __init__(self, array_task: ArrayTask, client: Client) -> None:
         super().__init__(array_task, client)
-
-    @classmethod
-    def _from_token(cls, client: Client | None, ids: dict[str, Any], status: str | None) -> TileDBTask:
-        """The task of a continuation token, on ``client`` (None: the default client); no request."""
-        from ._cloud_client import default_client
-
-        return cls(cls._token_task(ids, status), default_client() if client is None else client)
-
-    @classmethod
-    def _from_token_async(cls, client: Any, ids: dict[str, Any], status: str | None) -> Any:
-        """The async twin (``AsyncTileDBTask``) of a continuation token (None: the default async client)."""
-        from .aio._client import default_client
-        from .aio._task import AsyncTileDBTask
-
-        return AsyncTileDBTask(cls._token_task(ids, status), default_client() if client is None else client)
 
     @property
     def client(self) -> Client:
