@@ -24,7 +24,7 @@ import enum
 import sys
 import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar, Generic
+from typing import Any, ClassVar, Generic, SupportsIndex
 
 if sys.version_info >= (3, 13):
     from typing import TypeVar
@@ -159,7 +159,10 @@ class JobBase(abc.ABC, Generic[StatusT]):
 
         return token_of(self)
 
-    def __reduce__(self) -> tuple[Any, tuple[str]]:
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        """Pickle through the continuation token (no client, no secrets) where the class has one."""
+        if not isinstance(getattr(type(self), "_JOB_KIND", None), str):
+            return super().__reduce_ex__(protocol)  # a job kind without tokens pickles as any object does
         from ._token import reduce_job
 
         return reduce_job(self, asynchronous=isinstance(self, AsyncJob))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import copy
 import json
 import multiprocessing
 import os
@@ -327,3 +328,33 @@ def test_a_missing_default_client_says_what_is_missing(monkeypatch: pytest.Monke
                     "job_type": "basicSearch", "dataset": None, "fusion": False}, "st": "QUEUING"})  # fmt: skip
     with pytest.raises(InvalidArgument, match="TENSORBAY_ACCESS_KEY"):
         taskfacade.job_from_token(token)
+
+
+class _NoTokenJob(taskfacade.Job[str]):
+    """A job kind without token hooks (a user's own subclass): it pickles as before, and has no token."""
+
+    STATUS_PHASES = {"DONE": taskfacade.JobPhase.SUCCEEDED}
+
+    def __init__(self) -> None:
+        self.state = "DONE"
+
+    def _peek_status(self) -> str:
+        return self.state
+
+    def refresh(self) -> None:
+        pass
+
+
+def test_a_job_kind_without_tokens_pickles_as_before_and_says_it_has_no_token() -> None:
+    back = pickle.loads(pickle.dumps(_NoTokenJob()))  # noqa: S301  # our own pickle
+    assert back.state == "DONE"
+    with pytest.raises(taskfacade.UnsupportedOperation, match="no continuation token"):
+        _NoTokenJob().to_token()
+
+
+def test_copy_keeps_the_client_and_state(emu: Emulator) -> None:
+    with sync_client("geobox", emu) as client:
+        job = sync_jobs("geobox", emu, client)[0]
+        duplicate = copy.copy(job)
+        assert duplicate.api is client
+        assert duplicate.data == job.data
