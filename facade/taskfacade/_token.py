@@ -106,8 +106,6 @@ def decode(token: object) -> TokenData:
 def _rebuild(token: str, client: Any, asynchronous: bool) -> Any:
     """The job of ``token`` (checked first: nothing is built, no request is sent, for a token refused)."""
     data = decode(token)
-    if client is not None and _client_service(client) is None:
-        raise InvalidArgument("client", type(client).__name__, "None or a taskfacade service client")
     names = service_names()
     if data.service not in names:
         raise _refuse(token, f"a token of a known service ({', '.join(names)}), not {data.service!r}")
@@ -124,7 +122,8 @@ def _rebuild(token: str, client: Any, asynchronous: bool) -> Any:
 
 
 def _client_service(client: Any) -> str | None:
-    """The service a client belongs to (its package ``taskfacade.<name>``), or None (no client, or unknown)."""
+    """The service a client belongs to (its package ``taskfacade.<name>``), or None (no client, or a plug-in's:
+    then the service's ``rebuild`` checks it)."""
     if client is None:
         return None
     parts = type(client).__module__.split(".")
