@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "wait_all": "_wait",
     "is_transient": "_poll",
     "as_completed": "_wait",
+    "job_from_token": "_token",
     # time
     "Clock": "_clock",
     "SystemClock": "_clock",
@@ -120,6 +121,7 @@ __all__ = [
     "check_secret",
     "error_class_for",
     "is_transient",
+    "job_from_token",
     "parse_error_body",
     "register_service",
     "retry_policy",
@@ -165,6 +167,7 @@ if TYPE_CHECKING:
     from ._registry import ServiceInfo, register_service, service_info, service_names, unregister_service
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
+    from ._token import job_from_token
     from ._transport import Transport
     from ._urls import check_base_url
     from ._wait import as_completed, wait_all

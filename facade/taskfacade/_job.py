@@ -26,7 +26,7 @@ import inspect
 import sys
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import Any, ClassVar, Generic
+from typing import Any, ClassVar, Generic, SupportsIndex
 
 if sys.version_info >= (3, 13):
     from typing import TypeVar
@@ -172,6 +172,28 @@ class JobBase(abc.ABC, Generic[StatusT]):
     def _label(self) -> str:
         """A short description for progress bars and timeout messages."""
         return type(self).__name__
+
+    def to_token(self) -> str:
+        """A continuation token: a short, URL-safe string that rebuilds this job anywhere, with any client of its
+        service (``taskfacade.job_from_token``). It holds the service, the ids and the last known status, never
+        a credential or a URL. Jobs pickle through it."""
+        from ._token import token_of
+
+        return token_of(self)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        """Pickle through the continuation token (no client, no secrets) where the class has one."""
+        if not isinstance(getattr(type(self), "_JOB_KIND", None), str):
+            return super().__reduce_ex__(protocol)  # a job kind without tokens pickles as any object does
+        from ._token import reduce_job
+
+        return reduce_job(self, asynchronous=isinstance(self, AsyncJob))
+
+    def __copy__(self) -> Any:
+        """``copy.copy(job)``: the same client and last state (not a rebuild from the token, as pickling is)."""
+        duplicate = object.__new__(type(self))
+        duplicate.__dict__.update(self.__dict__)
+        return duplicate
 
     def __repr__(self) -> str:
         return f"<{self._label()} status={self._peek_status()!r} phase={self._peek_phase().value}>"

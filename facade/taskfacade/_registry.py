@@ -17,16 +17,12 @@ from __future__ import annotations
 import importlib
 import keyword
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
 from ._errors import InvalidArgument
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from ._job import Job
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -72,7 +68,7 @@ def _check_text(_instance: Any, attribute: Any, value: str) -> None:
         raise InvalidArgument(attribute.name, value, "a non-empty printable string")
 
 
-def _check_job_types(_instance: Any, attribute: Any, value: tuple[type[Job[Any]], ...]) -> None:
+def _check_job_types(_instance: Any, attribute: Any, value: tuple[type[Any], ...]) -> None:
     if not (isinstance(value, tuple) and all(isinstance(kind, type) for kind in value)):
         raise InvalidArgument(attribute.name, value, "a tuple of the service's Job subclasses")
 
@@ -89,12 +85,20 @@ class ServiceInfo:
             plug-in's own package).
         job_types: the service's ``Job`` subclasses, most general first (rebuilding a job from a continuation
             token, waiting on a mix of services).
+        rebuild: how a job is rebuilt from a continuation token (``taskfacade.job_from_token``): called as
+            ``rebuild(kind, client, ids, status, asynchronous)`` with the token's job kind (a ``_JOB_KIND`` of one
+            of ``job_types``), the caller's client or None (then the service's default client, from the
+            environment), the token's ids and last status, and whether the async twin is wanted; it makes no
+            request. None: the service's jobs have no continuation tokens.
     """
 
     name: str = attrs.field(validator=_check_name)
     display_name: str = attrs.field(validator=_check_text)
     module: str = attrs.field(validator=_check_text)
-    job_types: tuple[type[Job[Any]], ...] = attrs.field(validator=_check_job_types)
+    job_types: tuple[type[Any], ...] = attrs.field(validator=_check_job_types)
+    rebuild: Callable[[str, Any, dict[str, Any], str | None, bool], Any] | None = attrs.field(
+        default=None, kw_only=True
+    )
 
 
 class _Registry:

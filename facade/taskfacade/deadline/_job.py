@@ -87,6 +87,8 @@ class JobState(JobBase[str | None]):
 
     STATUS_PHASES: ClassVar[Mapping[Any, JobPhase]] = {**TaskState.STATUS_PHASES, **_LIFECYCLE_PHASES}
     DEFAULT_INTERVAL: ClassVar[float] = 5.0
+    _SERVICE_NAME: ClassVar[str] = "deadline"
+    _JOB_KIND: ClassVar[str] = "job"
 
     _client: JobsBackend
 
@@ -107,6 +109,9 @@ class JobState(JobBase[str | None]):
             return str(lifecycle)
         status = self._data.get("taskRunStatus")
         return None if status is None else str(status)
+
+    def _token_ids(self) -> dict[str, str]:
+        return dict(self.ids)
 
     @property
     def job_id(self) -> str:

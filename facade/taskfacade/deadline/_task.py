@@ -125,6 +125,8 @@ class TaskState(JobBase[str | None]):
         "SUCCEEDED": JobPhase.SUCCEEDED,
     }
     DEFAULT_INTERVAL: ClassVar[float] = 2.0
+    _SERVICE_NAME: ClassVar[str] = "deadline"
+    _JOB_KIND: ClassVar[str] = "task"
 
     _client: TaskBackend
 
@@ -142,6 +144,9 @@ class TaskState(JobBase[str | None]):
 
     def _peek_status(self) -> str | None:
         return None if self._data is None else self._data.get("runStatus")
+
+    def _token_ids(self) -> dict[str, str]:
+        return dict(self.ids)
 
     @property
     def task_id(self) -> str:

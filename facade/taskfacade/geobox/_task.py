@@ -122,6 +122,8 @@ class TaskState:
     #: The method a client of this twin has (``_run`` or ``_arun``), and its public name, for ``_check_api``.
     RUNNER: ClassVar[str] = "_run"
     API_NAME: ClassVar[str] = "a taskfacade.geobox.GeoboxClient"
+    _SERVICE_NAME: ClassVar[str] = "geobox"
+    _JOB_KIND: ClassVar[str] = "task"
 
     api: Any
     uuid: str
@@ -223,6 +225,11 @@ class TaskState:
     def _peek_status(self) -> TaskStatus | None:
         state = self._data.get("state")
         return TaskStatus(state) if isinstance(state, str) else None
+
+    # -- continuation tokens (``taskfacade._token``) -------------------------------------------------------------
+
+    def _token_ids(self) -> dict[str, str]:
+        return {"uuid": self.uuid}
 
     @property
     def errors(self) -> dict[str, Any] | None:

@@ -81,6 +81,8 @@ class TensorBayJobBase:
     DEFAULT_INTERVAL = 2.0
     #: The wire job type of this class (None: any).
     _JOB_TYPE: ClassVar[str | None] = None
+    _SERVICE_NAME: ClassVar[str] = "tensorbay"
+    _JOB_KIND: ClassVar[str] = "job"
     #: The client class jobs of this twin take, and how errors name it.
     _CLIENT: ClassVar[type[Any]] = Client
     _CLIENT_NAME: ClassVar[str] = "a taskfacade.tensorbay.Client (GAS builds one)"
@@ -144,6 +146,19 @@ class TensorBayJobBase:
         return cls._from_fields(
             parse_job_body(body, cls._JOB_TYPE), client=client, dataset_id=dataset_id, job_updater=job_updater
         )
+
+    # -- continuation tokens (``taskfacade._token``) ---------------------------------------------------------
+
+    def _token_ids(self) -> dict[str, Any]:
+        owner = getattr(getattr(self, "_draft_getter", None), "__self__", None)  # the dataset client, if bound
+        name = getattr(owner, "name", None)
+        return {
+            "dataset_id": self._dataset_id,
+            "dataset": name if isinstance(name, str) else None,
+            "fusion": bool(getattr(self, "_is_fusion", False)),
+            "job_type": self._fields.job_type,
+            "job_id": self._fields.job_id,
+        }
 
     @classmethod
     def _from_fields(cls, fields: JobFields, **bind: Any) -> Self:

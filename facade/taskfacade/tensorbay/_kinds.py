@@ -39,6 +39,7 @@ class SquashAndMergeKind(TensorBayJobBase):
     """What both twins' squash-and-merge jobs share: the result's draft number, the retry verb."""
 
     _JOB_TYPE = "squashAndMerge"
+    _JOB_KIND = "squashAndMerge"
 
     def _draft_number(self) -> int | None:
         result = self._fields.result
@@ -56,6 +57,7 @@ class BasicSearchKind(TensorBayJobBase):
     request."""
 
     _JOB_TYPE = "basicSearch"
+    _JOB_KIND = "basicSearch"
     _is_fusion: bool
 
     @property

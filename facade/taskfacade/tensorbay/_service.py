@@ -5,10 +5,12 @@ from __future__ import annotations
 from .._registry import ServiceInfo
 from ._job import TensorBayJob
 from ._kinds import BasicSearchJob, SquashAndMergeJob
+from ._tokens import rebuild
 
 SERVICE = ServiceInfo(
     name="tensorbay",
     display_name="TensorBay",
     module="taskfacade.tensorbay",
     job_types=(TensorBayJob, SquashAndMergeJob, BasicSearchJob),
+    rebuild=rebuild,
 )

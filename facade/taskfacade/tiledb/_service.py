@@ -4,5 +4,12 @@ from __future__ import annotations
 
 from .._registry import ServiceInfo
 from ._task import TileDBTask
+from ._tokens import rebuild
 
-SERVICE = ServiceInfo(name="tiledb", display_name="TileDB Cloud", module="taskfacade.tiledb", job_types=(TileDBTask,))
+SERVICE = ServiceInfo(
+    name="tiledb",
+    display_name="TileDB Cloud",
+    module="taskfacade.tiledb",
+    job_types=(TileDBTask,),
+    rebuild=rebuild,
+)

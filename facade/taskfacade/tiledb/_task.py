@@ -74,6 +74,8 @@ class TileDBTaskBase(JobBase[ArrayTaskStatus]):
     STATUS_PHASES: ClassVar[dict[Any, JobPhase]] = dict(STATUS_PHASES)
     DEFAULT_INTERVAL: ClassVar[float] = 1.0
     _KIND: ClassVar[str] = "TileDBTask"
+    _SERVICE_NAME: ClassVar[str] = "tiledb"
+    _JOB_KIND: ClassVar[str] = "task"
 
     name = _Field[str]("name")
     description = _Field[str]("description")
@@ -183,6 +185,11 @@ class TileDBTaskBase(JobBase[ArrayTaskStatus]):
 
     def _label(self) -> str:
         return f"{self._KIND} {self.id}"
+
+    # -- continuation tokens (``taskfacade._token``) -----------------------------------------------------------
+
+    def _token_ids(self) -> dict[str, str]:
+        return {"id": self.id}
 
 
 class TileDBTask(TileDBTaskBase, Job[ArrayTaskStatus]):
