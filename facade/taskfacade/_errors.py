@@ -78,21 +78,30 @@ def _restore(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, A
 
 
 def _portable(value: Any) -> Any:
-    """``value`` if it pickles, else a stand-in that does: lists and tuples item by item, anything else its repr.
+    """``value`` as it crosses a process boundary: a job as its continuation token, lists, tuples and dicts item by
+    item, anything else itself if it pickles, else its ``repr``.
 
-    An error's attributes may hold objects that do not pickle (a job with its client's lock in
-    ``WaitTimeout.pending``, a task in ``WorkflowNodeError.task``); the error still crosses a process boundary,
-    carrying their ``repr`` (which names the service and ids, never a credential) in their place.
+    A job travels as its token (a string: ``taskfacade.job_from_token`` rebuilds it where a client is at hand)
+    rather than as itself, so unpickling an error never needs that process's default client. Anything else that
+    does not pickle (a task in ``WorkflowNodeError.task``) travels as its ``repr``, which names the service and ids,
+    never a credential.
     """
+    to_token = getattr(value, "to_token", None)
+    if callable(to_token) and not isinstance(value, type):
+        try:
+            token = to_token()
+        except Exception:  # a job class without tokens: its repr
+            return repr(value)
+        return token if isinstance(token, str) else repr(value)
+    if isinstance(value, list):
+        return [_portable(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_portable(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _portable(item) for key, item in value.items()}
     try:
         pickle.dumps(value)
     except Exception:  # whatever stops pickling: TypeError, PicklingError, AttributeError...
-        if isinstance(value, list):
-            return [_portable(item) for item in value]
-        if isinstance(value, tuple):
-            return tuple(_portable(item) for item in value)
-        if isinstance(value, dict):
-            return {key: _portable(item) for key, item in value.items()}
         return repr(value)
     return value
 
@@ -100,8 +109,9 @@ def _portable(value: Any) -> Any:
 class TaskFacadeError(Exception):
     """Root of every error taskfacade raises on purpose.
 
-    Every error pickles (process pools, ``multiprocessing``, ``concurrent.futures``) with its attributes; an
-    attribute that does not pickle itself (a job in ``WaitTimeout.pending``) travels as its ``repr``.
+    Every error pickles (process pools, ``multiprocessing``, ``concurrent.futures``) with its attributes; a job
+    (in ``WaitTimeout.pending``) travels as its continuation token, and an attribute that does not pickle as its
+    ``repr``.
     """
 
     def __reduce__(self) -> tuple[Any, ...]:
