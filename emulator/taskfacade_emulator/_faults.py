@@ -4,6 +4,11 @@ A rule is scoped by service, HTTP method and a regular expression searched in th
 fires with a probability (drawn from a seeded RNG, so runs repeat) and optionally only for the next N matching
 requests. Rules are checked in the order they were added; the first that matches and fires is applied and the
 others are not consulted for that request. Applying a rule to a request is ``_inject``'s job.
+
+A ``throttle`` rule (``rate``: requests per second) answers 429 to the requests above that rate, the way a
+service's token bucket does: it holds at most ``rate`` tokens (one second's burst), refilled at ``rate`` per
+second; a matching request takes a token and passes to the next rules, or finds none and is throttled (a
+throttled request takes no token).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import enum
 import random
 import re
 import threading
+import time
 from collections.abc import Collection
 from typing import Any
 
@@ -30,6 +36,7 @@ class Action(enum.StrEnum):
     LATENCY = "latency"
     DRIP = "drip"
     GZIP_BOMB = "gzip_bomb"
+    THROTTLE = "throttle"
 
 
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
@@ -46,8 +53,11 @@ RULE_KEYS = (
     "drip_ms",
     "drip_bytes",
     "inflate_bytes",
+    "rate",
 )
 MAX_LATENCY_MS = 600_000.0
+#: The highest ``rate`` of a ``throttle`` rule, in requests per second.
+MAX_RATE = 1_000_000.0
 #: The most requests one rule may be limited to (``count``); more is the same as no limit.
 MAX_COUNT = 1_000_000_000
 #: A drip piece is at most 1 MiB (more is not a drip).
@@ -75,8 +85,24 @@ class FaultRule:
     drip_ms: float = 0.0
     drip_bytes: int = 1
     inflate_bytes: int = DEFAULT_INFLATE_BYTES
+    rate: float | None = None
     fired: int = 0
     remaining: int | None = None
+    tokens: float = 0.0
+    refilled: float | None = None
+
+    def over_rate(self, now: float) -> bool:
+        """For a ``throttle`` rule: whether a request at ``now`` is above the rate (else it takes a token)."""
+        assert self.rate is not None  # guaranteed by parse_rule for action "throttle"
+        if self.refilled is None:
+            self.tokens = self.rate
+        else:
+            self.tokens = min(self.rate, self.tokens + (now - self.refilled) * self.rate)
+        self.refilled = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return False
+        return True
 
     def matches(self, service: str, method: str, path: str) -> bool:
         """Whether this rule's scope covers a request (ignores probability and count)."""
@@ -101,6 +127,7 @@ class FaultRule:
             "drip_ms": self.drip_ms if self.action is Action.DRIP else None,
             "drip_bytes": self.drip_bytes if self.action is Action.DRIP else None,
             "inflate_bytes": self.inflate_bytes if self.action is Action.GZIP_BOMB else None,
+            "rate": self.rate,
             "fired": self.fired,
             "remaining": self.remaining,
         }
@@ -134,6 +161,8 @@ class FaultSet:
                 if not rule.matches(service, method, path):
                     continue
                 if rule.probability < 1.0 and self._rng.random() >= rule.probability:
+                    continue
+                if rule.action is Action.THROTTLE and not rule.over_rate(time.monotonic()):
                     continue
                 rule.fired += 1
                 if rule.remaining is not None:
@@ -181,6 +210,7 @@ def parse_rule(spec: Any, rule_id: int, services: Collection[str]) -> FaultRule:
         remaining=count,
         drip_ms=_parse_drip_ms(spec.get("drip_ms"), action),
         drip_bytes=_only_for(spec, "drip_bytes", action, Action.DRIP, default=1, maximum=MAX_DRIP_BYTES),
+        rate=_parse_rate(spec.get("rate"), action),
         inflate_bytes=_only_for(
             spec, "inflate_bytes", action, Action.GZIP_BOMB, default=DEFAULT_INFLATE_BYTES, maximum=MAX_INFLATE_BYTES
         ),
@@ -213,7 +243,21 @@ def _parse_path(value: Any) -> re.Pattern[str] | None:
         raise ValueError(f"'path' is not a valid regular expression ({exc}): {value!r}") from None
 
 
+def _parse_rate(value: Any, action: Action) -> float | None:
+    if action is not Action.THROTTLE:
+        if value is not None:
+            raise ValueError(f"'rate' only applies to action 'throttle', not {action.value!r}")
+        return None
+    if not is_number(value) or not 0 < value <= MAX_RATE:
+        raise ValueError(f"action 'throttle' needs 'rate', requests per second in (0, {MAX_RATE:g}], got {value!r}")
+    return float(value)
+
+
 def _parse_status(value: Any, action: Action) -> int | None:
+    if action is Action.THROTTLE:
+        if value is not None:
+            raise ValueError("'status' does not apply to action 'throttle' (it answers 429)")
+        return 429
     if action is not Action.STATUS:
         if value is not None:
             raise ValueError(f"'status' only applies to action 'status', not {action.value!r}")

@@ -63,7 +63,7 @@ async def apply_fault(
     action = rule.action
     if action is Action.LATENCY:
         await app(scope, receive, send)
-    elif action is Action.STATUS:
+    elif action in (Action.STATUS, Action.THROTTLE):
         await _send_status(rule, service, scope, receive, send)
     elif action is Action.RESET:
         await _reset(scope, receive)

@@ -137,9 +137,13 @@ class AsyncTransport(BaseTransport):
         attempt = 0
         while True:
             attempt += 1
+            pause = self._send_delay(self._time_left(start, policy))
+            if pause > 0:
+                await sleep_async(self.clock, pause)
             left = self._time_left(start, policy)
             frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             outcome = await self._attempt(operation, args, kwargs, frame, left)
+            self._observed(outcome)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)
             delay = self._retry_delay(policy, attempt, outcome, idempotent, self._time_left(start, policy))

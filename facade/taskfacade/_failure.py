@@ -36,7 +36,10 @@ from ._log import logger, safe_url
 from ._retry import FailureKind, parse_retry_after
 from ._secrets import Redactor
 
-__all__ = ["Failure", "Failures", "classify_network_error", "undecodable"]
+__all__ = ["THROTTLING_CODES", "Failure", "Failures", "classify_network_error", "undecodable"]
+
+#: Error codes that mean "slow down" whatever the status (botocore's throttling codes that our services use).
+THROTTLING_CODES = frozenset({"ThrottlingException", "Throttling", "TooManyRequestsException"})
 
 
 @attrs.frozen
@@ -56,6 +59,12 @@ class Failure:
     request: httpx.Request | None
     status: int | None = None
     retry_after: float | None = None
+
+    @property
+    def throttled(self) -> bool:
+        """Whether the service throttled this attempt: a 429, or a throttling error code (Deadline's
+        ``ThrottlingException``) whatever the status."""
+        return self.status == 429 or getattr(self.error, "code", None) in THROTTLING_CODES
 
     def describe(self) -> tuple[str, str]:
         """The HTTP method and the status or exception name, for a retry log line."""

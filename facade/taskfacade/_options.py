@@ -14,7 +14,9 @@ checked here and nowhere else, when the value is built, so a bad one is refused 
   ``ssl.SSLContext`` here, so a missing file is an ``InvalidArgument`` rather than an ``OSError`` from httpx);
 - ``pool_size``: None (``default_pool_size()``) or an int >= 1; ``clock``: None (the system clock) or a
   ``taskfacade.Clock``; ``trust_env``: True or False; ``max_response_size``: an int >= 1 (bytes);
-- ``user_agent``: a printable ASCII header value; ``httpx_transport``: None or an ``httpx.BaseTransport``.
+- ``user_agent``: a printable ASCII header value; ``httpx_transport``: None or an ``httpx.BaseTransport``;
+- ``rate_limit``: None (the default: no client-side limit) or ``"adaptive"`` (one limiter per service endpoint
+  shared by every client in the process, slowing down when the service throttles: ``_ratelimit.py``).
 
 Vendor-mirroring names stay where the vendor spells an option differently (TileDB's ``pool_threads``,
 ``verify_ssl`` and ``ca_file``); those clients translate them into a ``ClientOptions``.
@@ -123,6 +125,12 @@ def _trust_env(value: object) -> bool:
     return check_bool("trust_env", value)
 
 
+def _rate_limit(value: object) -> str | None:
+    if value is None or value == "adaptive":
+        return None if value is None else "adaptive"
+    raise InvalidArgument("rate_limit", value, "None or 'adaptive'")
+
+
 def _retry(value: object) -> RetryPolicy:
     return retry_policy(value, "retry_mode")
 
@@ -144,6 +152,8 @@ class ClientOptions:
         max_response_size: the largest response body accepted, in bytes after decompression.
         user_agent: the ``User-Agent`` header of every request.
         httpx_transport: a custom httpx transport (tests: ``httpx.MockTransport``), or None for httpx's own.
+        rate_limit: None (no client-side rate limit) or ``"adaptive"``: before each attempt, wait for the
+            endpoint's shared limiter, which slows down on throttles (429, ``ThrottlingException``) and recovers.
     """
 
     retry_mode: RetryPolicy = attrs.field(default=RETRY_MODES["default"], converter=_retry)
@@ -157,6 +167,7 @@ class ClientOptions:
     httpx_transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = attrs.field(
         default=None, converter=_httpx_transport
     )
+    rate_limit: str | None = attrs.field(default=None, converter=_rate_limit)
 
     @property
     def connections(self) -> int:

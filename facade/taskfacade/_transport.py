@@ -49,6 +49,7 @@ from ._options import (
     default_pool_size,
     tls_setting,
 )
+from ._ratelimit import Endpoint, RateLimiter, limiter_for
 from ._retry import RetryLike, RetryPolicy, retry_policy
 from ._secrets import Redactor
 from ._steps import Call
@@ -207,6 +208,7 @@ class BaseTransport:
         self._lock = threading.Lock()
         self._closed = False
         self._monotonic = monotonic_of(self.clock)
+        self._limiter = self._endpoint_limiter(options)
         self._hooks = AttemptHooks(self, self._monotonic, self.timeout, self.max_response_size)
         self._http = self._open_http(auth, {**(headers or {}), "User-Agent": options.user_agent}, tls)
         self._log_filter = shared_filter()
@@ -214,6 +216,31 @@ class BaseTransport:
 
     def _open_http(self, auth: httpx.Auth | None, headers: dict[str, str], tls: bool | ssl.SSLContext) -> Any:
         raise NotImplementedError
+
+    def _endpoint_limiter(self, options: ClientOptions) -> RateLimiter | None:
+        """The process's shared limiter for this transport's endpoint, with ``rate_limit="adaptive"``."""
+        if options.rate_limit is None:
+            return None
+        url = httpx.URL(self.base_url)
+        endpoint = Endpoint(url.scheme, url.host, url.port, self.service)
+        return limiter_for(endpoint, self.clock, self._monotonic())
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The endpoint's shared ``RateLimiter`` (``rate_limit="adaptive"``), or None."""
+        return self._limiter
+
+    def _send_delay(self, left: float) -> float:
+        """How long to wait before the next attempt for the endpoint's rate limiter (at most ``left``)."""
+        if self._limiter is None:
+            return 0.0
+        return max(0.0, min(self._limiter.acquire_delay(self._monotonic()), left))
+
+    def _observed(self, outcome: object) -> None:
+        """Tell the endpoint's rate limiter how an attempt ended (throttled or not)."""
+        if self._limiter is not None:
+            throttled = isinstance(outcome, Failure) and outcome.throttled
+            self._limiter.on_response(self._monotonic(), throttled)
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -462,9 +489,13 @@ class Transport(BaseTransport):
         attempt = 0
         while True:
             attempt += 1
+            pause = self._send_delay(self._time_left(start, policy))
+            if pause > 0:
+                self.clock.sleep(pause)
             left = self._time_left(start, policy)
             frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             outcome = self._attempt(operation, args, kwargs, frame)
+            self._observed(outcome)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)
             delay = self._retry_delay(policy, attempt, outcome, idempotent, self._time_left(start, policy))

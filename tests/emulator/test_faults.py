@@ -250,6 +250,7 @@ def test_parse_rule_normalises_and_keeps_every_field() -> None:
         "drip_ms": None,
         "drip_bytes": None,
         "inflate_bytes": None,
+        "rate": None,
         "fired": 0,
         "remaining": 2,
     }
@@ -336,3 +337,27 @@ def test_drip_and_gzip_bomb_defaults_show_in_the_rule() -> None:
     assert (drip["drip_ms"], drip["drip_bytes"], drip["inflate_bytes"]) == (5.0, 1, None)
     bomb = parse_rule({"service": "fake", "action": "gzip_bomb"}, 2, ["fake"]).to_json()
     assert (bomb["drip_ms"], bomb["drip_bytes"], bomb["inflate_bytes"]) == (None, None, 1 << 30)
+
+
+def test_throttle_answers_429_above_the_rate(emu: Emulator, client: httpx.Client) -> None:
+    emu.add_faults(service="fake", action="throttle", rate=5)
+    statuses = [client.get(TASK).status_code for _ in range(20)]  # a burst, far faster than 5/s
+    assert statuses[:5] == [200] * 5  # one second's burst passes
+    assert statuses.count(429) >= 10
+    time.sleep(0.5)  # the bucket refills at 5/s: two more pass
+    assert [client.get(TASK).status_code for _ in range(2)] == [200, 200]
+
+
+def test_throttle_rule_needs_a_rate_and_takes_no_status() -> None:
+    rule = parse_rule({"service": "fake", "action": "throttle", "rate": 2.5}, 1, ["fake"])
+    assert rule.action is Action.THROTTLE
+    assert rule.to_json()["rate"] == 2.5
+    assert rule.to_json()["status"] == 429
+    with pytest.raises(ValueError, match="'rate'"):
+        parse_rule({"service": "fake", "action": "throttle"}, 1, ["fake"])
+    with pytest.raises(ValueError, match="'rate'"):
+        parse_rule({"service": "fake", "action": "throttle", "rate": 0}, 1, ["fake"])
+    with pytest.raises(ValueError, match="'status'"):
+        parse_rule({"service": "fake", "action": "throttle", "rate": 1, "status": 503}, 1, ["fake"])
+    with pytest.raises(ValueError, match="'rate' only applies"):
+        parse_rule({"service": "fake", "action": "status", "status": 503, "rate": 1}, 1, ["fake"])

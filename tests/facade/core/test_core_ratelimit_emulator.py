@@ -1,0 +1,105 @@
+"""The adaptive rate limiter end to end: many concurrent pollers (threads in sync, tasks in async), each with its
+own client, against the emulator's ``throttle`` rule; with ``rate_limit="adaptive"`` they share one limiter and
+the share of 429s after the first seconds drops."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import anyio
+import pytest
+from taskfacade import RateLimited, SystemClock, Transport
+from taskfacade._options import ClientOptions
+from taskfacade.aio import AsyncTransport
+from taskfacade_generated.geobox.api.tasks import get_task
+from taskfacade_generated.geobox.models import Task
+
+from .test_core_emulator import TOKEN, Bearer
+
+RATE = 20  # requests per second the emulator lets through
+POLLERS = 20
+SECONDS = 4.0
+EARLY = 1.0
+
+
+@pytest.fixture
+def emu(taskfacade_emulator_session: Any) -> Iterator[Any]:
+    emu = taskfacade_emulator_session
+    emu.add_faults(service="geobox", method="GET", path="^/v1/tasks/", action="throttle", rate=RATE)
+    yield emu
+    emu.clear_faults()
+
+
+def _options() -> ClientOptions:
+    # a clock of its own: a limiter is shared per endpoint *and clock*, so no other test's limiter is reused
+    return ClientOptions(rate_limit="adaptive", retry_mode="disabled", clock=SystemClock())
+
+
+def _shares(outcomes: list[tuple[float, bool]], start: float) -> tuple[float, float]:
+    """The throttled share of the first ``EARLY`` seconds and of the rest."""
+    early = [throttled for at, throttled in outcomes if at - start < EARLY]
+    late = [throttled for at, throttled in outcomes if at - start >= EARLY]
+    assert early
+    assert late
+    return sum(early) / len(early), sum(late) / len(late)
+
+
+def _check(early: float, late: float) -> None:
+    assert early > 0.2  # unlimited at first, the pollers outrun the rate
+    assert late < 0.25
+    assert late < early / 2
+
+
+def test_sync_pollers_in_threads_slow_down_together(emu: Any) -> None:
+    task_id = str(emu.seeded()["geobox"]["task_ids"][0])
+    options = _options()
+    outcomes: list[tuple[float, bool]] = []
+    lock = threading.Lock()
+    start = time.monotonic()
+
+    def poll() -> None:
+        with Transport(service="geobox", base_url=emu.base_url("geobox"), auth=Bearer(TOKEN), options=options) as t:
+            while time.monotonic() - start < SECONDS:
+                try:
+                    t.call(get_task.sync_detailed, expect=Task, uuid=task_id)
+                    throttled = False
+                except RateLimited:
+                    throttled = True
+                with lock:
+                    outcomes.append((time.monotonic(), throttled))
+
+    threads = [threading.Thread(target=poll) for _ in range(POLLERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    _check(*_shares(outcomes, start))
+
+
+def test_async_pollers_in_tasks_slow_down_together(emu: Any) -> None:
+    task_id = str(emu.seeded()["geobox"]["task_ids"][0])
+    options = _options()
+    outcomes: list[tuple[float, bool]] = []
+    start = time.monotonic()
+
+    async def poll() -> None:
+        t = AsyncTransport(service="geobox", base_url=emu.base_url("geobox"), auth=Bearer(TOKEN), options=options)
+        async with t:
+            while time.monotonic() - start < SECONDS:
+                try:
+                    await t.call(get_task.asyncio_detailed, expect=Task, uuid=task_id)
+                    throttled = False
+                except RateLimited:
+                    throttled = True
+                outcomes.append((time.monotonic(), throttled))
+
+    async def main() -> None:
+        async with anyio.create_task_group() as group:
+            for _ in range(POLLERS):
+                group.start_soon(poll)
+
+    anyio.run(main)
+    _check(*_shares(outcomes, start))
