@@ -67,6 +67,7 @@ class ClientCore(Generic[TransportT]):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         if not isinstance(config, ClientConfig):
             raise InvalidArgument("config", type(config).__name__, "a ClientConfig (deadline.client() builds one)")
@@ -80,6 +81,7 @@ class ClientCore(Generic[TransportT]):
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            rate_limit=rate_limit,
         )
         self._transport: TransportT = self._transport_class(
             service="deadline",

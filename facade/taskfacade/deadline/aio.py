@@ -175,6 +175,7 @@ def client(
     trust_env: bool = True,
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     user_agent: str = USER_AGENT,
+    rate_limit: str | None = None,
 ) -> ClientCreator:
     """An async Deadline client: ``async with deadline.aio.client(...) as client:`` (or ``await``).
 
@@ -203,5 +204,6 @@ def client(
         "trust_env": trust_env,
         "max_response_size": max_response_size,
         "user_agent": user_agent,
+        "rate_limit": rate_limit,
     }
     return ClientCreator(resolve, options)

@@ -179,6 +179,7 @@ class GeoboxClient(ClientCore):
         pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
         httpx_transport: a custom httpx transport (byte-level tests).
         user_agent: the ``User-Agent`` header of every request.
+        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
 
     Raises:
         InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
@@ -204,6 +205,7 @@ class GeoboxClient(ClientCore):
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         options, redactor = self._configure(
             host,
@@ -218,6 +220,7 @@ class GeoboxClient(ClientCore):
                 "trust_env": trust_env,
                 "max_response_size": max_response_size,
                 "user_agent": user_agent,
+                "rate_limit": rate_limit,
                 "httpx_transport": httpx_transport,
             },
         )

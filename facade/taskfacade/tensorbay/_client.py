@@ -89,6 +89,7 @@ class ClientBase:
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
@@ -101,6 +102,7 @@ class ClientBase:
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            rate_limit=rate_limit,
             httpx_transport=httpx_transport,
         )
         self.url = site
@@ -152,6 +154,7 @@ class Client(ClientBase):
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
+        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
     """
 
     _TRANSPORT = Transport
@@ -171,6 +174,7 @@ class Client(ClientBase):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         super().__init__(
             access_key,
@@ -184,6 +188,7 @@ class Client(ClientBase):
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            rate_limit=rate_limit,
         )
 
     def _run(self, steps: Steps[T]) -> T:

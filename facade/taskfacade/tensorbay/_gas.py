@@ -36,6 +36,7 @@ class GAS:
         pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
         httpx_transport: a custom httpx transport (byte-level tests).
         user_agent: the ``User-Agent`` header of every request.
+        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
     """
 
     def __init__(
@@ -52,6 +53,7 @@ class GAS:
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         self._client = Client(
             access_key,
@@ -65,6 +67,7 @@ class GAS:
             pool_size=pool_size,
             httpx_transport=httpx_transport,
             user_agent=user_agent,
+            rate_limit=rate_limit,
         )
 
     @property

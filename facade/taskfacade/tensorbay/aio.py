@@ -97,6 +97,7 @@ class AsyncClient(ClientBase):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         super().__init__(
             access_key,
@@ -110,6 +111,7 @@ class AsyncClient(ClientBase):
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            rate_limit=rate_limit,
         )
 
     async def _arun(self, steps: Steps[T]) -> T:
@@ -523,6 +525,7 @@ class GAS:
         pool_size: int | None = None,
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         self._client = AsyncClient(
             access_key,
@@ -536,6 +539,7 @@ class GAS:
             pool_size=pool_size,
             httpx_transport=httpx_transport,
             user_agent=user_agent,
+            rate_limit=rate_limit,
         )
 
     @property

@@ -79,6 +79,7 @@ class Client:
         verify: the name every other client uses for TLS verification: True, False, a CA bundle path or an
             ``ssl.SSLContext`` (instead of ``verify_ssl`` and ``ca_file``).
         user_agent: the ``User-Agent`` header of every request.
+        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
 
     These options are checked here, together, as a ``taskfacade.ClientOptions`` (``options``); a bad one raises
     ``InvalidArgument`` before any request. Settings left unset come from the environment, then the profile file
@@ -108,12 +109,14 @@ class Client:
         pool_size: int | None = None,
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         prepared = prepare_client(
             pool_threads, retry_mode, host=host, token=token, username=username, password=password,
             workspace=workspace, verify_ssl=verify_ssl, ca_file=ca_file, profile=profile, profile_dir=profile_dir,
             timeout=timeout, clock=clock, httpx_transport=httpx_transport, trust_env=trust_env,
             max_response_size=max_response_size, pool_size=pool_size, verify=verify, user_agent=user_agent,
+            rate_limit=rate_limit,
         )  # fmt: skip
         self._pool_threads = prepared.options.pool_size
         resolved = resolve_prepared(prepared)
@@ -286,6 +289,7 @@ def prepare_client(
     pool_size: Any,
     verify: Any,
     user_agent: Any,
+    rate_limit: Any,
 ) -> Prepared:
     """Every argument of ``Client`` (and ``AsyncClient``) checked, without reading the environment or a file."""
     if pool_size is not None and pool_threads is not None:
@@ -301,6 +305,7 @@ def prepare_client(
         trust_env=trust_env,
         max_response_size=max_response_size,
         user_agent=user_agent,
+        rate_limit=rate_limit,
         httpx_transport=httpx_transport,
         verify=True if verify is None else verify,
     )

@@ -28,6 +28,7 @@ OPTION_NAMES = {f.name for f in attrs.fields(ClientOptions)}
 
 BAD_VALUES: list[tuple[str, Any]] = [
     ("retry_mode", "sometimes"),
+    ("rate_limit", "fast"),
     ("retry_mode", 3),
     ("timeout", None),
     ("timeout", 0),
@@ -73,6 +74,7 @@ def test_the_options_are_the_ones_the_issue_names() -> None:
         "max_response_size",
         "user_agent",
         "httpx_transport",
+        "rate_limit",  # issue 12
     } == OPTION_NAMES
 
 

@@ -68,6 +68,7 @@ class AsyncGeoboxClient(ClientCore):
         pool_size: int | None = None,
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         options, redactor = self._configure(
             host,
@@ -82,6 +83,7 @@ class AsyncGeoboxClient(ClientCore):
                 "trust_env": trust_env,
                 "max_response_size": max_response_size,
                 "user_agent": user_agent,
+                "rate_limit": rate_limit,
                 "httpx_transport": httpx_transport,
             },
         )

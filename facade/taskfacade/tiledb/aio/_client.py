@@ -75,12 +75,14 @@ class AsyncClient:
         pool_size: int | None = None,
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
+        rate_limit: str | None = None,
     ) -> None:
         self._prepared = prepare_client(
             pool_threads, retry_mode, host=host, token=token, username=username, password=password,
             workspace=workspace, verify_ssl=verify_ssl, ca_file=ca_file, profile=profile, profile_dir=profile_dir,
             timeout=timeout, clock=clock, httpx_transport=httpx_transport, trust_env=trust_env,
             max_response_size=max_response_size, pool_size=pool_size, verify=verify, user_agent=user_agent,
+            rate_limit=rate_limit,
         )  # fmt: skip
         self._pool_threads = self._prepared.options.pool_size
         self.options: ClientOptions = self._prepared.options
