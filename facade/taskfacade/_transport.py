@@ -238,9 +238,12 @@ class BaseTransport:
 
     def _observed(self, outcome: object) -> None:
         """Tell the endpoint's rate limiter how an attempt ended (throttled or not)."""
-        if self._limiter is not None:
-            throttled = isinstance(outcome, Failure) and outcome.throttled
-            self._limiter.on_response(self._monotonic(), throttled)
+        if self._limiter is None:
+            return
+        if isinstance(outcome, Failure) and outcome.request is None:
+            return  # nothing was sent (no time left): not a response the limiter should count
+        throttled = isinstance(outcome, Failure) and outcome.throttled
+        self._limiter.on_response(self._monotonic(), throttled)
 
     # -- configuration ---------------------------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ EXPECTED_OUTPUT: dict[str, tuple[str, ...]] = {
         "invalid retry_mode='sometimes': expected one of 'default', 'forceful', 'disabled' or a RetryPolicy",
         "demo: GET https://api.example.com/things/1 -> 520: <html>origin error</html>",
         "1048576 1",
+        "adaptive",
     ),
     "docs/jobs.md": ("[]", "DemoTask: this service cannot abort a job"),
 }
