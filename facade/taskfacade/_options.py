@@ -1,7 +1,8 @@
 """``ClientOptions``: how a service client talks to its server, as one frozen value checked once.
 
 Every service's client takes the same keyword arguments under the same names (``retry_mode``, ``timeout``,
-``verify``, ``pool_size``, ``clock``, ``trust_env``, ``max_response_size``, ``user_agent``, ``httpx_transport``),
+``verify``, ``pool_size``, ``clock``, ``trust_env``, ``max_response_size``, ``user_agent``, ``httpx_transport``,
+``poll_policy``),
 gathers them into a ``ClientOptions`` at construction, and hands that value to ``Transport``. Each option is
 checked here and nowhere else, when the value is built, so a bad one is refused before any request, with an
 ``InvalidArgument`` naming the parameter (and, for a value read from a file or the environment, its source):
@@ -14,7 +15,9 @@ checked here and nowhere else, when the value is built, so a bad one is refused 
   ``ssl.SSLContext`` here, so a missing file is an ``InvalidArgument`` rather than an ``OSError`` from httpx);
 - ``pool_size``: None (``default_pool_size()``) or an int >= 1; ``clock``: None (the system clock) or a
   ``taskfacade.Clock``; ``trust_env``: True or False; ``max_response_size``: an int >= 1 (bytes);
-- ``user_agent``: a printable ASCII header value; ``httpx_transport``: None or an ``httpx.BaseTransport``.
+- ``user_agent``: a printable ASCII header value; ``httpx_transport``: None or an ``httpx.BaseTransport``;
+- ``poll_policy``: None (each wait's own defaults) or a ``taskfacade.PollPolicy``: how a job's ``wait()`` polls
+  when the call gives neither ``interval`` nor ``policy`` (see ``JobBase._wait_policy``).
 
 Vendor-mirroring names stay where the vendor spells an option differently (TileDB's ``pool_threads``,
 ``verify_ssl`` and ``ca_file``); those clients translate them into a ``ClientOptions``.
@@ -33,6 +36,7 @@ from . import __version__
 from ._check import check_bool, check_int, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock, check_clock
 from ._errors import InvalidArgument
+from ._pollpolicy import PollPolicy
 from ._retry import RETRY_MODES, RetryPolicy, retry_policy
 
 __all__ = [
@@ -123,6 +127,12 @@ def _trust_env(value: object) -> bool:
     return check_bool("trust_env", value)
 
 
+def _poll_policy(value: object) -> PollPolicy | None:
+    if value is None or isinstance(value, PollPolicy):
+        return value
+    raise InvalidArgument("poll_policy", value, "None or a taskfacade.PollPolicy")
+
+
 def _retry(value: object) -> RetryPolicy:
     return retry_policy(value, "retry_mode")
 
@@ -144,6 +154,8 @@ class ClientOptions:
         max_response_size: the largest response body accepted, in bytes after decompression.
         user_agent: the ``User-Agent`` header of every request.
         httpx_transport: a custom httpx transport (tests: ``httpx.MockTransport``), or None for httpx's own.
+        poll_policy: how its jobs' ``wait()`` polls when the call gives no ``interval`` or ``policy`` (None: the
+            wait's own defaults, ``DEFAULT_INTERVAL`` between polls).
     """
 
     retry_mode: RetryPolicy = attrs.field(default=RETRY_MODES["default"], converter=_retry)
@@ -157,6 +169,7 @@ class ClientOptions:
     httpx_transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = attrs.field(
         default=None, converter=_httpx_transport
     )
+    poll_policy: PollPolicy | None = attrs.field(default=None, converter=_poll_policy)
 
     @property
     def connections(self) -> int:

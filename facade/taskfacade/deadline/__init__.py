@@ -25,6 +25,7 @@ import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials
@@ -92,6 +93,7 @@ def client(
     trust_env: bool = True,
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     user_agent: str = USER_AGENT,
+    poll_policy: PollPolicy | None = None,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
 
@@ -121,6 +123,8 @@ def client(
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
@@ -146,6 +150,7 @@ def client(
         trust_env=trust_env,
         max_response_size=max_response_size,
         user_agent=user_agent,
+        poll_policy=poll_policy,
     )
 
 

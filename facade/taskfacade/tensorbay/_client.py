@@ -17,6 +17,7 @@ from .._adapter import GeneratedResponse
 from .._clock import Clock
 from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor, check_secret
 from .._steps import Steps, run
@@ -89,6 +90,7 @@ class ClientBase:
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
@@ -101,6 +103,7 @@ class ClientBase:
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            poll_policy=poll_policy,
             httpx_transport=httpx_transport,
         )
         self.url = site
@@ -152,6 +155,8 @@ class Client(ClientBase):
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
     """
 
     _TRANSPORT = Transport
@@ -171,6 +176,7 @@ class Client(ClientBase):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         super().__init__(
             access_key,
@@ -184,6 +190,7 @@ class Client(ClientBase):
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            poll_policy=poll_policy,
         )
 
     def _run(self, steps: Steps[T]) -> T:

@@ -10,6 +10,7 @@ import httpx
 
 from .._clock import Clock
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
@@ -36,6 +37,8 @@ class GAS:
         pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
         httpx_transport: a custom httpx transport (byte-level tests).
         user_agent: the ``User-Agent`` header of every request.
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
     """
 
     def __init__(
@@ -52,6 +55,7 @@ class GAS:
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         self._client = Client(
             access_key,
@@ -65,6 +69,7 @@ class GAS:
             pool_size=pool_size,
             httpx_transport=httpx_transport,
             user_agent=user_agent,
+            poll_policy=poll_policy,
         )
 
     @property

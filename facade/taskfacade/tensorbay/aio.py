@@ -41,6 +41,7 @@ from .._errors import InvalidArgument
 from .._job import AsyncJob
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
 from .._pager import Page
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from .._steps import Steps, arun
 from ._batch import refresh_by_listing_steps
@@ -97,6 +98,7 @@ class AsyncClient(ClientBase):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         super().__init__(
             access_key,
@@ -110,6 +112,7 @@ class AsyncClient(ClientBase):
             trust_env=trust_env,
             max_response_size=max_response_size,
             user_agent=user_agent,
+            poll_policy=poll_policy,
         )
 
     async def _arun(self, steps: Steps[T]) -> T:
@@ -523,6 +526,7 @@ class GAS:
         pool_size: int | None = None,
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         self._client = AsyncClient(
             access_key,
@@ -536,6 +540,7 @@ class GAS:
             pool_size=pool_size,
             httpx_transport=httpx_transport,
             user_agent=user_agent,
+            poll_policy=poll_policy,
         )
 
     @property

@@ -21,6 +21,7 @@ import httpx
 from .._clock import Clock
 from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, tls_setting
+from .._pollpolicy import PollPolicy
 from .._retry import RetryPolicy
 from .._secrets import Redactor
 from .._steps import Steps, run
@@ -79,6 +80,8 @@ class Client:
         verify: the name every other client uses for TLS verification: True, False, a CA bundle path or an
             ``ssl.SSLContext`` (instead of ``verify_ssl`` and ``ca_file``).
         user_agent: the ``User-Agent`` header of every request.
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
     These options are checked here, together, as a ``taskfacade.ClientOptions`` (``options``); a bad one raises
     ``InvalidArgument`` before any request. Settings left unset come from the environment, then the profile file
@@ -108,12 +111,14 @@ class Client:
         pool_size: int | None = None,
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         prepared = prepare_client(
             pool_threads, retry_mode, host=host, token=token, username=username, password=password,
             workspace=workspace, verify_ssl=verify_ssl, ca_file=ca_file, profile=profile, profile_dir=profile_dir,
             timeout=timeout, clock=clock, httpx_transport=httpx_transport, trust_env=trust_env,
             max_response_size=max_response_size, pool_size=pool_size, verify=verify, user_agent=user_agent,
+            poll_policy=poll_policy,
         )  # fmt: skip
         self._pool_threads = prepared.options.pool_size
         resolved = resolve_prepared(prepared)
@@ -286,6 +291,7 @@ def prepare_client(
     pool_size: Any,
     verify: Any,
     user_agent: Any,
+    poll_policy: Any,
 ) -> Prepared:
     """Every argument of ``Client`` (and ``AsyncClient``) checked, without reading the environment or a file."""
     if pool_size is not None and pool_threads is not None:
@@ -301,6 +307,7 @@ def prepare_client(
         trust_env=trust_env,
         max_response_size=max_response_size,
         user_agent=user_agent,
+        poll_policy=poll_policy,
         httpx_transport=httpx_transport,
         verify=True if verify is None else verify,
     )

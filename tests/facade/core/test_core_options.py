@@ -58,6 +58,8 @@ BAD_VALUES: list[tuple[str, Any]] = [
     ("user_agent", " padded "),
     ("user_agent", 5),
     ("httpx_transport", "mock"),
+    ("poll_policy", 2.0),
+    ("poll_policy", {"initial": 1}),
     ("httpx_transport", httpx.Client()),
 ]
 
@@ -73,6 +75,7 @@ def test_the_options_are_the_ones_the_issue_names() -> None:
         "max_response_size",
         "user_agent",
         "httpx_transport",
+        "poll_policy",
     } == OPTION_NAMES
 
 

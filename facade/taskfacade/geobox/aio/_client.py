@@ -26,6 +26,7 @@ import httpx
 from taskfacade._atransport import AsyncTransport
 from taskfacade._clock import Clock
 from taskfacade._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from taskfacade._pollpolicy import PollPolicy
 from taskfacade._retry import RetryLike
 from taskfacade._steps import Steps, arun
 
@@ -68,6 +69,7 @@ class AsyncGeoboxClient(ClientCore):
         pool_size: int | None = None,
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         options, redactor = self._configure(
             host,
@@ -82,6 +84,7 @@ class AsyncGeoboxClient(ClientCore):
                 "trust_env": trust_env,
                 "max_response_size": max_response_size,
                 "user_agent": user_agent,
+                "poll_policy": poll_policy,
                 "httpx_transport": httpx_transport,
             },
         )
