@@ -17,6 +17,7 @@ here sees a URL, a header or a body, so no credential reaches an attribute.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,13 +49,18 @@ class _Otel:
 _OTEL: _Otel | bool | None = None
 
 
+_LOOKING = threading.Lock()
+
+
 def _otel() -> _Otel | None:
     global _OTEL
     if _OTEL is None:
-        try:
-            _OTEL = _Otel()
-        except ImportError:
-            _OTEL = False
+        with _LOOKING:  # threads' first calls may race: one of them looks, once
+            if _OTEL is None:
+                try:
+                    _OTEL = _Otel()
+                except ImportError:
+                    _OTEL = False
     return _OTEL if isinstance(_OTEL, _Otel) else None
 
 
@@ -83,7 +89,8 @@ def attempt_started(service: str, operation: object, attempt: int) -> _Attempt |
     attributes = {"taskfacade.service": service, "taskfacade.operation": _operation_name(operation)}
     otel.requests.add(1, attributes)
     span = otel.tracer.start_span("taskfacade.attempt", attributes={**attributes, "taskfacade.attempt": attempt})
-    token = otel.context.attach(otel.trace.set_span_in_context(span))
+    # Current only when recorded (an SDK is configured): a no-op span has nothing to nest under it.
+    token = otel.context.attach(otel.trace.set_span_in_context(span)) if span.is_recording() else None
     return _Attempt(span, token, attributes)
 
 
@@ -108,7 +115,8 @@ def attempt_ended(handle: _Attempt | None, outcome: object) -> None:
             span.set_attribute("error.type", type(outcome).__name__)  # the class only: messages may quote a body
             span.set_status(otel.trace.StatusCode.ERROR, type(outcome).__name__)
     finally:
-        otel.context.detach(handle.token)
+        if handle.token is not None:
+            otel.context.detach(handle.token)
         span.end()
 
 
