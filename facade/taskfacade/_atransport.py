@@ -21,6 +21,7 @@ from typing import Any, TypeVar, overload
 import anyio
 import httpx
 
+from . import _telemetry
 from ._adapter import AsyncClientAdapter, Exchange, GeneratedResponse
 from ._attempt import CURRENT, Attempt
 from ._clock import sleep_async
@@ -142,7 +143,13 @@ class AsyncTransport(BaseTransport):
                 await sleep_async(self.clock, pause)
             left = self._time_left(start, policy)
             frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
-            outcome = await self._attempt(operation, args, kwargs, frame, left)
+            traced = _telemetry.attempt_started(self.service, operation, attempt)
+            try:
+                outcome = await self._attempt(operation, args, kwargs, frame, left)
+            except BaseException as exc:
+                _telemetry.attempt_ended(traced, exc)
+                raise
+            _telemetry.attempt_ended(traced, outcome)
             self._observed(outcome)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)

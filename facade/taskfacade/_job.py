@@ -12,7 +12,8 @@ A service subclasses ``Job[ItsStatusType]`` and provides:
 
 and may override ``progress``, ``error``, the timestamps (``created_utc``, ``started_utc``, ``finished_utc``),
 ``abort()``, the batching hooks ``_batch_key()`` and ``_refresh_many()`` (used by ``wait_all``/``as_completed``),
-``_peek_phase()`` (when the phase depends on more than the status), ``_peek_progress()`` and ``_wait_clock()``.
+``_peek_phase()`` (when the phase depends on more than the status), ``_peek_progress()``, ``_wait_clock()`` and
+``_wait_policy()``.
 The ``_peek_*`` hooks must never make a request: the polling engine reads only them.
 """
 
@@ -27,6 +28,8 @@ import sys
 import warnings
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, SupportsIndex
+
+import attrs
 
 if sys.version_info >= (3, 13):
     from typing import TypeVar
@@ -169,6 +172,11 @@ class JobBase(abc.ABC, Generic[StatusT]):
         """The clock waits run on (services return their transport's clock; tests a ``ManualClock``)."""
         return SYSTEM_CLOCK
 
+    def _wait_policy(self) -> PollPolicy | None:
+        """The client's ``poll_policy`` (``ClientOptions``): how ``wait()`` polls when the call gives neither
+        ``interval`` nor ``policy``. None (the default): ``DEFAULT_INTERVAL`` between polls."""
+        return None
+
     def _label(self) -> str:
         """A short description for progress bars and timeout messages."""
         return type(self).__name__
@@ -234,13 +242,16 @@ class Job(JobBase[StatusT]):
             cancel: a ``threading.Event`` or anything with ``is_set()``: once set, the wait stops within one
                 interval (the sleep between polls wakes early) and raises ``WaitCancelled``.
             policy: a ``taskfacade.PollPolicy`` (first gap, multiplier, longest gap, jitter, timeout); it replaces
-                ``timeout`` and ``interval`` (giving ``timeout`` too is refused).
+                ``timeout`` and ``interval`` (giving ``timeout`` too is refused). When neither ``policy`` nor
+                ``interval`` is given, the client's ``poll_policy`` applies (if it has one), with ``timeout``, when
+                given, in place of the policy's own.
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
         signal = check_cancel(cancel)
+        policy, timeout = _client_policy(self, check_policy(policy), interval, timeout)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
-        timeout, interval, fast, multiplier, jitter = _with_policy(check_policy(policy), timeout, interval)
+        timeout, interval, fast, multiplier, jitter = _with_policy(policy, timeout, interval)
         for _ in poll(
             [self],
             timeout=timeout,
@@ -299,15 +310,17 @@ class AsyncJob(JobBase[StatusT]):
         Concurrent waits in one event loop on jobs one batch request can refresh share their polls (one batch
         request for all of them per interval, see ``_sharedwait.py``), so gathering one ``wait()`` per job costs
         what ``taskfacade.aio.wait_all`` costs. Cancelling the awaiting task stops the polling at once (no request
-        is left running). With a ``policy``, a shared wait polls every ``policy.maximum`` (shared polls have one
-        rhythm per wait, not an adaptive one). ``cancel`` (an ``anyio.Event``, ``asyncio.Event`` or anything with
-        ``is_set()``) stops it too, raising ``WaitCancelled`` within one interval, as in sync.
+        is left running). With a ``policy`` (or the client's ``poll_policy``), a shared wait polls every
+        ``policy.maximum`` (shared polls have one rhythm per wait, not an adaptive one). ``cancel`` (an
+        ``anyio.Event``, ``asyncio.Event`` or anything with ``is_set()``) stops it too, raising ``WaitCancelled``
+        within one interval, as in sync.
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
         signal = check_cancel(cancel)
+        policy, timeout = _client_policy(self, check_policy(policy), interval, timeout)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
-        timeout, interval, fast, multiplier, jitter = _with_policy(check_policy(policy), timeout, interval)
+        timeout, interval, fast, multiplier, jitter = _with_policy(policy, timeout, interval)
         check_wait_args(timeout, interval, max_poll_errors)
         if not progress_bar:
             from ._sharedwait import wait_shared  # anyio: only async users pay for it
@@ -349,6 +362,21 @@ class AsyncJob(JobBase[StatusT]):
         async with anyio.create_task_group() as group:
             for job in jobs:
                 group.start_soon(job.refresh)
+
+
+def _client_policy(
+    job: JobBase[Any], policy: PollPolicy | None, interval: float | None, timeout: float | None
+) -> tuple[PollPolicy | None, float | None]:
+    """The wait's policy and timeout: the caller's, else (no ``interval`` either) the client's ``poll_policy``,
+    whose timeout a given ``timeout`` replaces (then None: the policy carries it)."""
+    if policy is not None or interval is not None:
+        return policy, timeout
+    client = job._wait_policy()
+    if client is None:
+        return None, timeout
+    if timeout is None:
+        return client, None
+    return attrs.evolve(client, timeout=timeout), None
 
 
 def _with_policy(

@@ -1,7 +1,8 @@
 """``ClientOptions``: how a service client talks to its server, as one frozen value checked once.
 
 Every service's client takes the same keyword arguments under the same names (``retry_mode``, ``timeout``,
-``verify``, ``pool_size``, ``clock``, ``trust_env``, ``max_response_size``, ``user_agent``, ``httpx_transport``),
+``verify``, ``pool_size``, ``clock``, ``trust_env``, ``max_response_size``, ``user_agent``, ``httpx_transport``,
+``poll_policy``),
 gathers them into a ``ClientOptions`` at construction, and hands that value to ``Transport``. Each option is
 checked here and nowhere else, when the value is built, so a bad one is refused before any request, with an
 ``InvalidArgument`` naming the parameter (and, for a value read from a file or the environment, its source):
@@ -17,6 +18,8 @@ checked here and nowhere else, when the value is built, so a bad one is refused 
 - ``user_agent``: a printable ASCII header value; ``httpx_transport``: None or an ``httpx.BaseTransport``;
 - ``rate_limit``: None (the default: no client-side limit) or ``"adaptive"`` (one limiter per service endpoint
   shared by every client in the process, slowing down when the service throttles: ``_ratelimit.py``).
+- ``poll_policy``: None (each wait's own defaults) or a ``taskfacade.PollPolicy``: how a job's ``wait()`` polls
+  when the call gives neither ``interval`` nor ``policy`` (see ``JobBase._wait_policy``).
 
 Vendor-mirroring names stay where the vendor spells an option differently (TileDB's ``pool_threads``,
 ``verify_ssl`` and ``ca_file``); those clients translate them into a ``ClientOptions``.
@@ -35,6 +38,7 @@ from . import __version__
 from ._check import check_bool, check_int, check_seconds
 from ._clock import SYSTEM_CLOCK, Clock, check_clock
 from ._errors import InvalidArgument
+from ._pollpolicy import PollPolicy
 from ._retry import RETRY_MODES, RetryPolicy, retry_policy
 
 __all__ = [
@@ -131,6 +135,12 @@ def _rate_limit(value: object) -> str | None:
     raise InvalidArgument("rate_limit", value, "None or 'adaptive'")
 
 
+def _poll_policy(value: object) -> PollPolicy | None:
+    if value is None or isinstance(value, PollPolicy):
+        return value
+    raise InvalidArgument("poll_policy", value, "None or a taskfacade.PollPolicy")
+
+
 def _retry(value: object) -> RetryPolicy:
     return retry_policy(value, "retry_mode")
 
@@ -154,6 +164,8 @@ class ClientOptions:
         httpx_transport: a custom httpx transport (tests: ``httpx.MockTransport``), or None for httpx's own.
         rate_limit: None (no client-side rate limit) or ``"adaptive"``: before each attempt, wait for the
             endpoint's shared limiter, which slows down on throttles (429, ``ThrottlingException``) and recovers.
+        poll_policy: how its jobs' ``wait()`` polls when the call gives no ``interval`` or ``policy`` (None: the
+            wait's own defaults, ``DEFAULT_INTERVAL`` between polls).
     """
 
     retry_mode: RetryPolicy = attrs.field(default=RETRY_MODES["default"], converter=_retry)
@@ -168,6 +180,7 @@ class ClientOptions:
         default=None, converter=_httpx_transport
     )
     rate_limit: str | None = attrs.field(default=None, converter=_rate_limit)
+    poll_policy: PollPolicy | None = attrs.field(default=None, converter=_poll_policy)
 
     @property
     def connections(self) -> int:

@@ -17,6 +17,7 @@ import random
 from collections.abc import AsyncIterator, Hashable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
+from . import _telemetry
 from ._callbacks import fire_done
 from ._check import check_int, check_optional_seconds, check_seconds
 from ._clock import Clock
@@ -190,6 +191,8 @@ class Polling:
         self.cancel = cancel
         self.failures = failures
         self._before: list[object] = []
+        self.error: BaseException | None = None
+        self._traced = _telemetry.wait_started(len(self.pending), clock)
 
     def check_cancel(self) -> None:
         """``WaitCancelled`` (listing the pending jobs) once the wait's ``cancel`` signal is set."""
@@ -293,6 +296,8 @@ class Polling:
 
     def close(self) -> None:
         self.bar.close()
+        traced, self._traced = self._traced, None
+        _telemetry.wait_ended(traced, len(self.pending), self.finished, self.error)
 
 
 def _refresh_sync(owner: type[Pollable], group: Sequence[Any]) -> BaseException | None:
@@ -363,6 +368,9 @@ def poll(
             yield from state.settle(outcomes, singles)
             if state.pending:
                 sleep_or_cancel(clock, state.next_delay(), cancel)
+    except BaseException as exc:
+        state.error = exc
+        raise
     finally:
         state.close()
 
@@ -461,6 +469,9 @@ async def apoll(
                 yield job
             if state.pending:
                 await asleep_or_cancel(clock, state.next_delay(), cancel)
+    except BaseException as exc:
+        state.error = exc
+        raise
     finally:
         state.close()
 

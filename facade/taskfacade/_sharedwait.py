@@ -23,6 +23,7 @@ from typing import Any
 import anyio
 import anyio.lowlevel
 
+from . import _telemetry
 from ._callbacks import fire_done
 from ._clock import Clock
 from ._errors import WaitTimeout
@@ -145,6 +146,8 @@ async def wait_shared(
     room.join(job)
     deadline = None if timeout is None else clock.monotonic() + timeout
     errors = 0
+    traced = _telemetry.wait_started(1, clock, shared=True)
+    ended: BaseException | None = None
     try:
         while True:
             raise_if_cancelled(cancel, [job], label)
@@ -156,6 +159,8 @@ async def wait_shared(
                 raise failure
             if job._peek_phase().finished:
                 fire_done(job)
+                _telemetry.wait_ended(traced, 0, 1)
+                traced = None
                 return
             delay = max(interval, (retry_after_of(failure) if failure is not None else None) or 0.0)
             if deadline is not None:
@@ -164,5 +169,9 @@ async def wait_shared(
                     raise WaitTimeout(f"{label}: not finished within {timeout:g}s", timeout=timeout, pending=[job])
                 delay = min(delay, left)
             await asleep_or_cancel(clock, delay, cancel)
+    except BaseException as exc:
+        ended = exc
+        raise
     finally:
+        _telemetry.wait_ended(traced, 1, 0, ended)
         room.leave(job)

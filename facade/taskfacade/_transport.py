@@ -29,7 +29,7 @@ from typing import Any, ParamSpec, TypeVar, overload
 import attrs
 import httpx
 
-from . import _netdeadline
+from . import _netdeadline, _telemetry
 from ._adapter import ClientAdapter, Exchange, GeneratedResponse
 from ._attempt import CURRENT, Attempt, AttemptHooks, RedirectRefused, StatusSignal, own_attempt
 from ._body import BodyTooLarge
@@ -347,6 +347,7 @@ class BaseTransport:
                 "%s %s %s -> %s (attempt %d): giving up: %s", self.service, method, path, what, attempt, step.reason
             )
             raise step.error
+        _telemetry.retried(self.service, failure)
         logger.info(
             "%s %s %s -> %s (attempt %d of %d); retrying in %.2fs",
             self.service,
@@ -497,7 +498,13 @@ class Transport(BaseTransport):
                 self.clock.sleep(pause)
             left = self._time_left(start, policy)
             frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
-            outcome = self._attempt(operation, args, kwargs, frame)
+            traced = _telemetry.attempt_started(self.service, operation, attempt)
+            try:
+                outcome = self._attempt(operation, args, kwargs, frame)
+            except BaseException as exc:
+                _telemetry.attempt_ended(traced, exc)
+                raise
+            _telemetry.attempt_ended(traced, outcome)
             self._observed(outcome)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)

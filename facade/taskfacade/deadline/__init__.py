@@ -25,6 +25,7 @@ import httpx
 
 from .._clock import SYSTEM_CLOCK, Clock
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from ._client import ClientMeta, DeadlineClient
 from ._config import Credentials
@@ -93,6 +94,7 @@ def client(
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     user_agent: str = USER_AGENT,
     rate_limit: str | None = None,
+    poll_policy: PollPolicy | None = None,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
 
@@ -123,6 +125,8 @@ def client(
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
         rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
     Raises:
         InvalidArgument: no credentials, an unknown profile, a bad region, endpoint or retry mode.
@@ -149,6 +153,7 @@ def client(
         max_response_size=max_response_size,
         user_agent=user_agent,
         rate_limit=rate_limit,
+        poll_policy=poll_policy,
     )
 
 

@@ -19,6 +19,7 @@ import httpx
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor
 from .._steps import Steps
@@ -68,6 +69,7 @@ class ClientCore(Generic[TransportT]):
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         if not isinstance(config, ClientConfig):
             raise InvalidArgument("config", type(config).__name__, "a ClientConfig (deadline.client() builds one)")
@@ -82,6 +84,7 @@ class ClientCore(Generic[TransportT]):
             max_response_size=max_response_size,
             user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )
         self._transport: TransportT = self._transport_class(
             service="deadline",
@@ -130,6 +133,10 @@ class ClientCore(Generic[TransportT]):
     @property
     def _clock(self) -> Clock:
         return self._transport.clock
+
+    @property
+    def _poll_policy(self) -> PollPolicy | None:
+        return self._transport.options.poll_policy
 
     def _fetch_task(self, ids: Mapping[str, str]) -> Steps[tuple[dict[str, Any], dict[str, Any] | None]]:
         fields, raw, _metadata = yield from _ops.get_task_fields(self, _ops.checked_ids(**ids))  # checked again

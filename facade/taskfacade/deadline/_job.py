@@ -20,6 +20,7 @@ from .._clock import Clock
 from .._errors import InvalidArgument
 from .._job import AsyncJob, Job, JobBase, JobPhase
 from .._log import logger
+from .._pollpolicy import PollPolicy
 from .._steps import AsyncCaller, Steps, SyncCaller, arun, run
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._task import BATCH_SIZE, TaskState
@@ -54,6 +55,10 @@ class JobsBackend(Protocol):
     @property
     def _clock(self) -> Clock:
         """The clock the client's retries (and so the job's waits) run on."""
+
+    @property
+    def _poll_policy(self) -> PollPolicy | None:
+        """The client's ``poll_policy``: how a job's ``wait()`` polls by default."""
 
     def _fetch_job(self, ids: Mapping[str, str]) -> Steps[dict[str, Any]]:
         """GetJob, as ``get_job`` returns it."""
@@ -150,6 +155,9 @@ class JobState(JobBase[str | None]):
 
     def _wait_clock(self) -> Clock:
         return self._client._clock
+
+    def _wait_policy(self) -> PollPolicy | None:
+        return self._client._poll_policy
 
     def _label(self) -> str:
         return f"DeadlineJob {self.ids['jobId']}"

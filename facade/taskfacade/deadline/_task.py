@@ -21,6 +21,7 @@ from .._clock import Clock
 from .._errors import InvalidArgument
 from .._job import AsyncJob, Job, JobBase, JobPhase, deprecated_timestamp
 from .._log import logger
+from .._pollpolicy import PollPolicy
 from .._steps import AsyncCaller, Steps, SyncCaller, arun, run
 from ._errors import AccessDeniedException, ClientError, ResourceNotFoundException, error_from_item
 from ._together import all_of
@@ -76,6 +77,10 @@ class TaskBackend(Protocol):
     @property
     def _clock(self) -> Clock:
         """The clock the client's retries (and so the task's waits) run on."""
+
+    @property
+    def _poll_policy(self) -> PollPolicy | None:
+        """The client's ``poll_policy``: how a task's ``wait()`` polls by default."""
 
     def _fetch_task(self, ids: Mapping[str, str]) -> Steps[tuple[dict[str, Any], dict[str, Any] | None]]:
         """GetTask: the task's fields as ``get_task`` returns them (no ``ResponseMetadata``) and raw parameters."""
@@ -193,6 +198,9 @@ class TaskState(JobBase[str | None]):
 
     def _wait_clock(self) -> Clock:
         return self._client._clock
+
+    def _wait_policy(self) -> PollPolicy | None:
+        return self._client._poll_policy
 
     def _label(self) -> str:
         return f"DeadlineTask {self.ids['taskId']}"

@@ -33,6 +33,7 @@ from .._atransport import AsyncTransport
 from .._clock import SYSTEM_CLOCK, Clock
 from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from . import _ops, _runs
 from ._client import ClientCore, checked_ids
@@ -176,6 +177,7 @@ def client(
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     user_agent: str = USER_AGENT,
     rate_limit: str | None = None,
+    poll_policy: PollPolicy | None = None,
 ) -> ClientCreator:
     """An async Deadline client: ``async with deadline.aio.client(...) as client:`` (or ``await``).
 
@@ -205,5 +207,6 @@ def client(
         "max_response_size": max_response_size,
         "user_agent": user_agent,
         "rate_limit": rate_limit,
+        "poll_policy": poll_policy,
     }
     return ClientCreator(resolve, options)

@@ -28,6 +28,7 @@ from taskfacade._errors import InvalidArgument, UnsupportedOperation
 from taskfacade._log import safe_url
 from taskfacade._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
 from taskfacade._pager import Page, Pager, PageRequest
+from taskfacade._pollpolicy import PollPolicy
 from taskfacade._retry import RetryLike, RetryPolicy, retry_policy
 from taskfacade._secrets import Redactor
 from taskfacade._steps import Steps, run
@@ -135,6 +136,11 @@ class ClientCore:
         """The clock retries and waits run on."""
         return self._transport.clock
 
+    @property
+    def _poll_policy(self) -> PollPolicy | None:
+        """The ``poll_policy`` its tasks' ``wait()`` uses by default."""
+        return self._transport.options.poll_policy
+
     def _check_login(self) -> None:
         if self._credentials.mode != "password":
             raise UnsupportedOperation(
@@ -180,6 +186,8 @@ class GeoboxClient(ClientCore):
         httpx_transport: a custom httpx transport (byte-level tests).
         user_agent: the ``User-Agent`` header of every request.
         rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
     Raises:
         InvalidArgument: a bad argument, or no credentials in the arguments or the ``GEOBOX_*`` environment.
@@ -206,6 +214,7 @@ class GeoboxClient(ClientCore):
         httpx_transport: httpx.BaseTransport | None = None,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         options, redactor = self._configure(
             host,
@@ -221,6 +230,7 @@ class GeoboxClient(ClientCore):
                 "max_response_size": max_response_size,
                 "user_agent": user_agent,
                 "rate_limit": rate_limit,
+                "poll_policy": poll_policy,
                 "httpx_transport": httpx_transport,
             },
         )

@@ -36,6 +36,7 @@ from taskfacade._errors import APIError as _APIError
 from taskfacade._errors import InvalidArgument, ResponseDecodeError, TaskFacadeError, TransportError, WaitTimeout
 from taskfacade._job import Job, JobPhase
 from taskfacade._log import logger
+from taskfacade._pollpolicy import PollPolicy
 from taskfacade._steps import Steps
 
 from ._assets import Asset, UnknownAsset, pick_asset
@@ -55,6 +56,7 @@ __all__ = [
     "output_asset_steps",
     "refresh_many_steps",
     "refresh_steps",
+    "vendor_timeout",
     "wait_tolerance",
 ]
 
@@ -78,6 +80,10 @@ class JobBackend(Protocol):
     @property
     def clock(self) -> Clock:
         """The clock retries and waits run on."""
+
+    @property
+    def _poll_policy(self) -> PollPolicy | None:
+        """The client's ``poll_policy``: how a task's ``wait()`` polls by default."""
 
     @property
     def _ops(self) -> GeoboxOps:
@@ -289,6 +295,10 @@ class TaskState:
         clock: Clock = self.api.clock
         return clock
 
+    def _wait_policy(self) -> PollPolicy | None:
+        policy: PollPolicy | None = self.api._poll_policy
+        return policy
+
     def _label(self) -> str:
         return f"Task: {self.name or self.uuid}"
 
@@ -306,6 +316,14 @@ def wait_tolerance(progress_bar: object, retry: object, max_poll_errors: object)
         raise InvalidArgument("max_poll_errors", max_poll_errors, "None when retry= is given")
     tolerated = retry if max_poll_errors is None else max_poll_errors
     return check_int("retry" if max_poll_errors is None else "max_poll_errors", tolerated, 0)
+
+
+def vendor_timeout(timeout: Any) -> Any:
+    """``wait``'s ``timeout`` as the SDK reads it: 0 (or 0.0) means no limit, like None (the core's 0 would time
+    out at once); anything else is left for the core to check."""
+    if isinstance(timeout, int | float) and not isinstance(timeout, bool) and timeout == 0:
+        return None
+    return timeout
 
 
 def tracks_progress(progress_bar: bool) -> bool:
@@ -451,7 +469,7 @@ class Task(TaskState, Job[TaskStatus | None]):
     def wait(
         self,
         timeout: float | None = None,
-        interval: float | None = 1,
+        interval: float | None = None,
         progress_bar: bool = True,
         retry: int = 3,
         *,
@@ -462,9 +480,10 @@ class Task(TaskState, Job[TaskStatus | None]):
         """Poll until the task is finished; return its final status (SUCCESS, FAILURE or ABORTED).
 
         Args:
-            timeout: one overall deadline in seconds (None: no limit); ``taskfacade.WaitTimeout``, which is a
-                ``TimeoutError``, once it passes.
-            interval: seconds between polls.
+            timeout: one overall deadline in seconds (None or 0: no limit, as in the SDK); ``taskfacade.WaitTimeout``,
+                which is a ``TimeoutError``, once it passes.
+            interval: seconds between polls (default 1, as in the SDK, or the client's ``poll_policy`` when it
+                has one).
             progress_bar: a tqdm bar when tqdm is installed (``pip install taskfacade[progress]``); nothing otherwise.
             retry: consecutive transient polling failures tolerated (network errors, 429, 5xx); 0 raises the
                 first. Other errors are raised at once.
@@ -477,7 +496,7 @@ class Task(TaskState, Job[TaskStatus | None]):
         self._track_progress = tracks_progress(progress_bar)
         try:
             return super().wait(
-                timeout, interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
+                vendor_timeout(timeout), interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
             )
         finally:
             self._track_progress = False

@@ -17,6 +17,7 @@ from .._adapter import GeneratedResponse
 from .._clock import Clock
 from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike, RetryPolicy, retry_policy
 from .._secrets import Redactor, check_secret
 from .._steps import Steps, run
@@ -90,6 +91,7 @@ class ClientBase:
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         key = _check_access_key(access_key)
         site = _site_url(key, url)
@@ -103,6 +105,7 @@ class ClientBase:
             max_response_size=max_response_size,
             user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
             httpx_transport=httpx_transport,
         )
         self.url = site
@@ -155,6 +158,8 @@ class Client(ClientBase):
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
         rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
     """
 
     _TRANSPORT = Transport
@@ -175,6 +180,7 @@ class Client(ClientBase):
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         super().__init__(
             access_key,
@@ -189,6 +195,7 @@ class Client(ClientBase):
             max_response_size=max_response_size,
             user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )
 
     def _run(self, steps: Steps[T]) -> T:

@@ -10,6 +10,7 @@ import httpx
 
 from .._clock import Clock
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from ._client import Client
 from ._dataset import DatasetClient, DatasetClientBase, FusionDatasetClient
@@ -37,6 +38,8 @@ class GAS:
         httpx_transport: a custom httpx transport (byte-level tests).
         user_agent: the ``User-Agent`` header of every request.
         rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
     """
 
     def __init__(
@@ -54,6 +57,7 @@ class GAS:
         httpx_transport: httpx.BaseTransport | None = None,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         self._client = Client(
             access_key,
@@ -68,6 +72,7 @@ class GAS:
             httpx_transport=httpx_transport,
             user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )
 
     @property

@@ -26,6 +26,7 @@ from .._errors import InvalidArgument, TaskFacadeError
 from .._job import Job as CoreJob
 from .._phase import JobPhase
 from .._poll import check_wait_args, is_transient
+from .._pollpolicy import PollPolicy
 from .._steps import Call, Steps
 from ._batch import MIN_BATCH, refresh_by_listing_steps
 from ._body import JobFields, from_server, make_fields, parse_job_body, to_epoch
@@ -348,6 +349,10 @@ class TensorBayJobBase:
     def _wait_clock(self) -> Clock:
         clock: Clock = self._client.clock
         return clock
+
+    def _wait_policy(self) -> PollPolicy | None:
+        policy: PollPolicy | None = self._client.transport.options.poll_policy
+        return policy
 
     def _label(self) -> str:
         return f'{type(self).__name__}("{self._fields.job_id}")'

@@ -41,6 +41,7 @@ from .._errors import InvalidArgument
 from .._job import AsyncJob
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
 from .._pager import Page
+from .._pollpolicy import PollPolicy
 from .._retry import RetryLike
 from .._steps import Steps, arun
 from ._batch import refresh_by_listing_steps
@@ -98,6 +99,7 @@ class AsyncClient(ClientBase):
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         super().__init__(
             access_key,
@@ -112,6 +114,7 @@ class AsyncClient(ClientBase):
             max_response_size=max_response_size,
             user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )
 
     async def _arun(self, steps: Steps[T]) -> T:
@@ -526,6 +529,7 @@ class GAS:
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         self._client = AsyncClient(
             access_key,
@@ -540,6 +544,7 @@ class GAS:
             httpx_transport=httpx_transport,
             user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )
 
     @property

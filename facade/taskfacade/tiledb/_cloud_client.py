@@ -21,6 +21,7 @@ import httpx
 from .._clock import Clock
 from .._errors import InvalidArgument
 from .._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions, tls_setting
+from .._pollpolicy import PollPolicy
 from .._retry import RetryPolicy
 from .._secrets import Redactor
 from .._steps import Steps, run
@@ -80,6 +81,8 @@ class Client:
             ``ssl.SSLContext`` (instead of ``verify_ssl`` and ``ca_file``).
         user_agent: the ``User-Agent`` header of every request.
         rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
+            ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
     These options are checked here, together, as a ``taskfacade.ClientOptions`` (``options``); a bad one raises
     ``InvalidArgument`` before any request. Settings left unset come from the environment, then the profile file
@@ -110,6 +113,7 @@ class Client:
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         prepared = prepare_client(
             pool_threads, retry_mode, host=host, token=token, username=username, password=password,
@@ -117,6 +121,7 @@ class Client:
             timeout=timeout, clock=clock, httpx_transport=httpx_transport, trust_env=trust_env,
             max_response_size=max_response_size, pool_size=pool_size, verify=verify, user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )  # fmt: skip
         self._pool_threads = prepared.options.pool_size
         resolved = resolve_prepared(prepared)
@@ -290,6 +295,7 @@ def prepare_client(
     verify: Any,
     user_agent: Any,
     rate_limit: Any,
+    poll_policy: Any,
 ) -> Prepared:
     """Every argument of ``Client`` (and ``AsyncClient``) checked, without reading the environment or a file."""
     if pool_size is not None and pool_threads is not None:
@@ -306,6 +312,7 @@ def prepare_client(
         max_response_size=max_response_size,
         user_agent=user_agent,
         rate_limit=rate_limit,
+        poll_policy=poll_policy,
         httpx_transport=httpx_transport,
         verify=True if verify is None else verify,
     )

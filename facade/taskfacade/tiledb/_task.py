@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from .._clock import Clock
 from .._job import Job, JobBase, JobPhase, deprecated_timestamp
+from .._pollpolicy import PollPolicy
 from ._batch import refresh_tasks
 from ._cloud_client import Client
 from ._generated import ArrayTask, ArrayTaskStatus, Unset
@@ -182,6 +183,10 @@ class TileDBTaskBase(JobBase[ArrayTaskStatus]):
     def _wait_clock(self) -> Clock:
         clock: Clock = self._client.clock
         return clock
+
+    def _wait_policy(self) -> PollPolicy | None:
+        policy: PollPolicy | None = self._client.options.poll_policy
+        return policy
 
     def _label(self) -> str:
         return f"{self._KIND} {self.id}"

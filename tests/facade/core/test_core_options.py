@@ -59,6 +59,8 @@ BAD_VALUES: list[tuple[str, Any]] = [
     ("user_agent", " padded "),
     ("user_agent", 5),
     ("httpx_transport", "mock"),
+    ("poll_policy", 2.0),
+    ("poll_policy", {"initial": 1}),
     ("httpx_transport", httpx.Client()),
 ]
 
@@ -75,6 +77,7 @@ def test_the_options_are_the_ones_the_issue_names() -> None:
         "user_agent",
         "httpx_transport",
         "rate_limit",  # issue 12
+        "poll_policy",
     } == OPTION_NAMES
 
 

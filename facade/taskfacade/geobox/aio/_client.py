@@ -26,6 +26,7 @@ import httpx
 from taskfacade._atransport import AsyncTransport
 from taskfacade._clock import Clock
 from taskfacade._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT
+from taskfacade._pollpolicy import PollPolicy
 from taskfacade._retry import RetryLike
 from taskfacade._steps import Steps, arun
 
@@ -69,6 +70,7 @@ class AsyncGeoboxClient(ClientCore):
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         options, redactor = self._configure(
             host,
@@ -84,6 +86,7 @@ class AsyncGeoboxClient(ClientCore):
                 "max_response_size": max_response_size,
                 "user_agent": user_agent,
                 "rate_limit": rate_limit,
+                "poll_policy": poll_policy,
                 "httpx_transport": httpx_transport,
             },
         )

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from taskfacade._clock import Clock
 from taskfacade._job import AsyncJob, JobPhase
+from taskfacade._pollpolicy import PollPolicy
 from taskfacade._steps import Steps
 
 from .._assets import Asset, UnknownAsset
@@ -35,6 +36,7 @@ from .._task import (
     refresh_many_steps,
     refresh_steps,
     tracks_progress,
+    vendor_timeout,
     wait_tolerance,
 )
 
@@ -66,6 +68,10 @@ class AsyncJobBackend(Protocol):
     @property
     def clock(self) -> Clock:
         """The clock retries and waits run on."""
+
+    @property
+    def _poll_policy(self) -> PollPolicy | None:
+        """The client's ``poll_policy``: how a task's ``wait()`` polls by default."""
 
     @property
     def _ops(self) -> GeoboxOps:
@@ -167,7 +173,7 @@ class AsyncTask(TaskState, AsyncJob[TaskStatus | None]):
     async def wait(
         self,
         timeout: float | None = None,
-        interval: float | None = 1,
+        interval: float | None = None,
         progress_bar: bool = True,
         retry: int = 3,
         *,
@@ -178,14 +184,15 @@ class AsyncTask(TaskState, AsyncJob[TaskStatus | None]):
         """Poll until the task is finished; return its final status (SUCCESS, FAILURE or ABORTED).
 
         Arguments as ``Task.wait``: ``timeout`` is one overall deadline (``taskfacade.WaitTimeout``, a
-        ``TimeoutError``), ``retry`` the consecutive transient polling failures tolerated. Cancelling the awaiting
+        ``TimeoutError``; None or 0: no limit, as in the SDK), ``interval`` 1 second unless the client has a
+        ``poll_policy``, ``retry`` the consecutive transient polling failures tolerated. Cancelling the awaiting
         task stops the polling at once.
         """
         tolerated = wait_tolerance(progress_bar, retry, max_poll_errors)
         self._track_progress = tracks_progress(progress_bar)
         try:
             return await super().wait(
-                timeout, interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
+                vendor_timeout(timeout), interval, progress_bar, max_poll_errors=tolerated, cancel=cancel, policy=policy
             )
         finally:
             self._track_progress = False

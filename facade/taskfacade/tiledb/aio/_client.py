@@ -21,6 +21,7 @@ from ..._atransport import AsyncTransport
 from ..._clock import Clock
 from ..._errors import InvalidArgument
 from ..._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, USER_AGENT, ClientOptions
+from ..._pollpolicy import PollPolicy
 from ..._retry import RetryPolicy
 from ..._steps import Steps, arun
 from .. import _validate as v
@@ -76,6 +77,7 @@ class AsyncClient:
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
         rate_limit: str | None = None,
+        poll_policy: PollPolicy | None = None,
     ) -> None:
         self._prepared = prepare_client(
             pool_threads, retry_mode, host=host, token=token, username=username, password=password,
@@ -83,6 +85,7 @@ class AsyncClient:
             timeout=timeout, clock=clock, httpx_transport=httpx_transport, trust_env=trust_env,
             max_response_size=max_response_size, pool_size=pool_size, verify=verify, user_agent=user_agent,
             rate_limit=rate_limit,
+            poll_policy=poll_policy,
         )  # fmt: skip
         self._pool_threads = self._prepared.options.pool_size
         self.options: ClientOptions = self._prepared.options
