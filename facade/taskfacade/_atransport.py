@@ -27,7 +27,8 @@ from ._attempt import CURRENT, Attempt
 from ._clock import sleep_async
 from ._errors import InvalidArgument
 from ._failure import Failure
-from ._retry import RetryLike
+from ._ratelimit import MAX_NAP
+from ._retry import RetryLike, RetryPolicy
 from ._steps import Call
 from ._transport import BaseTransport
 
@@ -138,9 +139,9 @@ class AsyncTransport(BaseTransport):
         attempt = 0
         while True:
             attempt += 1
-            pause = self._send_delay(self._time_left(start, policy))
-            if pause > 0:
-                await sleep_async(self.clock, pause)
+            if self._limiter is not None:
+                await self._wait_for_slot(start, policy)
+            sent = self._monotonic()
             left = self._time_left(start, policy)
             frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             traced = _telemetry.attempt_started(self.service, operation, attempt)
@@ -150,11 +151,22 @@ class AsyncTransport(BaseTransport):
                 _telemetry.attempt_ended(traced, exc)
                 raise
             _telemetry.attempt_ended(traced, outcome)
-            self._observed(outcome)
+            self._observed(outcome, sent)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)
             delay = self._retry_delay(policy, attempt, outcome, idempotent, self._time_left(start, policy))
             await sleep_async(self.clock, delay)
+
+    async def _wait_for_slot(self, start: float, policy: RetryPolicy) -> None:
+        """``Transport._wait_for_slot`` without blocking the loop: a cancelled task gives its place back."""
+        assert self._limiter is not None
+        ticket: int | None = None
+        try:
+            while not (slot := self._ask_slot(start, policy, ticket)).granted:
+                ticket = slot.ticket
+                await sleep_async(self.clock, min(slot.delay, MAX_NAP))
+        finally:
+            self._limiter.release(ticket)  # a no-op once granted or refused
 
     # -- steps (``_steps.py``) -------------------------------------------------------------------------------
 

@@ -35,7 +35,7 @@ from ._attempt import CURRENT, Attempt, AttemptHooks, RedirectRefused, StatusSig
 from ._body import BodyTooLarge
 from ._callplan import GiveUp, next_step, time_left
 from ._clock import Clock, monotonic_of
-from ._errors import ClientClosed, ErrorClasses, ErrorParser, InvalidArgument
+from ._errors import ClientClosed, ErrorClasses, ErrorParser, InvalidArgument, Timeout
 from ._failure import Failure, Failures, undecodable
 from ._log import logger, safe_path, safe_url
 from ._logfilter import shared_filter
@@ -49,7 +49,7 @@ from ._options import (
     default_pool_size,
     tls_setting,
 )
-from ._ratelimit import Endpoint, RateLimiter, limiter_for
+from ._ratelimit import MAX_NAP, Endpoint, RateLimiter, Slot, limiter_for
 from ._retry import RetryLike, RetryPolicy, retry_policy
 from ._secrets import Redactor
 from ._steps import Call
@@ -230,20 +230,28 @@ class BaseTransport:
         """The endpoint's shared ``RateLimiter`` (``rate_limit="adaptive"``), or None."""
         return self._limiter
 
-    def _send_delay(self, left: float) -> float:
-        """How long to wait before the next attempt for the endpoint's rate limiter (at most ``left``)."""
-        if self._limiter is None:
-            return 0.0
-        return max(0.0, min(self._limiter.acquire_delay(self._monotonic()), left))
+    def _ask_slot(self, start: float, policy: RetryPolicy, ticket: int | None) -> Slot:
+        """Ask the endpoint's limiter to send the next attempt (``ticket``: the place it gave on an earlier ask).
+        Raises ``Timeout`` when no slot comes within the call's time left: nothing is sent."""
+        assert self._limiter is not None
+        left = self._time_left(start, policy)
+        slot = self._limiter.acquire(self._monotonic(), left, ticket)
+        if slot.refused:
+            raise Timeout(
+                f"the rate limiter for this endpoint (after the service throttled) has no send slot within the "
+                f"{max(left, 0.0):.2f}s left for this call (the next comes in {slot.delay:.2f}s)",
+                service=self.service,
+            )
+        return slot
 
-    def _observed(self, outcome: object) -> None:
-        """Tell the endpoint's rate limiter how an attempt ended (throttled or not)."""
+    def _observed(self, outcome: object, sent: float) -> None:
+        """Tell the endpoint's rate limiter how an attempt sent at ``sent`` ended (throttled or not)."""
         if self._limiter is None:
             return
         if isinstance(outcome, Failure) and outcome.request is None:
             return  # nothing was sent (no time left): not a response the limiter should count
         throttled = isinstance(outcome, Failure) and outcome.throttled
-        self._limiter.on_response(self._monotonic(), throttled)
+        self._limiter.on_response(self._monotonic(), throttled, sent)
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -493,9 +501,9 @@ class Transport(BaseTransport):
         attempt = 0
         while True:
             attempt += 1
-            pause = self._send_delay(self._time_left(start, policy))
-            if pause > 0:
-                self.clock.sleep(pause)
+            if self._limiter is not None:
+                self._wait_for_slot(start, policy)
+            sent = self._monotonic()
             left = self._time_left(start, policy)
             frame = Attempt(self, self._monotonic() + left, per_call_timeout, CURRENT.get())
             traced = _telemetry.attempt_started(self.service, operation, attempt)
@@ -505,11 +513,23 @@ class Transport(BaseTransport):
                 _telemetry.attempt_ended(traced, exc)
                 raise
             _telemetry.attempt_ended(traced, outcome)
-            self._observed(outcome)
+            self._observed(outcome, sent)
             if not isinstance(outcome, Failure):
                 return self._done(outcome, attempt, frame)
             delay = self._retry_delay(policy, attempt, outcome, idempotent, self._time_left(start, policy))
             self.clock.sleep(delay)
+
+    def _wait_for_slot(self, start: float, policy: RetryPolicy) -> None:
+        """Sleep until the endpoint's rate limiter lets the next attempt go (``_ratelimit.py``): asking again after
+        each wait, so a rate cut while waiting delays it; a cancelled wait gives its place back."""
+        assert self._limiter is not None
+        ticket: int | None = None
+        try:
+            while not (slot := self._ask_slot(start, policy, ticket)).granted:
+                ticket = slot.ticket
+                self.clock.sleep(min(slot.delay, MAX_NAP))
+        finally:
+            self._limiter.release(ticket)  # a no-op once granted or refused
 
     # -- steps (``_steps.py``) -------------------------------------------------------------------------------
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import anyio
 import pytest
-from taskfacade import RateLimited, SystemClock, Transport
+from taskfacade import RateLimited, SystemClock, Timeout, Transport
 from taskfacade._options import ClientOptions
+from taskfacade._retry import RetryPolicy
 from taskfacade.aio import AsyncTransport
 from taskfacade_generated.geobox.api.tasks import get_task
 from taskfacade_generated.geobox.models import Task
@@ -103,3 +104,58 @@ def test_async_pollers_in_tasks_slow_down_together(emu: Any) -> None:
 
     anyio.run(main)
     _check(*_shares(outcomes, start))
+
+
+def _throttle_once(emu: Any, transport: Transport, task_id: str) -> None:
+    """Requests back to back until the service throttles one: the limiter is on from then."""
+    for _ in range(RATE * 5):
+        try:
+            transport.call(get_task.sync_detailed, expect=Task, uuid=task_id)
+        except RateLimited:
+            return
+    raise AssertionError("the throttle rule never answered 429")
+
+
+def test_a_call_that_would_get_no_slot_within_its_budget_is_refused_unsent(emu: Any) -> None:
+    task_id = str(emu.seeded()["geobox"]["task_ids"][0])
+    with Transport(service="geobox", base_url=emu.base_url("geobox"), auth=Bearer(TOKEN), options=_options()) as t:
+        _throttle_once(emu, t, task_id)
+        limiter = t.rate_limiter
+        assert limiter is not None
+        rate = limiter.rate
+        assert rate is not None
+        now = t.clock.monotonic()
+        queued = [limiter.acquire(now) for _ in range(int(rate * 3))]  # others ahead: about 3 s of sends
+        emu.clear_request_counts()
+        short = RetryPolicy("short", max_attempts=1, budget=0.5, retry_statuses=frozenset())
+        with pytest.raises(Timeout, match="no send slot within"):
+            t.call(get_task.sync_detailed, expect=Task, uuid=task_id, retry=short)
+        assert sum(emu.request_counts().get("geobox", {}).values()) == 0  # nothing was sent
+        assert limiter.waiting == sum(slot.ticket is not None for slot in queued)  # its place was given back
+        for slot in queued:
+            limiter.release(slot.ticket)
+        t.call(get_task.sync_detailed, expect=Task, uuid=task_id)  # with the queue gone, it goes through
+
+
+def test_a_cancelled_async_caller_gives_its_place_back(emu: Any) -> None:
+    task_id = str(emu.seeded()["geobox"]["task_ids"][0])
+    options = _options()
+    with Transport(service="geobox", base_url=emu.base_url("geobox"), auth=Bearer(TOKEN), options=options) as t:
+        _throttle_once(emu, t, task_id)
+        limiter = t.rate_limiter
+        assert limiter is not None
+        queued = [limiter.acquire(t.clock.monotonic()) for _ in range(200)]  # seconds of sends ahead
+
+    async def main() -> None:
+        async with AsyncTransport(
+            service="geobox", base_url=emu.base_url("geobox"), auth=Bearer(TOKEN), options=options
+        ) as at:
+            assert at.rate_limiter is limiter  # one limiter per endpoint, sync and async alike
+            before = limiter.waiting
+            with anyio.move_on_after(0.3):
+                await at.call(get_task.asyncio_detailed, expect=Task, uuid=task_id)
+            assert limiter.waiting == before
+
+    anyio.run(main)
+    for slot in queued:
+        limiter.release(slot.ticket)
