@@ -16,8 +16,8 @@ checked here and nowhere else, when the value is built, so a bad one is refused 
 - ``pool_size``: None (``default_pool_size()``) or an int >= 1; ``clock``: None (the system clock) or a
   ``taskfacade.Clock``; ``trust_env``: True or False; ``max_response_size``: an int >= 1 (bytes);
 - ``user_agent``: a printable ASCII header value; ``httpx_transport``: None or an ``httpx.BaseTransport``;
-- ``rate_limit``: None (the default: no client-side limit) or ``"adaptive"`` (one limiter per service endpoint
-  shared by every client in the process, slowing down when the service throttles: ``_ratelimit.py``).
+- ``rate_limit``: ``"adaptive"`` (the default: one limiter per service endpoint shared by every client in the
+  process, slowing down when the service throttles: ``_ratelimit.py``) or None (no client-side limit).
 - ``poll_policy``: None (each wait's own defaults) or a ``taskfacade.PollPolicy``: how a job's ``wait()`` polls
   when the call gives neither ``interval`` nor ``policy`` (see ``JobBase._wait_policy``).
 
@@ -162,8 +162,8 @@ class ClientOptions:
         max_response_size: the largest response body accepted, in bytes after decompression.
         user_agent: the ``User-Agent`` header of every request.
         httpx_transport: a custom httpx transport (tests: ``httpx.MockTransport``), or None for httpx's own.
-        rate_limit: None (no client-side rate limit) or ``"adaptive"``: before each attempt, wait for the
-            endpoint's shared limiter, which slows down on throttles (429, ``ThrottlingException``) and recovers.
+        rate_limit: ``"adaptive"`` (the default): before each attempt, wait for the endpoint's shared limiter,
+            which slows down on throttles (429, ``ThrottlingException``) and recovers; None: no client-side limit.
         poll_policy: how its jobs' ``wait()`` polls when the call gives no ``interval`` or ``policy`` (None: the
             wait's own defaults, ``DEFAULT_INTERVAL`` between polls).
     """
@@ -179,7 +179,7 @@ class ClientOptions:
     httpx_transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = attrs.field(
         default=None, converter=_httpx_transport
     )
-    rate_limit: str | None = attrs.field(default=None, converter=_rate_limit)
+    rate_limit: str | None = attrs.field(default="adaptive", converter=_rate_limit)
     poll_policy: PollPolicy | None = attrs.field(default=None, converter=_poll_policy)
 
     @property

@@ -76,8 +76,10 @@ MAX_NAP = 1.0
 #: The measured rate's smoothing factor and bucket width in seconds.
 _SMOOTHING = 0.8
 _BUCKET = 0.5
-#: Tokens short of one by less than this count as one (the wait a float rounding leaves is no wait).
-_EPSILON = 1e-9
+#: A wait shorter than this (seconds) is no wait: the caller goes. Float rounding, and clocks read as seconds
+#: since the epoch (a resolution of about 0.2 us), would otherwise leave a caller asking again for ever-tinier
+#: waits that its clock cannot measure.
+_SLACK_S = 0.001
 #: ``rate_limit=`` values a ``ClientOptions`` accepts.
 RateLimitMode = Literal["adaptive"]
 
@@ -188,11 +190,11 @@ class RateLimiter:
                 return _GRANTED
             self._refill(now)
             ahead = len(self._queue) if ticket is None else bisect.bisect_left(self._queue, ticket)
-            if self._tokens - ahead >= 1.0 - _EPSILON:
+            delay = (ahead + 1.0 - self._tokens) / self._rate
+            if delay <= _SLACK_S:
                 self._tokens -= 1.0
                 self._drop(ticket)
                 return _GRANTED
-            delay = (ahead + 1.0 - self._tokens) / self._rate
             if delay > left:
                 self._drop(ticket)
                 return Slot(False, delay)

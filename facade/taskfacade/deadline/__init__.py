@@ -93,7 +93,7 @@ def client(
     trust_env: bool = True,
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     user_agent: str = USER_AGENT,
-    rate_limit: str | None = None,
+    rate_limit: str | None = "adaptive",
     poll_policy: PollPolicy | None = None,
 ) -> DeadlineClient:
     """A Deadline client, like ``boto3.client("deadline", ...)``. No request is made here.
@@ -124,7 +124,8 @@ def client(
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
-        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        rate_limit: ``"adaptive"`` (the default): the endpoint's shared adaptive rate limiter; None: off
+            (``ClientOptions``).
         poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
             ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 

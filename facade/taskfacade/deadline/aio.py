@@ -176,7 +176,7 @@ def client(
     trust_env: bool = True,
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     user_agent: str = USER_AGENT,
-    rate_limit: str | None = None,
+    rate_limit: str | None = "adaptive",
     poll_policy: PollPolicy | None = None,
 ) -> ClientCreator:
     """An async Deadline client: ``async with deadline.aio.client(...) as client:`` (or ``await``).

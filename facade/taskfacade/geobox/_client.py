@@ -185,7 +185,8 @@ class GeoboxClient(ClientCore):
         pool_size: connections kept open (default: like ``ThreadPoolExecutor``).
         httpx_transport: a custom httpx transport (byte-level tests).
         user_agent: the ``User-Agent`` header of every request.
-        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        rate_limit: ``"adaptive"`` (the default): the endpoint's shared adaptive rate limiter; None: off
+            (``ClientOptions``).
         poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
             ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
@@ -213,7 +214,7 @@ class GeoboxClient(ClientCore):
         pool_size: int | None = None,
         httpx_transport: httpx.BaseTransport | None = None,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         options, redactor = self._configure(

@@ -90,7 +90,7 @@ class ClientBase:
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         key = _check_access_key(access_key)
@@ -157,7 +157,8 @@ class Client(ClientBase):
         max_response_size: the largest response body accepted, in bytes after decompression (default 64 MiB);
             a larger one raises ``taskfacade.ResponseTooLarge``.
         user_agent: the ``User-Agent`` header of every request.
-        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        rate_limit: ``"adaptive"`` (the default): the endpoint's shared adaptive rate limiter; None: off
+            (``ClientOptions``).
         poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
             ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
     """
@@ -179,7 +180,7 @@ class Client(ClientBase):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         super().__init__(

@@ -98,7 +98,7 @@ class AsyncClient(ClientBase):
         trust_env: bool = True,
         max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         super().__init__(
@@ -528,7 +528,7 @@ class GAS:
         pool_size: int | None = None,
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         self._client = AsyncClient(

@@ -80,7 +80,8 @@ class Client:
         verify: the name every other client uses for TLS verification: True, False, a CA bundle path or an
             ``ssl.SSLContext`` (instead of ``verify_ssl`` and ``ca_file``).
         user_agent: the ``User-Agent`` header of every request.
-        rate_limit: None, or ``"adaptive"`` for the endpoint's shared adaptive rate limiter (``ClientOptions``).
+        rate_limit: ``"adaptive"`` (the default): the endpoint's shared adaptive rate limiter; None: off
+            (``ClientOptions``).
         poll_policy: how this client's jobs' ``wait()`` polls when the call gives no ``interval`` or
             ``policy`` (a ``taskfacade.PollPolicy``; None: each wait's own defaults).
 
@@ -112,7 +113,7 @@ class Client:
         pool_size: int | None = None,
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         prepared = prepare_client(

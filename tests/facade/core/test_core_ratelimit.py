@@ -264,7 +264,8 @@ def test_the_registry_shares_one_limiter_per_endpoint_and_clock() -> None:
 
 
 def test_rate_limit_option_is_checked() -> None:
-    assert ClientOptions().rate_limit is None
+    assert ClientOptions().rate_limit == "adaptive"  # on by default (docs/retry-modes.md: the benchmark)
+    assert ClientOptions(rate_limit=None).rate_limit is None
     assert ClientOptions(rate_limit="adaptive").rate_limit == "adaptive"
     with pytest.raises(InvalidArgument, match="rate_limit"):
         ClientOptions(rate_limit="fast")

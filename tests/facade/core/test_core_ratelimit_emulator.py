@@ -159,3 +159,37 @@ def test_a_cancelled_async_caller_gives_its_place_back(emu: Any) -> None:
     anyio.run(main)
     for slot in queued:
         limiter.release(slot.ticket)
+
+
+class _StuckClock:
+    """A careless test clock: time never moves and ``sleep`` returns at once."""
+
+    def __init__(self) -> None:
+        self.sleeps = 0
+
+    def monotonic(self) -> float:
+        return 100.0
+
+    def time(self) -> float:
+        return 1_700_000_000.0
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps += 1
+        assert self.sleeps < 50, "the transport keeps sleeping on a clock that does not move"
+
+
+def test_a_clock_that_does_not_move_is_not_spun_on(taskfacade_emulator_session: Any) -> None:
+    emu = taskfacade_emulator_session
+    task_id = str(emu.seeded()["geobox"]["task_ids"][0])
+    emu.add_faults(service="geobox", method="GET", path="^/v1/tasks/", action="status", status=429, count=1)
+    clock = _StuckClock()
+    options = ClientOptions(rate_limit="adaptive", clock=clock)
+    try:
+        with Transport(service="geobox", base_url=emu.base_url("geobox"), auth=Bearer(TOKEN), options=options) as t:
+            t.call(get_task.sync_detailed, expect=Task, uuid=task_id)  # a 429, then its retry waits on the limiter
+            assert t.rate_limiter is not None
+            assert t.rate_limiter.rate is not None  # on since the 429
+            t.call(get_task.sync_detailed, expect=Task, uuid=task_id)
+    finally:
+        emu.clear_faults()
+    assert clock.sleeps <= 3  # the retry's backoff and one nap per call: then sent, since time did not move

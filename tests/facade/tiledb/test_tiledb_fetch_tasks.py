@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from taskfacade import InvalidArgument, RateLimited, ResponseDecodeError, ServerError
+from taskfacade._ratelimit import MAX_NAP
 from taskfacade.tiledb import Client, TasksError, TileDBTask, tasks
 from taskfacade_emulator import Emulator
 from taskfacade_generated.tiledb.models import ArrayTaskStatus, ArrayTaskType
@@ -250,7 +251,10 @@ def test_resets_and_truncated_pages_are_retried(emu: Emulator, client: Client, a
 def test_rate_limits_are_waited_out_on_the_clients_clock(emu: Emulator, client: Client) -> None:
     emu.add_faults(service="tiledb", path="^/v1/tasks/", action="status", status=429, retry_after=3, count=2)
     assert list(tasks.fetch_tasks(client=client))
-    assert client.clock.sleeps == [3.0, 3.0]  # type: ignore[attr-defined]
+    sleeps = client.clock.sleeps  # type: ignore[attr-defined]
+    assert sleeps[:2] == [3.0, 3.0]  # each 429's Retry-After
+    # then the endpoint's rate limiter (on by default since the 429s) spaces the next pages, a nap at a time
+    assert all(0 < nap <= MAX_NAP for nap in sleeps[2:])
 
 
 def test_a_long_retry_after_is_not_waited_out(emu: Emulator, client: Client) -> None:

@@ -69,7 +69,7 @@ class AsyncGeoboxClient(ClientCore):
         pool_size: int | None = None,
         httpx_transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         options, redactor = self._configure(

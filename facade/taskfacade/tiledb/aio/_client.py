@@ -76,7 +76,7 @@ class AsyncClient:
         pool_size: int | None = None,
         verify: bool | str | ssl.SSLContext | None = None,
         user_agent: str = USER_AGENT,
-        rate_limit: str | None = None,
+        rate_limit: str | None = "adaptive",
         poll_policy: PollPolicy | None = None,
     ) -> None:
         self._prepared = prepare_client(
