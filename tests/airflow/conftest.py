@@ -1,0 +1,134 @@
+"""Fixtures of the Airflow provider's tests; they run only in ``.venv-airflow`` (``make pytest-airflow``).
+
+Airflow reads its configuration when first imported, so this module points it at a fresh ``AIRFLOW_HOME`` (a
+temporary directory per test process: each xdist worker has its own) before any test module imports Airflow:
+a SQLite metadata database there, no example DAGs, ``tests/airflow/dags`` as the DAGs folder. Nothing here writes to
+``~/airflow``.
+
+Fixtures:
+- ``emulator``: one emulator per test process (real server on 127.0.0.1), whose credentials are canaries
+  (``CANARY``): a test can then look for them in logs, XCom and serialized DAGs.
+- ``airflow_db``: ``airflow db migrate`` run once per test process (only tests that need the metadata DB use it).
+- ``airflow_conns``: ``AIRFLOW_CONN_<ID>`` environment variables (JSON) of one connection per service, pointing at
+  the emulator with its credentials; returns the service -> conn id mapping.
+- ``airflow_env``: the environment for a subprocess (``airflow dags test``): this process's Airflow settings plus
+  the connections.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from taskfacade_emulator import Credentials, Emulator
+
+HERE = Path(__file__).resolve().parent
+DAGS_FOLDER = HERE / "dags"
+AIRFLOW_BIN = Path(sys.executable).with_name("airflow")
+
+_HOME = Path(tempfile.mkdtemp(prefix="taskfacade-airflow-home-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+
+#: Airflow's settings for every test process and its subprocesses (set before Airflow is imported).
+AIRFLOW_SETTINGS = {
+    "AIRFLOW_HOME": str(_HOME),
+    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{_HOME / 'airflow.db'}",
+    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_FOLDER),
+    "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
+    "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+}
+os.environ.update(AIRFLOW_SETTINGS)
+
+#: The emulator's credentials in these tests: canaries that must never show up in logs, XCom or serialized DAGs.
+CANARY = {
+    "tiledb_token": "canary-tiledb-token-5f1c2e",
+    "tiledb_workspace": "ws_emulator",
+    "deadline_key_id": "AKIDCANARY5F1C2E",
+    "deadline_secret": "canary-deadline-secret-5f1c2e",
+    "geobox_token": "canary-geobox-token-5f1c2e",
+    "tensorbay_access_key": "ACCESSKEY-canary5f1c2e",
+}
+SECRETS = ("tiledb_token", "deadline_secret", "geobox_token", "tensorbay_access_key")
+SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
+
+
+def canary_credentials() -> Credentials:
+    """What the emulator accepts in these tests (the canaries above)."""
+    return Credentials(
+        tiledb_token=CANARY["tiledb_token"],
+        tiledb_workspace=CANARY["tiledb_workspace"],
+        deadline_keys={CANARY["deadline_key_id"]: CANARY["deadline_secret"]},
+        geobox_token=CANARY["geobox_token"],
+        tensorbay_access_key=CANARY["tensorbay_access_key"],
+    )
+
+
+def default_conn_id(service: str) -> str:
+    """The hooks' default connection id of ``service`` (``taskfacade_deadline_default``)."""
+    return f"taskfacade_{service}_default"
+
+
+def connection(service: str, emu: Emulator, **changes: object) -> dict[str, object]:
+    """The JSON form of an Airflow connection to ``service`` on ``emu`` (``changes`` override fields)."""
+    base: dict[str, object] = {"conn_type": f"taskfacade_{service}", "host": emu.base_url(service)}
+    if service == "tiledb":
+        base |= {"password": CANARY["tiledb_token"], "extra": {"workspace": CANARY["tiledb_workspace"]}}
+    elif service == "deadline":
+        base |= {"login": CANARY["deadline_key_id"], "password": CANARY["deadline_secret"]}
+        base["extra"] = {"region_name": "us-west-2"}
+    elif service == "geobox":
+        base |= {"password": CANARY["geobox_token"]}
+    else:
+        base |= {"password": CANARY["tensorbay_access_key"]}
+    return base | changes
+
+
+def conn_env_name(conn_id: str) -> str:
+    """The environment variable Airflow reads connection ``conn_id`` from."""
+    return f"AIRFLOW_CONN_{conn_id.upper()}"
+
+
+def connections_env(emu: Emulator) -> dict[str, str]:
+    """``AIRFLOW_CONN_*`` variables of each service's default connection, pointing at ``emu``."""
+    return {conn_env_name(default_conn_id(s)): json.dumps(connection(s, emu)) for s in SERVICES}
+
+
+@pytest.fixture(scope="session")
+def emulator() -> Iterator[Emulator]:
+    """One emulator per test process, accepting only the canary credentials."""
+    with Emulator(credentials=canary_credentials(), seed_count=3) as emu:
+        yield emu
+
+
+@pytest.fixture
+def airflow_conns(emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """Each service's default connection as an ``AIRFLOW_CONN_*`` variable; returns service -> conn id."""
+    for name, value in connections_env(emulator).items():
+        monkeypatch.setenv(name, value)
+    return {service: default_conn_id(service) for service in SERVICES}
+
+
+@pytest.fixture(scope="session")
+def airflow_db() -> Path:
+    """``airflow db migrate`` on this process's SQLite database (once); returns AIRFLOW_HOME."""
+    env = {**os.environ, **AIRFLOW_SETTINGS}
+    result = subprocess.run(
+        [str(AIRFLOW_BIN), "db", "migrate"], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, f"airflow db migrate failed:\n{result.stdout}\n{result.stderr}"
+    return _HOME
+
+
+@pytest.fixture
+def airflow_env(emulator: Emulator) -> dict[str, str]:
+    """The environment of an ``airflow`` subprocess: this process's settings plus the emulator connections."""
+    return {**os.environ, **AIRFLOW_SETTINGS, **connections_env(emulator)}

@@ -1,0 +1,31 @@
+"""The provider as Airflow sees it: the entry point, the provider info schema, the connection types."""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+from pathlib import Path
+
+import airflow
+import jsonschema
+import taskfacade_airflow
+
+SCHEMA = Path(airflow.__file__).with_name("provider_info.schema.json")
+
+
+def test_the_entry_point_names_get_provider_info() -> None:
+    points = [ep for ep in metadata.entry_points(group="apache_airflow_provider") if ep.value.startswith("taskfacade")]
+    assert [ep.value for ep in points] == ["taskfacade_airflow:get_provider_info"]
+    assert points[0].load() is taskfacade_airflow.get_provider_info
+
+
+def test_provider_info_matches_airflows_schema() -> None:
+    info = taskfacade_airflow.get_provider_info()
+    jsonschema.validate(info, json.loads(SCHEMA.read_text()))
+    kinds = {item["connection-type"]: item["hook-class-name"] for item in info["connection-types"]}
+    assert kinds == {
+        "taskfacade_tiledb": "taskfacade_airflow.hooks.TileDBHook",
+        "taskfacade_deadline": "taskfacade_airflow.hooks.DeadlineHook",
+        "taskfacade_geobox": "taskfacade_airflow.hooks.GeoboxHook",
+        "taskfacade_tensorbay": "taskfacade_airflow.hooks.TensorBayHook",
+    }
