@@ -18,7 +18,6 @@ Fixtures:
 from __future__ import annotations
 
 import atexit
-import json
 import os
 import shutil
 import subprocess
@@ -28,7 +27,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from taskfacade_emulator import Credentials, Emulator
+from taskfacade_emulator import Emulator
+
+# The suite runs with --import-mode=importlib, where test modules cannot import a sibling helper module; make this
+# directory's helper (airflow_support.py, named to avoid clashes) importable.
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.append(str(Path(__file__).parent))
+
+from airflow_support import SERVICES, canary_credentials, connections_env, default_conn_id
 
 HERE = Path(__file__).resolve().parent
 DAGS_FOLDER = HERE / "dags"
@@ -47,60 +53,6 @@ AIRFLOW_SETTINGS = {
     "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
 }
 os.environ.update(AIRFLOW_SETTINGS)
-
-#: The emulator's credentials in these tests: canaries that must never show up in logs, XCom or serialized DAGs.
-CANARY = {
-    "tiledb_token": "canary-tiledb-token-5f1c2e",
-    "tiledb_workspace": "ws_emulator",
-    "deadline_key_id": "AKIDCANARY5F1C2E",
-    "deadline_secret": "canary-deadline-secret-5f1c2e",
-    "geobox_token": "canary-geobox-token-5f1c2e",
-    "tensorbay_access_key": "ACCESSKEY-canary5f1c2e",
-}
-SECRETS = ("tiledb_token", "deadline_secret", "geobox_token", "tensorbay_access_key")
-SERVICES = ("tiledb", "deadline", "geobox", "tensorbay")
-
-
-def canary_credentials() -> Credentials:
-    """What the emulator accepts in these tests (the canaries above)."""
-    return Credentials(
-        tiledb_token=CANARY["tiledb_token"],
-        tiledb_workspace=CANARY["tiledb_workspace"],
-        deadline_keys={CANARY["deadline_key_id"]: CANARY["deadline_secret"]},
-        geobox_token=CANARY["geobox_token"],
-        tensorbay_access_key=CANARY["tensorbay_access_key"],
-    )
-
-
-def default_conn_id(service: str) -> str:
-    """The hooks' default connection id of ``service`` (``taskfacade_deadline_default``)."""
-    return f"taskfacade_{service}_default"
-
-
-def connection(service: str, emu: Emulator, **changes: object) -> dict[str, object]:
-    """The JSON form of an Airflow connection to ``service`` on ``emu`` (``changes`` override fields)."""
-    base: dict[str, object] = {"conn_type": f"taskfacade_{service}", "host": emu.base_url(service)}
-    if service == "tiledb":
-        base |= {"password": CANARY["tiledb_token"], "extra": {"workspace": CANARY["tiledb_workspace"]}}
-    elif service == "deadline":
-        base |= {"login": CANARY["deadline_key_id"], "password": CANARY["deadline_secret"]}
-        base["extra"] = {"region_name": "us-west-2"}
-    elif service == "geobox":
-        base |= {"password": CANARY["geobox_token"]}
-    else:
-        base |= {"password": CANARY["tensorbay_access_key"]}
-    return base | changes
-
-
-def conn_env_name(conn_id: str) -> str:
-    """The environment variable Airflow reads connection ``conn_id`` from."""
-    return f"AIRFLOW_CONN_{conn_id.upper()}"
-
-
-def connections_env(emu: Emulator) -> dict[str, str]:
-    """``AIRFLOW_CONN_*`` variables of each service's default connection, pointing at ``emu``."""
-    return {conn_env_name(default_conn_id(s)): json.dumps(connection(s, emu)) for s in SERVICES}
-
 
 @pytest.fixture(scope="session")
 def emulator() -> Iterator[Emulator]:
