@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import itertools
 import tempfile
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -103,7 +104,9 @@ def test_a_cancelled_member_leaves_at_once_and_the_last_closes_the_client(emulat
 
     async def main() -> None:
         records: list[list[Any]] = [[], []]
-        tasks = [asyncio.create_task(member_loop("k", opener, [t], 0.1, r)) for t, r in zip(tokens, records, strict=True)]
+        tasks = [
+            asyncio.create_task(member_loop("k", opener, [t], 0.1, r)) for t, r in zip(tokens, records, strict=True)
+        ]
         while not all(records):
             await asyncio.sleep(0.02)
         (poller,) = _poller.pollers().values()
@@ -151,11 +154,12 @@ def test_each_member_is_polled_at_least_as_often_as_it_asks(emulator: Emulator) 
     fast, slow, polls = asyncio.run(main())
     for record, interval in ((fast, 0.15), (slow, 0.6)):
         starts = [outcome.started for outcome in record]
-        gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
-        assert gaps and max(gaps) <= interval + 0.1, (interval, gaps)
+        gaps = [b - a for a, b in itertools.pairwise(starts)]
+        assert gaps
+        assert max(gaps) <= interval + 0.1, (interval, gaps)
     # the slow member rides along with the fast one's polls: it never costs a poll of its own
     assert polls == len(fast)
-    slow_gaps = [b.started - a.started for a, b in zip(slow, slow[1:], strict=False)]
+    slow_gaps = [b.started - a.started for a, b in itertools.pairwise(slow)]
     assert min(slow_gaps) >= 0.6 - 0.15 - 0.05
 
 
@@ -254,6 +258,7 @@ def test_the_registry_is_per_event_loop_and_holds_nothing_once_idle(emulator: Em
 
     asyncio.run(main())
     asyncio.run(main())
-    assert len(opener.opened) == 2 and seen[0] is not seen[1]  # a loop never reuses another loop's poller
+    assert len(opener.opened) == 2
+    assert seen[0] is not seen[1]
     gc.collect()
     assert len(_poller._LOOPS) == 0
