@@ -41,7 +41,7 @@ from taskfacade.aio import job_from_token
 
 from . import _poller
 
-__all__ = ["DEFAULT_FAIL_ON", "TaskfacadeJobsTrigger", "check_fail_on", "job_record"]
+__all__ = ["DEFAULT_FAIL_ON", "TaskfacadeJobsTrigger", "check_fail_on", "job_record", "outcome", "payload"]
 
 CLASSPATH = "taskfacade_airflow.triggers.TaskfacadeJobsTrigger"
 #: The phases that fail the task unless the operator says otherwise.
@@ -95,6 +95,35 @@ def job_record(job: Any, error: BaseException | str | None = None) -> dict[str, 
         "phase": phase.name,
         "error": None if text is None else str(text),
     }
+
+
+def payload(status: str, message: str, conn_id: str, jobs: list[dict[str, Any]]) -> dict[str, Any]:
+    """An event payload (see the module docstring): also what the operators return when they wait in the worker."""
+    return {"status": status, "message": message, "conn_id": conn_id, "jobs": jobs}
+
+
+def outcome(
+    conn_id: str, jobs: Sequence[Any], fail_on: Sequence[str], *, timed_out: bool = False
+) -> dict[str, Any] | None:
+    """The payload the jobs' last known states call for: ``failed`` once a job is in a phase of ``fail_on`` (at once,
+    whatever the others do), ``success`` once all are finished, ``timeout`` when ``timed_out``; else None (wait on).
+
+    It reads only the jobs' last known state (no request), so the trigger and the operators' in-worker wait share it.
+    """
+    records = [job_record(job) for job in jobs]
+    failed = [index for index, record in enumerate(records) if record["phase"] in fail_on]
+    if failed:
+        first = records[failed[0]]
+        reason = f": {first['error']}" if first["error"] else ""
+        phases = sorted({records[index]["phase"] for index in failed})
+        message = f"{len(failed)} job(s) in {phases}; tokens[{failed[0]}] ({first['id']}) is {first['status']}{reason}"
+        return payload("failed", message, conn_id, records)
+    if all(job._peek_phase().finished for job in jobs):
+        return payload("success", f"{len(jobs)} job(s) finished", conn_id, records)
+    if timed_out:
+        pending = sum(not job._peek_phase().finished for job in jobs)
+        return payload("timeout", f"{pending} of {len(jobs)} job(s) not finished in time", conn_id, records)
+    return None
 
 
 class _ConnectionProblem(Exception):
@@ -196,36 +225,29 @@ class TaskfacadeJobsTrigger(BaseTrigger):
             except InvalidArgument as exc:
                 return self._payload("error", f"connection {self.conn_id!r}: tokens[{index}]: {exc}", [])
         member.watch(jobs, float(self.poll_interval))
-        fail_on = set(self.fail_on)
         streak = 0
         while True:
-            outcome = await self._next_poll(member)
-            if outcome is None:
-                pending = sum(not job.done for job in jobs)
-                message = f"{pending} of {len(jobs)} job(s) not finished by end_time {self.end_time}"
-                return self._payload("timeout", message, [job_record(job) for job in jobs])
-            lasting = {i: outcome.errors[id(j)] for i, j in enumerate(jobs) if id(j) in outcome.errors}
+            polled = await self._next_poll(member)
+            if polled is None:
+                timed_out = outcome(self.conn_id, jobs, self.fail_on, timed_out=True)
+                assert timed_out is not None
+                return timed_out
+            lasting = {i: polled.errors[id(j)] for i, j in enumerate(jobs) if id(j) in polled.errors}
             lasting = {i: error for i, error in lasting.items() if not is_transient(error)}
             if lasting:
                 index, error = next(iter(lasting.items()))
                 message = f"connection {self.conn_id!r}: tokens[{index}] ({_job_id(jobs[index])}): {error}"
                 records = [job_record(job, lasting.get(i)) for i, job in enumerate(jobs)]
                 return self._payload("error", message, records)
-            streak = streak + 1 if outcome.errors else 0
-            if outcome.errors and streak % _LOG_EVERY == 1:
-                error = next(iter(outcome.errors.values()))
+            streak = streak + 1 if polled.errors else 0
+            if polled.errors and streak % _LOG_EVERY == 1:
+                error = next(iter(polled.errors.values()))
                 self.log.warning(
                     "connection %r: poll failed (%d in a row), polling on: %s", self.conn_id, streak, error
                 )
-            failed = [(i, job) for i, job in enumerate(jobs) if job._peek_phase().name in fail_on]
-            if failed:
-                index, job = failed[0]
-                reason = f": {job.error}" if job.error else ""
-                message = f"{len(failed)} job(s) in {sorted({j._peek_phase().name for _, j in failed})}; "
-                message += f"tokens[{index}] ({_job_id(job)}) is {_status_text(job._peek_status())}{reason}"
-                return self._payload("failed", message, [job_record(job) for job in jobs])
-            if all(job.done for job in jobs):
-                return self._payload("success", f"{len(jobs)} job(s) finished", [job_record(job) for job in jobs])
+            result = outcome(self.conn_id, jobs, self.fail_on)
+            if result is not None:
+                return result
 
     async def _next_poll(self, member: _poller.Member) -> _poller.PollOutcome | None:
         """The next poll's outcome, or None once ``end_time`` has passed first."""
@@ -238,4 +260,4 @@ class TaskfacadeJobsTrigger(BaseTrigger):
             return None
 
     def _payload(self, status: str, message: str, jobs: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"status": status, "message": message, "conn_id": self.conn_id, "jobs": jobs}
+        return payload(status, message, self.conn_id, jobs)
