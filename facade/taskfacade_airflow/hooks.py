@@ -330,9 +330,7 @@ def _checked_type(cls: type[TaskfacadeHook], conn_id: str, fields: ConnectionFie
 def _hook_for(cls: type[TaskfacadeHook], conn_id: str, fields: ConnectionFields) -> TaskfacadeHook:
     hook_class = hook_class_for(fields.conn_type) if not cls.service else cls
     if hook_class is None:
-        raise InvalidArgument(
-            "conn_type", fields.conn_type, _accepted_types(cls), source=source_of(conn_id)
-        )
+        raise InvalidArgument("conn_type", fields.conn_type, _accepted_types(cls), source=source_of(conn_id))
     hook = hook_class(conn_id)
     hook._fields = _checked_type(hook_class, conn_id, fields)
     return hook

@@ -70,7 +70,6 @@ def connections_env(emu: Emulator) -> dict[str, str]:
     return {conn_env_name(default_conn_id(s)): json.dumps(connection(s, emu)) for s in SERVICES}
 
 
-
 def sync_client(service: str, emu: Emulator) -> Any:
     """The facade's sync client of ``service`` on ``emu`` (built directly, not through a hook)."""
     url = emu.base_url(service)

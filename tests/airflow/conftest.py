@@ -54,6 +54,7 @@ AIRFLOW_SETTINGS = {
 }
 os.environ.update(AIRFLOW_SETTINGS)
 
+
 @pytest.fixture(scope="session")
 def emulator() -> Iterator[Emulator]:
     """One emulator per test process, accepting only the canary credentials."""
