@@ -110,20 +110,22 @@ def outcome(
 
     It reads only the jobs' last known state (no request), so the trigger and the operators' in-worker wait share it.
     """
+    phases = [job._peek_phase() for job in jobs]  # no record (nor token) is made until the wait ends
+    failed = [index for index, phase in enumerate(phases) if phase.name in fail_on]
+    finished = all(phase.finished for phase in phases)
+    if not (failed or finished or timed_out):
+        return None
     records = [job_record(job) for job in jobs]
-    failed = [index for index, record in enumerate(records) if record["phase"] in fail_on]
     if failed:
         first = records[failed[0]]
         reason = f": {first['error']}" if first["error"] else ""
-        phases = sorted({records[index]["phase"] for index in failed})
-        message = f"{len(failed)} job(s) in {phases}; tokens[{failed[0]}] ({first['id']}) is {first['status']}{reason}"
+        names = sorted({phases[index].name for index in failed})
+        message = f"{len(failed)} job(s) in {names}; tokens[{failed[0]}] ({first['id']}) is {first['status']}{reason}"
         return payload("failed", message, conn_id, records)
-    if all(job._peek_phase().finished for job in jobs):
+    if finished:
         return payload("success", f"{len(jobs)} job(s) finished", conn_id, records)
-    if timed_out:
-        pending = sum(not job._peek_phase().finished for job in jobs)
-        return payload("timeout", f"{pending} of {len(jobs)} job(s) not finished in time", conn_id, records)
-    return None
+    pending = sum(not phase.finished for phase in phases)
+    return payload("timeout", f"{pending} of {len(jobs)} job(s) not finished in time", conn_id, records)
 
 
 class _ConnectionProblem(Exception):
