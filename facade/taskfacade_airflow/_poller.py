@@ -42,6 +42,7 @@ from typing import Any
 
 import attrs
 from taskfacade import is_transient
+from taskfacade._poll import _hook_owner, _refresh_async  # the facade's own grouping and one group's refresh
 
 __all__ = ["FIRST_POLL_DELAY", "Member", "PollOutcome", "SharedPoller", "joined", "pollers", "refresh_jobs"]
 
@@ -228,25 +229,7 @@ async def _close(client: Any) -> None:
 
 def _owner(cls: type[Any]) -> type[Any]:
     """The class in ``cls``'s MRO implementing ``_refresh_many_async`` (a service's job kinds batch together)."""
-    for klass in cls.__mro__:
-        if "_refresh_many_async" in vars(klass):
-            return klass
-    return cls
-
-
-def _sole(exc: BaseException) -> BaseException:
-    """The one error inside a task group's ``ExceptionGroup`` (concurrent refreshes), else ``exc`` itself."""
-    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
-        exc = exc.exceptions[0]
-    return exc
-
-
-async def _refresh_group(owner: type[Any], group: Sequence[Any]) -> BaseException | None:
-    try:
-        await owner._refresh_many_async(group)
-    except Exception as exc:
-        return _sole(exc)
-    return None
+    return _hook_owner(cls, "_refresh_many_async")
 
 
 async def refresh_jobs(jobs: Sequence[Any]) -> dict[int, BaseException]:
@@ -259,7 +242,7 @@ async def refresh_jobs(jobs: Sequence[Any]) -> dict[int, BaseException]:
     groups: dict[tuple[type[Any], Hashable], list[Any]] = {}
     for job in jobs:
         groups.setdefault((_owner(type(job)), job._batch_key()), []).append(job)
-    outcomes = await asyncio.gather(*(_refresh_group(owner, group) for (owner, _), group in groups.items()))
+    outcomes = await asyncio.gather(*(_refresh_async(owner, group) for (owner, _), group in groups.items()))
     errors: dict[int, BaseException] = {}
     again: list[Any] = []
     for group, error in zip(groups.values(), outcomes, strict=True):
@@ -274,7 +257,7 @@ async def refresh_jobs(jobs: Sequence[Any]) -> dict[int, BaseException]:
 
         async def alone(job: Any) -> None:
             async with limit:
-                error = await _refresh_group(_owner(type(job)), [job])
+                error = await _refresh_async(_owner(type(job)), [job])
             if error is not None:
                 errors[id(job)] = error
 

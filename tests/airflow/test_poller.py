@@ -8,56 +8,30 @@ from __future__ import annotations
 import asyncio
 import gc
 import itertools
-import tempfile
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 import taskfacade
-from airflow_support import CANARY, make_tokens
+from airflow_support import make_tokens
 from taskfacade.aio import job_from_token
 from taskfacade_airflow import _poller
+from taskfacade_airflow.hooks import TaskfacadeHook
 from taskfacade_emulator import Emulator
 
 BATCH_GET = "POST /2023-10-12/batch-get-task"
 
 
-def async_client(service: str, emu: Emulator) -> Any:
-    """The facade's async client of ``service`` on ``emu`` (built directly, as a hook's ``aget_client`` does)."""
-    url = emu.base_url(service)
-    if service == "deadline":
-        from taskfacade.deadline import aio
-
-        return aio.client(
-            endpoint_url=url,
-            aws_access_key_id=CANARY["deadline_key_id"],
-            aws_secret_access_key=CANARY["deadline_secret"],
-            region_name="us-west-2",
-            environ={},
-        )._build()
-    if service == "geobox":
-        from taskfacade.geobox.aio import AsyncGeoboxClient
-
-        return AsyncGeoboxClient(host=url, access_token=CANARY["geobox_token"])
-    if service == "tiledb":
-        from taskfacade.tiledb.aio import AsyncClient
-
-        token, workspace = CANARY["tiledb_token"], CANARY["tiledb_workspace"]
-        return AsyncClient(host=url, token=token, workspace=workspace, profile_dir=tempfile.mkdtemp())
-    from taskfacade.tensorbay.aio import GAS
-
-    return GAS(CANARY["tensorbay_access_key"], url)
-
-
 class Opener:
-    """A client factory that records the clients it opened."""
+    """A client factory (the connection's hook, as the trigger's) that records the clients it opened."""
 
-    def __init__(self, service: str, emu: Emulator) -> None:
-        self.service, self.emu = service, emu
+    def __init__(self, conn_id: str) -> None:
+        self.conn_id = conn_id
         self.opened: list[Any] = []
 
     async def __call__(self) -> Any:
-        client = async_client(self.service, self.emu)
+        hook = await TaskfacadeHook.afor_conn_id(self.conn_id)
+        client = await hook.aget_client()
         self.opened.append(client)
         return client
 
@@ -77,9 +51,11 @@ async def member_loop(
             record.append(await member.next_poll())
 
 
-def test_members_of_one_key_share_one_client_and_batched_polls(emulator: Emulator) -> None:
+def test_members_of_one_key_share_one_client_and_batched_polls(
+    emulator: Emulator, airflow_conns: dict[str, str]
+) -> None:
     tokens = make_tokens(emulator, "deadline", 250, run_s=1.5)
-    opener = Opener("deadline", emulator)
+    opener = Opener(airflow_conns["deadline"])
 
     async def main() -> list[list[Any]]:
         records: list[list[Any]] = [[] for _ in tokens]
@@ -98,9 +74,11 @@ def test_members_of_one_key_share_one_client_and_batched_polls(emulator: Emulato
     assert len(polls) <= 1.5 / 0.3 + 4
 
 
-def test_a_cancelled_member_leaves_at_once_and_the_last_closes_the_client(emulator: Emulator) -> None:
+def test_a_cancelled_member_leaves_at_once_and_the_last_closes_the_client(
+    emulator: Emulator, airflow_conns: dict[str, str]
+) -> None:
     tokens = make_tokens(emulator, "deadline", 2, run_s=600.0)
-    opener = Opener("deadline", emulator)
+    opener = Opener(airflow_conns["deadline"])
 
     async def main() -> None:
         records: list[list[Any]] = [[], []]
@@ -131,10 +109,10 @@ def test_a_cancelled_member_leaves_at_once_and_the_last_closes_the_client(emulat
     asyncio.run(main())
 
 
-def test_each_member_is_polled_at_least_as_often_as_it_asks(emulator: Emulator) -> None:
+def test_each_member_is_polled_at_least_as_often_as_it_asks(emulator: Emulator, airflow_conns: dict[str, str]) -> None:
     fast_tokens = make_tokens(emulator, "deadline", 1, run_s=600.0)
     slow_tokens = make_tokens(emulator, "deadline", 1, run_s=600.0)
-    opener = Opener("deadline", emulator)
+    opener = Opener(airflow_conns["deadline"])
 
     async def main() -> tuple[list[Any], list[Any], int]:
         fast: list[Any] = []
@@ -163,11 +141,13 @@ def test_each_member_is_polled_at_least_as_often_as_it_asks(emulator: Emulator) 
     assert min(slow_gaps) >= 0.6 - 0.15 - 0.05
 
 
-def test_a_lasting_error_reaches_only_the_member_whose_job_it_is(emulator: Emulator) -> None:
+def test_a_lasting_error_reaches_only_the_member_whose_job_it_is(
+    emulator: Emulator, airflow_conns: dict[str, str]
+) -> None:
     good = make_tokens(emulator, "deadline", 3, run_s=600.0)
     seeded = emulator.seeded()["deadline"]
     ids = {key: seeded[key] for key in ("farmId", "queueId", "jobId", "stepId")}
-    opener = Opener("deadline", emulator)
+    opener = Opener(airflow_conns["deadline"])
 
     async def main() -> tuple[Any, Any]:
         async with _poller.joined("k", opener) as a, _poller.joined("k", opener) as b:
@@ -184,9 +164,11 @@ def test_a_lasting_error_reaches_only_the_member_whose_job_it_is(emulator: Emula
     assert outcome_b.errors == {}
 
 
-def test_a_transient_error_is_handed_to_the_members_and_polling_goes_on(emulator: Emulator) -> None:
+def test_a_transient_error_is_handed_to_the_members_and_polling_goes_on(
+    emulator: Emulator, airflow_conns: dict[str, str]
+) -> None:
     tokens = make_tokens(emulator, "deadline", 2, run_s=600.0)
-    opener = Opener("deadline", emulator)
+    opener = Opener(airflow_conns["deadline"])
 
     async def main() -> list[Any]:
         record: list[Any] = []
@@ -214,9 +196,7 @@ def test_a_transient_error_is_handed_to_the_members_and_polling_goes_on(emulator
     assert not record[-1].errors
 
 
-def test_a_client_that_cannot_be_opened_fails_every_waiting_member_and_the_next_join_retries(
-    emulator: Emulator,
-) -> None:
+def test_a_client_that_cannot_be_opened_fails_every_waiting_member_and_the_next_join_retries() -> None:
     calls: list[int] = []
 
     async def broken() -> Any:
@@ -242,9 +222,11 @@ def test_a_client_that_cannot_be_opened_fails_every_waiting_member_and_the_next_
     asyncio.run(main())
 
 
-def test_the_registry_is_per_event_loop_and_holds_nothing_once_idle(emulator: Emulator) -> None:
+def test_the_registry_is_per_event_loop_and_holds_nothing_once_idle(
+    emulator: Emulator, airflow_conns: dict[str, str]
+) -> None:
     tokens = make_tokens(emulator, "deadline", 1, run_s=600.0)
-    opener = Opener("deadline", emulator)
+    opener = Opener(airflow_conns["deadline"])
     seen: list[Any] = []
 
     async def main() -> None:
