@@ -77,6 +77,7 @@ class Member:
         self.jobs: list[Any] = []
         self.interval = math.inf
         self.next_due = math.inf  # loop.time() of the next poll it asks for; inf until it watches jobs
+        self.deadline: float | None = None
         self.polls = 0
         self._outcome: PollOutcome | None = None
         self._polled = asyncio.Event()
@@ -86,12 +87,18 @@ class Member:
         """The poller's async client: build the member's jobs with it so they share its batch requests."""
         return self._poller.client
 
-    def watch(self, jobs: Sequence[Any], interval: float) -> None:
-        """Poll ``jobs`` (``taskfacade.aio.AsyncJob`` objects built with ``client``) every ``interval`` seconds."""
+    def watch(self, jobs: Sequence[Any], interval: float, deadline: float | None = None) -> None:
+        """Poll ``jobs`` (``taskfacade.aio.AsyncJob`` objects built with ``client``) every ``interval`` seconds.
+
+        ``deadline`` (``loop.time()``): the member's wait ends then; its last poll is timed to end by it (it starts
+        twice the previous poll's duration early, as the facade's own waits time theirs), so a job that finishes
+        between the last regular poll and the deadline is still seen.
+        """
         if not (isinstance(interval, int | float) and math.isfinite(interval) and interval > 0):
             raise ValueError(f"interval must be a finite number of seconds > 0, got {interval!r}")
         self.jobs = list(jobs)
         self.interval = float(interval)
+        self.deadline = deadline
         self.next_due = self._poller.now() + min(FIRST_POLL_DELAY, self.interval)
         self._poller.changed.set()
 
@@ -194,13 +201,17 @@ class SharedPoller:
                 if not job._peek_phase().finished:
                     jobs.setdefault(id(job), job)
         errors = await refresh_jobs(list(jobs.values())) if jobs else {}
+        ended = self.now()
         self.polls += 1
         for member in batch:
             if id(member) not in self.members:
                 continue  # left during the poll
             mine = {id(job): errors[id(job)] for job in member.jobs if id(job) in errors}
-            wait = max([member.interval, *(_retry_after(error) for error in mine.values())])
-            member._deliver(PollOutcome(started, mine), started + wait)
+            due = started + max([member.interval, *(_retry_after(error) for error in mine.values())])
+            if member.deadline is not None and due > member.deadline - 2 * (ended - started):
+                due = max(ended, member.deadline - 2 * (ended - started))  # the last poll, ending by the deadline
+                member.deadline = None  # once
+            member._deliver(PollOutcome(started, mine), due)
 
 
 def _retrieve(future: asyncio.Future[Any]) -> None:

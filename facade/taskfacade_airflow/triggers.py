@@ -48,6 +48,8 @@ CLASSPATH = "taskfacade_airflow.triggers.TaskfacadeJobsTrigger"
 DEFAULT_FAIL_ON: tuple[str, ...] = (JobPhase.FAILED.name, JobPhase.CANCELED.name)
 #: The id a job entry shows: the first of these token ids the job has (Deadline's task before its job).
 _ID_KEYS = ("taskId", "job_id", "jobId", "uuid", "id")
+#: The most a trigger waits past ``end_time`` for its last poll to come back before it fires ``timeout`` anyway.
+_GRACE_S = 10.0
 #: A transient polling error is logged at the first of a streak and then every this many polls.
 _LOG_EVERY = 10
 
@@ -226,37 +228,43 @@ class TaskfacadeJobsTrigger(BaseTrigger):
                 jobs.append(await job_from_token(token, client=member.client))
             except InvalidArgument as exc:
                 return self._payload("error", f"connection {self.conn_id!r}: tokens[{index}]: {exc}", [])
-        member.watch(jobs, float(self.poll_interval))
+        interval = float(self.poll_interval)
+        deadline = None if self.end_time is None else asyncio.get_running_loop().time() + self._left()
+        member.watch(jobs, interval, deadline)
         streak = 0
         while True:
-            polled = await self._next_poll(member)
-            if polled is None:
-                timed_out = outcome(self.conn_id, jobs, self.fail_on, timed_out=True)
-                assert timed_out is not None
-                return timed_out
-            lasting = {i: polled.errors[id(j)] for i, j in enumerate(jobs) if id(j) in polled.errors}
-            lasting = {i: error for i, error in lasting.items() if not is_transient(error)}
-            if lasting:
-                index, error = next(iter(lasting.items()))
-                message = f"connection {self.conn_id!r}: tokens[{index}] ({_job_id(jobs[index])}): {error}"
-                records = [job_record(job, lasting.get(i)) for i, job in enumerate(jobs)]
-                return self._payload("error", message, records)
-            streak = streak + 1 if polled.errors else 0
-            if polled.errors and streak % _LOG_EVERY == 1:
-                error = next(iter(polled.errors.values()))
-                self.log.warning(
-                    "connection %r: poll failed (%d in a row), polling on: %s", self.conn_id, streak, error
-                )
-            result = outcome(self.conn_id, jobs, self.fail_on)
+            polled = await self._next_poll(member, grace=min(interval, _GRACE_S))
+            if polled is not None:
+                lasting = {i: polled.errors[id(j)] for i, j in enumerate(jobs) if id(j) in polled.errors}
+                lasting = {i: error for i, error in lasting.items() if not is_transient(error)}
+                if lasting:
+                    index, error = next(iter(lasting.items()))
+                    message = f"connection {self.conn_id!r}: tokens[{index}] ({_job_id(jobs[index])}): {error}"
+                    records = [job_record(job, lasting.get(i)) for i, job in enumerate(jobs)]
+                    return self._payload("error", message, records)
+                streak = streak + 1 if polled.errors else 0
+                if polled.errors and streak % _LOG_EVERY == 1:
+                    error = next(iter(polled.errors.values()))
+                    self.log.warning(
+                        "connection %r: poll failed (%d in a row), polling on: %s", self.conn_id, streak, error
+                    )
+            timed_out = polled is None or (self.end_time is not None and self._left() <= 0)
+            result = outcome(self.conn_id, jobs, self.fail_on, timed_out=timed_out)
             if result is not None:
                 return result
 
-    async def _next_poll(self, member: _poller.Member) -> _poller.PollOutcome | None:
-        """The next poll's outcome, or None once ``end_time`` has passed first."""
+    def _left(self) -> float:
+        """Seconds until ``end_time`` (epoch seconds, so that a re-created trigger keeps the deadline)."""
+        assert self.end_time is not None
+        return float(self.end_time) - time.time()
+
+    async def _next_poll(self, member: _poller.Member, grace: float) -> _poller.PollOutcome | None:
+        """The next poll's outcome, or None when none came by ``end_time`` (plus ``grace`` for the last poll, which
+        the poller starts early enough to end by then unless the service is slow)."""
         if self.end_time is None:
             return await member.next_poll()
         try:
-            async with asyncio.timeout(max(0.0, float(self.end_time) - time.time())):
+            async with asyncio.timeout(max(0.0, self._left() + grace)):
                 return await member.next_poll()
         except TimeoutError:
             return None

@@ -128,6 +128,17 @@ def test_timeout_shows_the_last_status(service: str, emulator: Emulator, airflow
     assert all(job["status"] for job in payload["jobs"])
 
 
+def test_a_job_finishing_just_before_the_deadline_is_seen(emulator: Emulator, airflow_conns: dict[str, str]) -> None:
+    # polls every 5 s: the first at 0.2 s sees it running; the last is timed to end by the deadline (1.5 s), after
+    # the job's end (0.8 s), so the wait ends in success, not in a timeout showing a stale RUNNING
+    tokens = make_tokens(emulator, "deadline", 1, run_s=0.8)
+    end_time = time.time() + 1.5
+    trigger = TaskfacadeJobsTrigger(airflow_conns["deadline"], tokens, poll_interval=5.0, end_time=end_time)
+    payload = asyncio.run(fire(trigger))
+    assert payload["status"] == "success", payload
+    assert time.time() < end_time + 0.5
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_a_token_of_another_service_is_an_error_naming_its_index(
     service: str, emulator: Emulator, airflow_conns: dict[str, str]
