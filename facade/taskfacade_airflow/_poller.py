@@ -131,8 +131,10 @@ class SharedPoller:
         self.client: Any = None
         self.changed = asyncio.Event()
         self.polls = 0
-        self.opened: asyncio.Future[Any] = self._loop.create_future()
-        self.opened.add_done_callback(_retrieve)  # an open that failed with nobody waiting is no "never retrieved"
+        # set once the client is open or could not be (an Event, not a shared Future: 1,000 members awaiting one
+        # shielded Future cost O(n^2) callback removals when it completes)
+        self.opened = asyncio.Event()
+        self.open_error: BaseException | None = None
         self.task: asyncio.Task[None] = self._loop.create_task(self._run(open_client), name=f"taskfacade poll {key}")
 
     def now(self) -> float:
@@ -167,12 +169,14 @@ class SharedPoller:
             self.client = await open_client()
         except Exception as exc:  # a bad connection: every member waiting for the client hears it
             self._retire()
-            self.opened.set_exception(exc)
+            self.open_error = exc
+            self.opened.set()
             return
-        except BaseException:
-            self.opened.cancel()
+        except BaseException:  # the last member left while the client was being opened
+            self.open_error = RuntimeError(f"the shared poller of {self.key!r} closed before its client opened")
+            self.opened.set()
             raise
-        self.opened.set_result(self.client)
+        self.opened.set()
         try:
             while True:
                 batch = await self._next_batch()
@@ -212,11 +216,6 @@ class SharedPoller:
                 due = max(ended, member.deadline - 2 * (ended - started))  # the last poll, ending by the deadline
                 member.deadline = None  # once
             member._deliver(PollOutcome(started, mine), due)
-
-
-def _retrieve(future: asyncio.Future[Any]) -> None:
-    if not future.cancelled():
-        future.exception()
 
 
 def _retry_after(error: BaseException) -> float:
@@ -305,7 +304,9 @@ async def joined(key: Hashable, open_client: ClientFactory) -> AsyncIterator[Mem
         poller = registry[key] = SharedPoller(key, registry, open_client)
     member = poller.add()
     try:
-        await asyncio.shield(poller.opened)
+        await poller.opened.wait()
+        if poller.open_error is not None:
+            raise poller.open_error
         yield member
     finally:
         poller.remove(member)
