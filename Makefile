@@ -62,7 +62,7 @@ $(VENV_AIRFLOW)/.installed: pyproject.toml | $(BIN_AIRFLOW)/python
 # The Airflow provider: mypy strict on taskfacade_airflow, then tests/airflow (never collected by `make pytest`).
 pytest-airflow: $(VENV_AIRFLOW)/.installed
 	$(BIN_AIRFLOW)/mypy facade/taskfacade_airflow
-	$(BIN_AIRFLOW)/python -m pytest -n 2 -p no:cacheprovider -o 'addopts=-ra --strict-markers --import-mode=importlib' tests/airflow
+	$(BIN_AIRFLOW)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider -o 'addopts=-ra --strict-markers --import-mode=importlib' tests/airflow
 
 # Long fuzz runs: many more examples per public callable (API fuzz) and per operation (response fuzz), random seeds.
 fuzz: $(VENV)/.installed-dev

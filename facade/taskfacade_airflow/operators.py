@@ -102,7 +102,7 @@ class TaskfacadeWaitOperator(_WaitMixin, BaseOperator):
     own), ``phase`` (a ``JobPhase`` name), ``error``. On failure the same list is pushed under the key ``jobs``.
     """
 
-    template_fields: Sequence[str] = ("conn_id", "tokens", "job_ids")
+    template_fields: Sequence[str] = ("conn_id", "tokens", "job_ids", "timeout", "poll_interval", "fail_on_phases")
     ui_color = "#e8f1fb"
 
     def __init__(

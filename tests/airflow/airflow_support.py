@@ -10,11 +10,33 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from taskfacade import deadline, geobox, tensorbay, tiledb
 from taskfacade_emulator import Credentials, Emulator
+
+HERE = Path(__file__).resolve().parent
+DAGS_FOLDER = HERE / "dags"
+AIRFLOW_BIN = Path(sys.executable).with_name("airflow")
+
+AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="taskfacade-airflow-home-"))
+atexit.register(shutil.rmtree, AIRFLOW_HOME, ignore_errors=True)
+
+#: Airflow's settings for every test process and its subprocesses (conftest.py puts them in os.environ before
+#: Airflow is imported): a fresh AIRFLOW_HOME per test process (each xdist worker has its own).
+AIRFLOW_SETTINGS = {
+    "AIRFLOW_HOME": str(AIRFLOW_HOME),
+    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{AIRFLOW_HOME / 'airflow.db'}",
+    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+    "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_FOLDER),
+    "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+}
 
 #: The emulator's credentials in these tests: canaries that must never show up in logs, XCom or serialized DAGs.
 CANARY = {

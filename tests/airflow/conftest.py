@@ -17,12 +17,9 @@ Fixtures:
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,24 +31,16 @@ from taskfacade_emulator import Emulator
 if str(Path(__file__).parent) not in sys.path:
     sys.path.append(str(Path(__file__).parent))
 
-from airflow_support import SERVICES, canary_credentials, connections_env, default_conn_id
+from airflow_support import (
+    AIRFLOW_BIN,
+    AIRFLOW_HOME,
+    AIRFLOW_SETTINGS,
+    SERVICES,
+    canary_credentials,
+    connections_env,
+    default_conn_id,
+)
 
-HERE = Path(__file__).resolve().parent
-DAGS_FOLDER = HERE / "dags"
-AIRFLOW_BIN = Path(sys.executable).with_name("airflow")
-
-_HOME = Path(tempfile.mkdtemp(prefix="taskfacade-airflow-home-"))
-atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
-
-#: Airflow's settings for every test process and its subprocesses (set before Airflow is imported).
-AIRFLOW_SETTINGS = {
-    "AIRFLOW_HOME": str(_HOME),
-    "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{_HOME / 'airflow.db'}",
-    "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-    "AIRFLOW__CORE__DAGS_FOLDER": str(DAGS_FOLDER),
-    "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-    "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
-}
 os.environ.update(AIRFLOW_SETTINGS)
 
 
@@ -78,7 +67,7 @@ def airflow_db() -> Path:
         [str(AIRFLOW_BIN), "db", "migrate"], env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert result.returncode == 0, f"airflow db migrate failed:\n{result.stdout}\n{result.stderr}"
-    return _HOME
+    return AIRFLOW_HOME
 
 
 @pytest.fixture
