@@ -23,10 +23,11 @@ from typing import Any
 import attrs
 import taskfacade
 from taskfacade import InvalidArgument, TaskFacadeError, WaitTimeout, is_transient
+from taskfacade._poll import _hook_owner  # the facade's grouping of jobs by the class that refreshes a batch
 
 from ._compat import AirflowException, AirflowFailException
 from .hooks import TaskfacadeHook
-from .triggers import DEFAULT_FAIL_ON, TaskfacadeJobsTrigger, check_fail_on, job_record
+from .triggers import DEFAULT_FAIL_ON, TaskfacadeJobsTrigger, check_fail_on, job_record, outcome, payload
 
 __all__ = [
     "WaitRequest",
@@ -172,42 +173,20 @@ def trigger_for(request: WaitRequest) -> TaskfacadeJobsTrigger:
     )
 
 
-def _owner(cls: type[Any]) -> type[Any]:
-    """The class in ``cls``'s MRO that implements ``_refresh_many`` (jobs of one service batch together)."""
-    for klass in cls.__mro__:
-        if "_refresh_many" in vars(klass):
-            return klass
-    return cls
-
-
 def refresh_batched(jobs: Sequence[Any]) -> None:
     """One refresh of every job, batched as ``taskfacade.wait_all`` batches them (one request per batch or
     listing, not one per job). Finished jobs too: a token's status is only the last one known, and a failed job's
     error text comes with the refresh."""
     groups: dict[tuple[type[Any], Hashable], list[Any]] = {}
     for job in jobs:
-        groups.setdefault((_owner(type(job)), job._batch_key()), []).append(job)
+        groups.setdefault((_hook_owner(type(job), "_refresh_many"), job._batch_key()), []).append(job)
     for (owner, _key), group in groups.items():
         owner._refresh_many(group)
 
 
 def outcome_of(request: WaitRequest, jobs: Sequence[Any], *, timed_out: bool = False) -> dict[str, Any] | None:
-    """The outcome once a job is in a failing phase, every job finished, or ``timed_out``; else None."""
-    records = [job_record(job) for job in jobs]
-    failed = [record for record in records if record["phase"] in request.fail_on]
-    if failed:
-        phases = "/".join(sorted({record["phase"] for record in failed}))
-        return _payload(request, "failed", f"{len(failed)} of {len(records)} job(s) ended {phases}", records)
-    if all(job._peek_phase().finished for job in jobs):
-        return _payload(request, "success", f"{len(records)} job(s) finished", records)
-    if timed_out:
-        pending = sum(not job._peek_phase().finished for job in jobs)
-        return _payload(request, "timeout", f"{pending} of {len(records)} job(s) still unfinished", records)
-    return None
-
-
-def _payload(request: WaitRequest, status: str, message: str, jobs: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"status": status, "message": message, "conn_id": request.conn_id, "jobs": jobs}
+    """The outcome the jobs' last known states call for (the trigger's ``outcome``), or None to wait on."""
+    return outcome(request.conn_id, jobs, request.fail_on, timed_out=timed_out)
 
 
 def wait_in_worker(request: WaitRequest, client: Any, jobs: list[Any]) -> dict[str, Any]:
@@ -227,7 +206,7 @@ def wait_in_worker(request: WaitRequest, client: Any, jobs: list[Any]) -> dict[s
     except TaskFacadeError as error:
         if is_transient(error):
             raise
-        return _payload(request, "error", str(error), [job_record(job) for job in jobs])
+        return payload("error", str(error), request.conn_id, [job_record(job) for job in jobs])
     outcome = outcome_of(request, jobs, timed_out=True)
     assert outcome is not None
     return outcome

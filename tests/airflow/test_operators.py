@@ -85,7 +85,7 @@ def test_a_failed_job_fails_the_task_with_its_error_text(emulator: Emulator, air
     assert failed[0]["error"]  # the emulator's Geobox failure text, e.g. "Worker ran out of memory"
     assert f"job {failed[0]['id']}: FAILURE (FAILED): {failed[0]['error']}" in message
     assert "taskfacade_geobox_default" in message
-    assert "1 of 3 job(s) ended FAILED" in message
+    assert "failed: 1 job(s) in ['FAILED']; tokens[2]" in message
 
 
 def test_the_jobs_are_in_xcom_when_the_task_fails(emulator: Emulator, airflow_conns: dict[str, str]) -> None:
@@ -121,7 +121,7 @@ def test_a_timeout_fails_the_task_so_that_retries_wait_again(emulator: Emulator,
         run(op)
     assert not isinstance(caught.value, AirflowFailException)
     assert 0.5 < time.monotonic() - started < 5
-    assert "2 of 2 job(s) still unfinished" in str(caught.value)
+    assert "timeout: 2 of 2 job(s) not finished in time" in str(caught.value)
 
 
 @pytest.mark.parametrize("service", ["tiledb", "deadline", "geobox", "tensorbay"])
