@@ -24,8 +24,9 @@ Sides:
 Measured per side: the requests the emulator counted, per interval (``ceil(wall / interval)`` intervals) and against
 one GET per job per interval (``--jobs``); client CPU seconds per interval; the worst event-loop lag (a ticker task
 sleeping 10 ms records how late it wakes), with the start-up (every trigger starting at once, then rebuilding its
-job in the same loop turn) reported apart from the steady state; the worst notice lag (real time between a job's end
-and its trigger's event).
+job in the same loop turn) reported apart from the steady state, and the longest garbage-collector pause beside it
+(Airflow's large heap makes full collections slow, in a triggerer too); the worst notice lag (real time between a
+job's end and its trigger's event).
 
 Aim (issue 13, for the shared side): requests at most 2% of one GET per job per interval. A completion is noticed
 within one interval plus one poll's duration on either side (a job may end just after a poll).
@@ -48,6 +49,7 @@ from typing import Any
 import attrs
 from _emulator import Admin, Planned, emulator_process, plan_groups, total
 from _harness import BenchResult, emit, log, make_parser, reproduce_command
+from async_wait_many import GcPauses
 
 NAME = "airflow_triggers"
 DESCRIPTION = "1,000 Airflow triggers in one loop: taskfacade's shared batched poller vs one refresh per trigger."
@@ -111,9 +113,25 @@ def tokens_of(service: str, seeded: dict[str, Any], planned: Sequence[Planned]) 
 Wait = Callable[[str], Awaitable[str]]
 
 
-async def shared_wait(service: str, interval: float) -> tuple[Wait, Callable[[], Awaitable[None]]]:
+async def warm_client(service: str, token: str) -> Any:
+    """The connection's async client, with a job rebuilt on it: as in a triggerer that has run triggers before, every
+    module (Airflow's configuration, the hook, the service's async client and tokens) is loaded before the clock
+    starts. The caller closes the client."""
+    from taskfacade.aio import job_from_token
+    from taskfacade_airflow.hooks import TaskfacadeHook
+
+    hook = await TaskfacadeHook.afor_conn_id(conn_id_of(service))
+    client = await hook.aget_client()
+    await job_from_token(token, client=client)
+    return client
+
+
+async def shared_wait(service: str, interval: float, token: str) -> tuple[Wait, Callable[[], Awaitable[None]]]:
     """The trigger: consumed as Airflow's triggerer consumes ``run()``; returns the event's status."""
     from taskfacade_airflow.triggers import TaskfacadeJobsTrigger
+
+    warm = await warm_client(service, token)
+    await warm.__aexit__(None, None, None)
 
     async def wait(token: str) -> str:
         trigger = TaskfacadeJobsTrigger(conn_id_of(service), [token], poll_interval=interval)
@@ -126,13 +144,11 @@ async def shared_wait(service: str, interval: float) -> tuple[Wait, Callable[[],
     return wait, close
 
 
-async def naive_wait(service: str, interval: float) -> tuple[Wait, Callable[[], Awaitable[None]]]:
+async def naive_wait(service: str, interval: float, token: str) -> tuple[Wait, Callable[[], Awaitable[None]]]:
     """One ``job.refresh()`` per trigger per interval, on one client built by the same hook."""
     from taskfacade.aio import job_from_token
-    from taskfacade_airflow.hooks import TaskfacadeHook
 
-    hook = await TaskfacadeHook.afor_conn_id(conn_id_of(service))
-    client = await hook.aget_client()
+    client = await warm_client(service, token)
 
     async def wait(token: str) -> str:
         job = await job_from_token(token, client=client)
@@ -148,7 +164,7 @@ async def naive_wait(service: str, interval: float) -> tuple[Wait, Callable[[], 
     return wait, close
 
 
-SIDES: dict[str, Callable[[str, float], Awaitable[tuple[Wait, Callable[[], Awaitable[None]]]]]] = {
+SIDES: dict[str, Callable[[str, float, str], Awaitable[tuple[Wait, Callable[[], Awaitable[None]]]]]] = {
     "shared": shared_wait,
     "naive": naive_wait,
 }
@@ -190,6 +206,7 @@ class SideRun:
     intervals: int
     startup_lag_s: float
     steady_lag_s: float
+    worst_gc_pause_s: float
     worst_notice_lag_s: float
     statuses: dict[str, int]
 
@@ -198,10 +215,12 @@ async def measure_side(
     admin: Admin, side: str, service: str, tokens: Sequence[str], planned: Sequence[Planned], args: Any
 ) -> SideRun:
     """Start every trigger at the clock start; wait until each has fired; count and time it."""
-    wait, close = await SIDES[side](service, args.interval)
+    wait, close = await SIDES[side](service, args.interval, tokens[0])
     try:
         await admin.clear_requests()
         gc.collect()
+        pauses = GcPauses()
+        gc.callbacks.append(pauses)
         lag = LoopLag()
         loop = asyncio.get_running_loop()
         started = await admin.start_clock(args.speed)
@@ -219,6 +238,7 @@ async def measure_side(
         cpu = time.process_time() - cpu0
         wall = loop.time() - started
         ticker.cancel()
+        gc.callbacks.remove(pauses)
         with contextlib.suppress(asyncio.CancelledError):
             await ticker
         counts = await admin.requests()
@@ -227,7 +247,7 @@ async def measure_side(
         await close()
     intervals = max(1, math.ceil(wall / args.interval))
     requests = total(counts, [service])
-    return SideRun(requests, wall, cpu, intervals, lag.startup, lag.steady, max(notice), statuses)
+    return SideRun(requests, wall, cpu, intervals, lag.startup, lag.steady, pauses.worst, max(notice), statuses)
 
 
 async def one_run(url: str, service: str, order: Sequence[str], args: Any) -> dict[str, SideRun]:
@@ -268,7 +288,9 @@ def measure(args: Any) -> BenchResult:
                     log(
                         f"{NAME}: {service}: {side}: {outcome.requests} requests in {outcome.intervals} intervals,"
                         f" {outcome.cpu_s:.2f} s CPU, loop lag {outcome.startup_lag_s * 1e3:.0f} ms at start-up,"
-                        f" {outcome.steady_lag_s * 1e3:.0f} ms after, notice lag {outcome.worst_notice_lag_s:.2f} s,"
+                        f" {outcome.steady_lag_s * 1e3:.0f} ms after"
+                        f" (gc pause {outcome.worst_gc_pause_s * 1e3:.0f} ms),"
+                        f" notice lag {outcome.worst_notice_lag_s:.2f} s,"
                         f" events {outcome.statuses}"
                     )
     for (service, side), sides in runs.items():
@@ -280,6 +302,7 @@ def measure(args: Any) -> BenchResult:
         result.add(f"{prefix}_cpu_s_per_interval", [r.cpu_s / r.intervals for r in sides], "s")
         result.add(f"{prefix}_startup_loop_lag_ms", [r.startup_lag_s * 1e3 for r in sides], "ms")
         result.add(f"{prefix}_steady_loop_lag_ms", [r.steady_lag_s * 1e3 for r in sides], "ms")
+        result.add(f"{prefix}_max_gc_pause_ms", [r.worst_gc_pause_s * 1e3 for r in sides], "ms")
         result.add(f"{prefix}_max_notice_lag_s", [r.worst_notice_lag_s for r in sides], "s")
         for r in sides:
             if set(r.statuses) - {"success", "failed", "canceled"}:

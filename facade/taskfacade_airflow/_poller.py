@@ -28,7 +28,8 @@ synchronous, in ``finally``), and a poll under way for it alone is abandoned wit
 
 State: the registry is per event loop, a ``weakref.WeakKeyDictionary`` keyed by the running loop (the point of this
 module: sharing inside one loop and never across loops). Each loop's pollers are removed as their last member
-leaves, so an idle loop holds nothing here, and a loop's entry goes with the loop itself.
+leaves, so an idle loop holds nothing here, and a loop's entry goes with the loop itself. A poll task that is ending
+(closing its client) is held in ``_ENDING``, keyed the same way, until it is done.
 """
 
 from __future__ import annotations
@@ -156,6 +157,7 @@ class SharedPoller:
         if not self.members:
             self._retire()
             self.task.cancel()
+            _keep_until_done(self._loop, self.task)  # it still closes the client: a task nobody holds may be collected
         else:
             self.changed.set()
 
@@ -277,6 +279,22 @@ async def refresh_jobs(jobs: Sequence[Any]) -> dict[int, BaseException]:
 
 #: Each running event loop's pollers by key (see "State" in the module docstring).
 _LOOPS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[Hashable, SharedPoller]] = weakref.WeakKeyDictionary()
+
+
+#: Each running event loop's poll tasks that are ending (closing their clients), held until they are done.
+_ENDING: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, set[asyncio.Task[None]]] = weakref.WeakKeyDictionary()
+
+
+def _keep_until_done(loop: asyncio.AbstractEventLoop, task: asyncio.Task[None]) -> None:
+    ending = _ENDING.setdefault(loop, set())
+    ending.add(task)
+
+    def done(finished: asyncio.Task[None]) -> None:
+        ending.discard(finished)
+        if not ending and _ENDING.get(loop) is ending:
+            del _ENDING[loop]
+
+    task.add_done_callback(done)
 
 
 def _prune(loop: asyncio.AbstractEventLoop) -> None:

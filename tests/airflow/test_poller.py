@@ -244,3 +244,4 @@ def test_the_registry_is_per_event_loop_and_holds_nothing_once_idle(
     assert seen[0] is not seen[1]
     gc.collect()
     assert len(_poller._LOOPS) == 0
+    assert len(_poller._ENDING) == 0
