@@ -43,7 +43,7 @@ from typing import Any
 
 import attrs
 from taskfacade import is_transient
-from taskfacade._poll import _hook_owner, _refresh_async  # the facade's own grouping and one group's refresh
+from taskfacade._poll import _hook_owner, _refresh_async, retry_after_of  # the facade's own polling pieces
 
 __all__ = ["FIRST_POLL_DELAY", "Member", "PollOutcome", "SharedPoller", "joined", "pollers", "refresh_jobs"]
 
@@ -213,21 +213,12 @@ class SharedPoller:
             if id(member) not in self.members:
                 continue  # left during the poll
             mine = {id(job): errors[id(job)] for job in member.jobs if id(job) in errors}
-            due = started + max([member.interval, *(_retry_after(error) for error in mine.values())])
-            if member.deadline is not None and due > member.deadline - 2 * (ended - started):
-                due = max(ended, member.deadline - 2 * (ended - started))  # the last poll, ending by the deadline
+            due = started + max([member.interval, *(retry_after_of(error) or 0.0 for error in mine.values())])
+            last = None if member.deadline is None else member.deadline - 2 * (ended - started)
+            if last is not None and due > last:
+                due = last if last > ended else due  # the last poll, to end by the deadline (unless this was it)
                 member.deadline = None  # once
             member._deliver(PollOutcome(started, mine), due)
-
-
-def _retry_after(error: BaseException) -> float:
-    current: BaseException | None = error
-    while current is not None:
-        value = getattr(current, "retry_after", None)
-        if isinstance(value, int | float) and math.isfinite(value):
-            return float(value)
-        current = current.__cause__
-    return 0.0
 
 
 async def _close(client: Any) -> None:
