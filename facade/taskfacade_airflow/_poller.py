@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import math
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Sequence
@@ -136,7 +137,11 @@ class SharedPoller:
         # shielded Future cost O(n^2) callback removals when it completes)
         self.opened = asyncio.Event()
         self.open_error: BaseException | None = None
-        self.task: asyncio.Task[None] = self._loop.create_task(self._run(open_client), name=f"taskfacade poll {key}")
+        # in a context of its own: the triggerer binds each trigger's id into its context (logs, spans), and the
+        # shared poll belongs to no one trigger (the first member's context would otherwise be copied)
+        self.task: asyncio.Task[None] = self._loop.create_task(
+            self._run(open_client), name=f"taskfacade poll {key}", context=contextvars.Context()
+        )
 
     def now(self) -> float:
         return self._loop.time()

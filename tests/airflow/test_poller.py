@@ -6,6 +6,7 @@ registry is per event loop."""
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import gc
 import itertools
 from collections.abc import Awaitable, Callable
@@ -245,3 +246,22 @@ def test_the_registry_is_per_event_loop_and_holds_nothing_once_idle(
     gc.collect()
     assert len(_poller._LOOPS) == 0
     assert len(_poller._ENDING) == 0
+
+
+def test_the_poll_runs_in_no_members_context(emulator: Emulator, airflow_conns: dict[str, str]) -> None:
+    # the triggerer binds each trigger's id into its context (logs, spans): the shared poll must not carry the first's
+    trigger_id: contextvars.ContextVar[str] = contextvars.ContextVar("trigger_id", default="none")
+    seen: list[str] = []
+    hook_opener = Opener(airflow_conns["deadline"])
+
+    async def opener() -> Any:
+        seen.append(trigger_id.get())
+        return await hook_opener()
+
+    async def first_member() -> None:
+        trigger_id.set("trigger-1")
+        async with _poller.joined("k", opener):
+            pass
+
+    asyncio.run(first_member())
+    assert seen == ["none"]
