@@ -32,6 +32,7 @@ from .triggers import DEFAULT_FAIL_ON, TaskfacadeJobsTrigger, check_fail_on, job
 __all__ = [
     "WaitRequest",
     "check_request",
+    "checked_wait",
     "fail_task",
     "finish",
     "outcome_of",
@@ -146,6 +147,31 @@ def check_request(
     assert interval is not None
     end_time = None if limit is None else time.time() + limit
     return WaitRequest(hook.conn_id, hook.service, checked, interval, end_time, fail_on)
+
+
+def checked_wait(
+    conn_id: str, *, tokens: object, job_ids: object, timeout: object, poll_interval: object, fail_on_phases: object
+) -> tuple[TaskfacadeHook, WaitRequest]:
+    """The hook and the checked request of a task's wait, every token rebuilt once on a client (no request sent).
+
+    Raises:
+        AirflowFailException: bad input (no retry), naming the connection id and the argument.
+    """
+    try:
+        hook = TaskfacadeHook.for_conn_id(conn_id)
+        request = check_request(
+            hook,
+            tokens=tokens,
+            job_ids=job_ids,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            fail_on_phases=fail_on_phases,
+        )
+        with hook.get_client() as client:
+            rebuild_jobs(request, client, from_ids=job_ids is not None)
+    except InvalidArgument as error:
+        raise fail_task(conn_id, error) from None
+    return hook, request
 
 
 def rebuild_jobs(request: WaitRequest, client: Any, *, from_ids: bool = False) -> list[Any]:

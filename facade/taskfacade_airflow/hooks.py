@@ -18,9 +18,11 @@ connection id and the field, before any request.
 from __future__ import annotations
 
 import asyncio
+import importlib
+import inspect
+import json
 from typing import Any, ClassVar, Self
 
-import taskfacade
 from airflow.sdk import BaseHook
 from taskfacade import InvalidArgument
 
@@ -71,6 +73,9 @@ class TaskfacadeHook(BaseHook):
     conn_type = "taskfacade"
     hook_name = "taskfacade"
     service: ClassVar[str] = ""
+    #: ``module:name`` of the service's sync client (or client function), and of its async twin.
+    client_factory: ClassVar[str] = ""
+    async_client_factory: ClassVar[str] = ""
 
     def __init__(self, conn_id: str | None = None, logger_name: str | None = None) -> None:
         super().__init__(logger_name=logger_name)
@@ -148,10 +153,11 @@ class TaskfacadeHook(BaseHook):
         return self.get_client()
 
     def _build_client(self, kwargs: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        return _factory(self.client_factory)(**kwargs)
 
     async def _abuild_client(self, kwargs: dict[str, Any]) -> Any:
-        raise NotImplementedError
+        client = _factory(self.async_client_factory)(**kwargs)
+        return await client if inspect.isawaitable(client) else client  # Deadline's aio.client(...) is awaited
 
     # -- the connection form --------------------------------------------------------------------------------------
 
@@ -169,14 +175,14 @@ class TaskfacadeHook(BaseHook):
         return {
             "hidden_fields": hidden,
             "relabeling": labels,
-            "placeholders": {"extra": _json(extra), "host": "https://...", "schema": "https"},
+            "placeholders": {"extra": json.dumps(extra), "host": "https://...", "schema": "https"},
         }
 
 
-def _json(value: dict[str, Any]) -> str:
-    import json
-
-    return json.dumps(value)
+def _factory(path: str) -> Any:
+    """The client class or function at ``module:name`` (imported on first use: a hook imports one service only)."""
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 class TileDBHook(TaskfacadeHook):
@@ -190,14 +196,8 @@ class TileDBHook(TaskfacadeHook):
     conn_type = "taskfacade_tiledb"
     hook_name = "TileDB Cloud (taskfacade)"
     service = "tiledb"
-
-    def _build_client(self, kwargs: dict[str, Any]) -> Any:
-        return taskfacade.tiledb.Client(**kwargs)
-
-    async def _abuild_client(self, kwargs: dict[str, Any]) -> Any:
-        from taskfacade.tiledb import aio
-
-        return aio.AsyncClient(**kwargs)
+    client_factory = "taskfacade.tiledb:Client"
+    async_client_factory = "taskfacade.tiledb.aio:AsyncClient"
 
 
 class DeadlineHook(TaskfacadeHook):
@@ -212,14 +212,8 @@ class DeadlineHook(TaskfacadeHook):
     conn_type = "taskfacade_deadline"
     hook_name = "AWS Deadline Cloud (taskfacade)"
     service = "deadline"
-
-    def _build_client(self, kwargs: dict[str, Any]) -> Any:
-        return taskfacade.deadline.client(**kwargs)
-
-    async def _abuild_client(self, kwargs: dict[str, Any]) -> Any:
-        from taskfacade.deadline import aio
-
-        return await aio.client(**kwargs)
+    client_factory = "taskfacade.deadline:client"
+    async_client_factory = "taskfacade.deadline.aio:client"
 
 
 class GeoboxHook(TaskfacadeHook):
@@ -233,14 +227,8 @@ class GeoboxHook(TaskfacadeHook):
     conn_type = "taskfacade_geobox"
     hook_name = "Geobox (taskfacade)"
     service = "geobox"
-
-    def _build_client(self, kwargs: dict[str, Any]) -> Any:
-        return taskfacade.geobox.GeoboxClient(**kwargs)
-
-    async def _abuild_client(self, kwargs: dict[str, Any]) -> Any:
-        from taskfacade.geobox import aio
-
-        return aio.AsyncGeoboxClient(**kwargs)
+    client_factory = "taskfacade.geobox:GeoboxClient"
+    async_client_factory = "taskfacade.geobox.aio:AsyncGeoboxClient"
 
 
 class TensorBayHook(TaskfacadeHook):
@@ -254,14 +242,8 @@ class TensorBayHook(TaskfacadeHook):
     conn_type = "taskfacade_tensorbay"
     hook_name = "TensorBay (taskfacade)"
     service = "tensorbay"
-
-    def _build_client(self, kwargs: dict[str, Any]) -> Any:
-        return taskfacade.tensorbay.GAS(**kwargs)
-
-    async def _abuild_client(self, kwargs: dict[str, Any]) -> Any:
-        from taskfacade.tensorbay import aio
-
-        return aio.GAS(**kwargs)
+    client_factory = "taskfacade.tensorbay:GAS"
+    async_client_factory = "taskfacade.tensorbay.aio:GAS"
 
 
 _HOOKS: dict[str, type[TaskfacadeHook]] = {

@@ -29,6 +29,7 @@ from ._waiting import (
     DEFAULT_FAIL_ON_PHASES,
     WaitRequest,
     check_request,
+    checked_wait,
     fail_task,
     finish,
     rebuild_jobs,
@@ -51,23 +52,25 @@ class _WaitMixin:
     fail_on_phases: Sequence[str]
     deferrable: bool
 
+    def _set_wait(
+        self, timeout: Seconds | None, poll_interval: Seconds, fail_on_phases: Sequence[str], deferrable: bool
+    ) -> None:
+        """Keep the wait's arguments (checked when the task runs: they may be templates until then)."""
+        self.timeout = timeout
+        self.poll_interval = poll_interval
+        self.fail_on_phases = fail_on_phases
+        self.deferrable = deferrable
+
     def _checked(self, tokens: object, job_ids: object) -> tuple[TaskfacadeHook, WaitRequest]:
         """The hook and the checked request; ``AirflowFailException`` naming the argument or the conn id."""
-        try:
-            hook = TaskfacadeHook.for_conn_id(self.conn_id)
-            request = check_request(
-                hook,
-                tokens=tokens,
-                job_ids=job_ids,
-                timeout=self.timeout,
-                poll_interval=self.poll_interval,
-                fail_on_phases=self.fail_on_phases,
-            )
-            with hook.get_client() as client:
-                rebuild_jobs(request, client, from_ids=job_ids is not None)  # every token checked, no request
-        except InvalidArgument as error:
-            raise fail_task(self.conn_id, error) from None
-        return hook, request
+        return checked_wait(
+            self.conn_id,
+            tokens=tokens,
+            job_ids=job_ids,
+            timeout=self.timeout,
+            poll_interval=self.poll_interval,
+            fail_on_phases=self.fail_on_phases,
+        )
 
     def _wait(self, context: Mapping[str, Any], hook: TaskfacadeHook, request: WaitRequest, from_ids: bool) -> Any:
         if self.deferrable:
@@ -121,10 +124,7 @@ class TaskfacadeWaitOperator(_WaitMixin, BaseOperator):
         self.conn_id = conn_id
         self.tokens = tokens
         self.job_ids = job_ids
-        self.timeout = timeout
-        self.poll_interval = poll_interval
-        self.fail_on_phases = fail_on_phases
-        self.deferrable = deferrable
+        self._set_wait(timeout, poll_interval, fail_on_phases, deferrable)
 
     def execute(self, context: Any) -> Any:
         """Check every argument, then defer to the trigger (or wait here when not deferrable)."""
@@ -180,10 +180,7 @@ class TensorBaySubmitOperator(_WaitMixin, BaseOperator):
         self.is_fusion = is_fusion
         self.conn_id = conn_id
         self.wait_for_completion = wait_for_completion
-        self.timeout = timeout
-        self.poll_interval = poll_interval
-        self.fail_on_phases = fail_on_phases
-        self.deferrable = deferrable
+        self._set_wait(timeout, poll_interval, fail_on_phases, deferrable)
 
     def _check_submission(self) -> tuple[TensorBayHook, dict[str, Any]]:
         try:

@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from airflow.sdk import BaseSensorOperator, PokeReturnValue
-from taskfacade import InvalidArgument, TaskFacadeError, is_transient
+from taskfacade import TaskFacadeError, is_transient
 
 from ._waiting import (
     DEFAULT_FAIL_ON_PHASES,
     WaitRequest,
-    check_request,
-    fail_task,
+    checked_wait,
     finish,
     outcome_of,
     rebuild_jobs,
@@ -69,20 +68,14 @@ class TaskfacadeJobsSensor(BaseSensorOperator):
         """The hook and the checked request (checked once per task instance run)."""
         if self._checked is not None:
             return self._checked
-        try:
-            hook = TaskfacadeHook.for_conn_id(self.conn_id)
-            request = check_request(
-                hook,
-                tokens=self.tokens,
-                job_ids=self.job_ids,
-                timeout=self.timeout if self.deferrable else None,
-                poll_interval=self.poke_interval,
-                fail_on_phases=self.fail_on_phases,
-            )
-            with hook.get_client() as client:
-                rebuild_jobs(request, client, from_ids=self.job_ids is not None)
-        except InvalidArgument as error:
-            raise fail_task(self.conn_id, error) from None
+        hook, request = checked_wait(
+            self.conn_id,
+            tokens=self.tokens,
+            job_ids=self.job_ids,
+            timeout=self.timeout if self.deferrable else None,
+            poll_interval=self.poke_interval,
+            fail_on_phases=self.fail_on_phases,
+        )
         self._checked = hook, request
         return self._checked
 
