@@ -138,7 +138,8 @@ class SharedPoller:
         self.opened = asyncio.Event()
         self.open_error: BaseException | None = None
         # in a context of its own: the triggerer binds each trigger's id into its context (logs, spans), and the
-        # shared poll belongs to no one trigger (the first member's context would otherwise be copied)
+        # shared poll belongs to no one trigger (the first member's context would otherwise be copied). Opening the
+        # client (Airflow's async connection lookup) needs nothing from a trigger's context.
         self.task: asyncio.Task[None] = self._loop.create_task(
             self._run(open_client), name=f"taskfacade poll {key}", context=contextvars.Context()
         )
