@@ -166,3 +166,11 @@ def test_ui_field_behaviour_names_each_field() -> None:
     assert json.loads(deadline["placeholders"]["extra"]).keys() >= {"region_name", "aws_session_token"}
     assert TensorBayHook.get_ui_field_behaviour()["hidden_fields"] == ["login"]
     assert TaskfacadeHook.get_ui_field_behaviour() == {}
+
+
+def test_airflows_generic_get_hook_builds_our_hook(airflow_conns: dict[str, str]) -> None:
+    from airflow.sdk import BaseHook
+
+    hook = BaseHook.get_hook(airflow_conns["tensorbay"])  # the connection type -> hook class, via the provider info
+    assert type(hook) is TensorBayHook
+    assert hook.conn_id == "taskfacade_tensorbay_default"

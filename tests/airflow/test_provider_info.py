@@ -29,3 +29,21 @@ def test_provider_info_matches_airflows_schema() -> None:
         "taskfacade_geobox": "taskfacade_airflow.hooks.GeoboxHook",
         "taskfacade_tensorbay": "taskfacade_airflow.hooks.TensorBayHook",
     }
+
+
+def test_airflows_providers_manager_registers_the_provider_and_its_connection_types() -> None:
+    from airflow.providers_manager import ProvidersManager
+    from airflow.sdk.providers_manager_runtime import ProvidersManagerTaskRuntime
+
+    assert "taskfacade" in ProvidersManager().providers
+    hooks = ProvidersManagerTaskRuntime().hooks  # what a worker or triggerer uses to find a connection type's hook
+    for service, hook_class in (
+        ("tiledb", "TileDBHook"),
+        ("deadline", "DeadlineHook"),
+        ("geobox", "GeoboxHook"),
+        ("tensorbay", "TensorBayHook"),
+    ):
+        info = hooks[f"taskfacade_{service}"]
+        assert info is not None
+        assert info.hook_class_name == f"taskfacade_airflow.hooks.{hook_class}"
+        assert info.connection_id_attribute_name == "conn_id"
