@@ -76,20 +76,28 @@ class WaitRequest:
     fail_on: tuple[str, ...]
 
 
+#: Why a template gave text where a list or a number was expected.
+_TEMPLATE_HINT = " (a template renders as text unless the DAG sets render_template_as_native_obj=True)"
+
+
 def _seconds(parameter: str, value: object, *, optional: bool) -> float | None:
     if value is None and optional:
         return None
     if isinstance(value, datetime.timedelta):
         value = value.total_seconds()
     accepted = "seconds > 0 (a number or a datetime.timedelta)" + (", or None" if optional else "")
+    if isinstance(value, str):
+        accepted += _TEMPLATE_HINT
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value <= 0:
         raise InvalidArgument(parameter, value, accepted)
     return float(value)
 
 
 def _listed(parameter: str, value: object, what: str) -> list[Any]:
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
-        raise InvalidArgument(parameter, value if isinstance(value, str) else type(value).__name__, f"a list of {what}")
+    if isinstance(value, str):
+        raise InvalidArgument(parameter, value, f"a list of {what}{_TEMPLATE_HINT}")
+    if isinstance(value, bytes | Mapping) or not isinstance(value, Sequence):
+        raise InvalidArgument(parameter, type(value).__name__, f"a list of {what}")
     if not value:
         raise InvalidArgument(parameter, value, f"a non-empty list of {what}")
     return list(value)

@@ -212,6 +212,8 @@ def _bad_cases(tokens: dict[str, str]) -> list[tuple[dict[str, Any], list[str]]]
         ({"conn_id": deadline_conn, "tokens": [tokens["deadline"]], "timeout": -5}, ["timeout=-5"]),
         ({"conn_id": deadline_conn, "tokens": [tokens["deadline"]], "poll_interval": 0}, ["poll_interval=0"]),
         ({"conn_id": deadline_conn, "tokens": tokens["deadline"]}, ["tokens=", "a list of"]),
+        ({"conn_id": deadline_conn, "tokens": str([tokens["deadline"]])}, ["tokens=", "render_template_as_native_obj"]),
+        ({"conn_id": deadline_conn, "tokens": [tokens["deadline"]], "timeout": "60"}, ["timeout='60'", "native"]),
         ({"conn_id": deadline_conn, "tokens": []}, ["tokens=[]"]),
         ({"conn_id": deadline_conn}, ["either tokens or job_ids"]),
         ({"conn_id": deadline_conn, "tokens": [tokens["deadline"]], "job_ids": ["x"]}, ["either tokens or job_ids"]),
