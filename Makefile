@@ -61,7 +61,7 @@ $(VENV_AIRFLOW)/.installed: pyproject.toml | $(BIN_AIRFLOW)/python
 
 # The Airflow provider: mypy strict on taskfacade_airflow, then tests/airflow (never collected by `make pytest`).
 pytest-airflow: $(VENV_AIRFLOW)/.installed
-	$(BIN_AIRFLOW)/mypy facade/taskfacade_airflow
+	$(BIN_AIRFLOW)/mypy --cache-dir .venv-airflow/.mypy_cache facade/taskfacade_airflow  # its own cache: other site-packages
 	$(BIN_AIRFLOW)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider -o 'addopts=-ra --strict-markers --import-mode=importlib' tests/airflow
 
 # Long fuzz runs: many more examples per public callable (API fuzz) and per operation (response fuzz), random seeds.
