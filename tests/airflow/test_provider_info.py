@@ -47,3 +47,17 @@ def test_airflows_providers_manager_registers_the_provider_and_its_connection_ty
         assert info is not None
         assert info.hook_class_name == f"taskfacade_airflow.hooks.{hook_class}"
         assert info.connection_id_attribute_name == "conn_id"
+
+
+def test_public_names_resolve_and_the_package_imports_no_airflow_until_used() -> None:
+    import subprocess
+    import sys
+
+    for name in taskfacade_airflow.__all__:
+        assert getattr(taskfacade_airflow, name) is not None, name
+    code = (
+        "import sys, taskfacade_airflow; taskfacade_airflow.get_provider_info(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'airflow'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"  # what Airflow's providers manager imports stays cheap
