@@ -256,6 +256,15 @@ def test_the_sensor_pokes_with_one_batched_request(emulator: Emulator, airflow_c
     assert [job["phase"] for job in done.xcom_value] == ["SUCCEEDED"] * 20
 
 
+def test_the_sensor_pokes_until_done_and_returns_the_jobs(emulator: Emulator, airflow_conns: dict[str, str]) -> None:
+    tokens = make_tokens(emulator, "geobox", 3, run_s=1.0)
+    sensor = TaskfacadeJobsSensor(
+        task_id="s", conn_id=airflow_conns["geobox"], tokens=tokens, poke_interval=0.2, timeout=30
+    )
+    jobs = sensor.execute({"ti": FakeTI()})  # BaseSensorOperator's poke loop
+    assert [job["status"] for job in jobs] == ["SUCCESS"] * 3
+
+
 def test_the_sensor_fails_on_a_failed_job(emulator: Emulator, airflow_conns: dict[str, str]) -> None:
     tokens = make_tokens(emulator, "tiledb", outcome="failed", run_s=0.0) + make_tokens(emulator, "tiledb", run_s=60)
     sensor = TaskfacadeJobsSensor(task_id="s", conn_id=airflow_conns["tiledb"], tokens=tokens)
