@@ -30,6 +30,7 @@ from .hooks import TaskfacadeHook
 from .triggers import DEFAULT_FAIL_ON, TaskfacadeJobsTrigger, check_fail_on, job_record, outcome, payload
 
 __all__ = [
+    "DEFAULT_FAIL_ON_PHASES",
     "WaitRequest",
     "check_request",
     "checked_wait",
@@ -53,6 +54,8 @@ _DEADLINE_JOB = ("farmId", "queueId", "jobId")
 _DEADLINE_TASK = (*_DEADLINE_JOB, "stepId", "taskId")
 _TENSORBAY = ("dataset_id", "job_type", "job_id")
 _NOT_FETCHED = "NOT_FETCHED"
+#: The phases that fail a task unless it says otherwise (the trigger's default).
+DEFAULT_FAIL_ON_PHASES: tuple[str, ...] = DEFAULT_FAIL_ON
 
 
 @attrs.frozen
@@ -280,6 +283,3 @@ def finish(context: Mapping[str, Any], event: object) -> list[dict[str, Any]]:
 def fail_task(conn_id: str, error: InvalidArgument) -> AirflowFailException:
     """Bad input as a task failure without retry, naming the connection id and the argument."""
     return AirflowFailException(f"taskfacade (connection {conn_id!r}): {error}")
-
-
-DEFAULT_FAIL_ON_PHASES: tuple[str, ...] = DEFAULT_FAIL_ON
