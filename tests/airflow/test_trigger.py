@@ -139,6 +139,37 @@ def test_a_job_finishing_just_before_the_deadline_is_seen(emulator: Emulator, ai
     assert time.time() < end_time + 0.5
 
 
+def test_transient_errors_keep_the_trigger_polling(
+    emulator: Emulator, airflow_conns: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    tokens = make_tokens(emulator, "geobox", 2, run_s=1.0)
+    conn_id = airflow_conns["geobox"]
+    trigger = TaskfacadeJobsTrigger(conn_id, tokens, poll_interval=0.2)
+
+    def failed_polls() -> int:
+        poller = _poller.pollers().get(conn_id)
+        members = [] if poller is None else list(poller.members.values())
+        return sum(bool(member._outcome and member._outcome.errors) for member in members)
+
+    async def main() -> dict[str, Any]:
+        emulator.add_faults(service="geobox", action="status", status=503)  # every request, until cleared
+        task = asyncio.create_task(fire(trigger))
+        try:
+            async with asyncio.timeout(60):
+                while not failed_polls():  # the client's own retries gave up at least once
+                    await asyncio.sleep(0.05)
+        finally:
+            emulator.clear_faults()
+        return await task
+
+    payload = asyncio.run(main())
+    assert payload["status"] == "success", payload
+    logged = capsys.readouterr().out  # Airflow's logging (structlog) writes to stdout
+    assert f"connection {conn_id!r}: poll failed (1 in a row), polling on" in logged
+    assert "503" in logged
+    assert_no_secret(logged)
+
+
 @pytest.mark.parametrize("service", SERVICES)
 def test_a_token_of_another_service_is_an_error_naming_its_index(
     service: str, emulator: Emulator, airflow_conns: dict[str, str]
