@@ -27,7 +27,7 @@ from . import _telemetry
 from ._callbacks import fire_done
 from ._clock import Clock
 from ._errors import WaitTimeout
-from ._poll import is_transient, retry_after_of
+from ._poll import is_transient, retry_after
 from ._steer import CancelSignal, asleep_or_cancel, raise_if_cancelled
 from ._timelimit import deadline_scope
 
@@ -162,7 +162,7 @@ async def wait_shared(
                 _telemetry.wait_ended(traced, 0, 1)
                 traced = None
                 return
-            delay = max(interval, (retry_after_of(failure) if failure is not None else None) or 0.0)
+            delay = max(interval, (retry_after(failure) if failure is not None else None) or 0.0)
             if deadline is not None:
                 left = deadline - clock.monotonic()
                 if left <= 0:
