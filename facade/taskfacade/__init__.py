@@ -66,6 +66,7 @@ _EXPORTS: dict[str, str] = {
     "refresh_all": "_refresh",
     "as_completed": "_wait",
     "job_from_token": "_token",
+    "TokenData": "_token",
     # time
     "Clock": "_clock",
     "SystemClock": "_clock",
@@ -110,6 +111,7 @@ __all__ = [
     "SystemClock",
     "TaskFacadeError",
     "Timeout",
+    "TokenData",
     "Transport",
     "TransportError",
     "Unauthorized",
@@ -173,7 +175,7 @@ if TYPE_CHECKING:
     from ._registry import ServiceInfo, register_service, service_info, service_names, unregister_service
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
-    from ._token import job_from_token
+    from ._token import TokenData, job_from_token
     from ._transport import Transport
     from ._urls import check_base_url
     from ._wait import as_completed, wait_all

@@ -71,6 +71,7 @@ EXPECTED_OUTPUT: dict[str, tuple[str, ...]] = {
         "DemoTask: this service cannot abort a job",
         "{'SUCCEEDED'}",
         "[None, None, None] ResourceNotFoundException",
+        "task-1-0",
     ),
 }
 
