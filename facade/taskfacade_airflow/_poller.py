@@ -3,10 +3,10 @@
 Why: a triggerer process runs thousands of triggers in one event loop. Airflow's AWS and Google providers poll one
 job per trigger, so 1,000 deferred tasks cost 1,000 GETs per interval. Here every trigger for one connection id (one
 endpoint and one set of credentials) in one event loop is a *member* of one ``SharedPoller``: one async client, and
-one poll per interval for the jobs of every member that is due. A poll groups its jobs by (class implementing
-``_refresh_many_async``, ``_batch_key()``), as ``taskfacade.aio.wait_all`` does, so each service refreshes them with
-its batch or list requests: Deadline ``BatchGetTask`` (100 tasks a request), Geobox ``uuid IN (...)`` lists, TileDB
-and TensorBay list calls. 1,000 Deadline tasks across 1,000 triggers cost 10 requests per interval.
+one poll per interval for the jobs of every member that is due. A poll is one ``taskfacade.aio.refresh_all``: its
+jobs are grouped as ``taskfacade.aio.wait_all`` groups them, so each service refreshes them with its batch or list
+requests: Deadline ``BatchGetTask`` (100 tasks a request), Geobox ``uuid IN (...)`` lists, TileDB and TensorBay
+list calls. 1,000 Deadline tasks across 1,000 triggers cost 10 requests per interval.
 
 Schedule: each member asks for a poll every ``interval`` seconds (start to start) and gets one at least that often.
 When some member is due, the poll also takes every member that would be due before the next poll anyway (within the
@@ -17,9 +17,10 @@ the polls of members with short ones instead of costing requests of its own. A n
 
 Errors: a poll's errors are handed to the members whose jobs they concern, as ``PollOutcome.errors`` (job -> error).
 A group refresh that fails for good (not ``taskfacade.is_transient``) with several jobs in it is repeated job by job,
-in that poll only, so that a deleted task in one trigger fails that trigger alone, not the 999 others sharing the
-batch. Transient errors (network, 429, 5xx, after the client's own retries) are left to the members to tolerate;
-the member's next poll waits at least the ``Retry-After`` the service sent.
+in that poll only (``refresh_all`` does it), so that a deleted task in one trigger fails that trigger alone, not the
+999 others sharing the batch. Transient errors (network, 429, 5xx, after the client's own retries) are left to the
+members to tolerate; the member's next poll waits at least the ``Retry-After`` the service sent
+(``taskfacade.retry_after``).
 
 Lifetime: the poller is a task of the event loop, started by its first member and cancelled when its last member
 leaves; it opens the client through the factory it was made with (no request: the facade's clients connect on
@@ -43,17 +44,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Sequen
 from typing import Any
 
 import attrs
-from taskfacade import is_transient
-from taskfacade._poll import _hook_owner, _refresh_async, retry_after_of  # the facade's own polling pieces
+from taskfacade import retry_after
+from taskfacade.aio import refresh_all
 
-__all__ = ["FIRST_POLL_DELAY", "Member", "PollOutcome", "SharedPoller", "joined", "pollers", "refresh_jobs"]
+__all__ = ["FIRST_POLL_DELAY", "Member", "PollOutcome", "SharedPoller", "joined", "pollers"]
 
 #: Seconds from a member's joining to its first poll: triggers started together share that poll.
 FIRST_POLL_DELAY = 0.2
 #: How early, as a share of its own interval, a member may be polled with others (see the module docstring).
 EARLY_SHARE = 0.5
-#: Concurrent single-job refreshes when a group refresh failed for good and each job is tried alone.
-SINGLES_AT_ONCE = 8
 
 ClientFactory = Callable[[], Awaitable[Any]]
 
@@ -210,16 +209,18 @@ class SharedPoller:
         jobs: dict[int, Any] = {}
         for member in batch:
             for job in member.jobs:
-                if not job._peek_phase().finished:
+                if not job.done:
                     jobs.setdefault(id(job), job)
-        errors = await refresh_jobs(list(jobs.values())) if jobs else {}
+        polled = list(jobs.values())
+        outcomes = await refresh_all(polled, return_exceptions=True) if polled else []
+        errors = {id(job): error for job, error in zip(polled, outcomes, strict=True) if error is not None}
         ended = self.now()
         self.polls += 1
         for member in batch:
             if id(member) not in self.members:
                 continue  # left during the poll
             mine = {id(job): errors[id(job)] for job in member.jobs if id(job) in errors}
-            due = started + max([member.interval, *(retry_after_of(error) or 0.0 for error in mine.values())])
+            due = started + max([member.interval, *(retry_after(error) or 0.0 for error in mine.values())])
             last = None if member.deadline is None else member.deadline - 2 * (ended - started)
             if last is not None and due > last:
                 due = last if last > ended else due  # the last poll, to end by the deadline (unless this was it)
@@ -234,44 +235,6 @@ async def _close(client: Any) -> None:
         return
     with contextlib.suppress(Exception):
         await asyncio.shield(exit_(None, None, None))
-
-
-def _owner(cls: type[Any]) -> type[Any]:
-    """The class in ``cls``'s MRO implementing ``_refresh_many_async`` (a service's job kinds batch together)."""
-    return _hook_owner(cls, "_refresh_many_async")
-
-
-async def refresh_jobs(jobs: Sequence[Any]) -> dict[int, BaseException]:
-    """Refresh ``jobs`` (async facade jobs) with one batch or list request per group; ``id(job)`` -> its error.
-
-    Groups are refreshed concurrently. A group whose refresh fails for good and holds several jobs is refreshed
-    again job by job (``SINGLES_AT_ONCE`` at a time) to find the job(s) at fault; a transient failure is given to
-    every job of its group.
-    """
-    groups: dict[tuple[type[Any], Hashable], list[Any]] = {}
-    for job in jobs:
-        groups.setdefault((_owner(type(job)), job._batch_key()), []).append(job)
-    outcomes = await asyncio.gather(*(_refresh_async(owner, group) for (owner, _), group in groups.items()))
-    errors: dict[int, BaseException] = {}
-    again: list[Any] = []
-    for group, error in zip(groups.values(), outcomes, strict=True):
-        if error is None:
-            continue
-        if len(group) > 1 and not is_transient(error):
-            again.extend(group)
-            continue
-        errors.update((id(job), error) for job in group)
-    if again:
-        limit = asyncio.Semaphore(SINGLES_AT_ONCE)
-
-        async def alone(job: Any) -> None:
-            async with limit:
-                error = await _refresh_async(_owner(type(job)), [job])
-            if error is not None:
-                errors[id(job)] = error
-
-        await asyncio.gather(*(alone(job) for job in again))
-    return errors
 
 
 #: Each running event loop's pollers by key (see "State" in the module docstring).

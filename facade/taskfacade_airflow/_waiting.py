@@ -1,5 +1,5 @@
-"""What the wait operator and the sensor share: checking their arguments, rebuilding the jobs, one batched refresh,
-the wait in the worker, and turning an outcome (a trigger event's payload) into the task's result or failure.
+"""What the wait operator and the sensor share: checking their arguments, rebuilding the jobs, the wait in the worker,
+and turning an outcome (a trigger event's payload) into the task's result or failure.
 
 Every check runs before anything is deferred or polled and raises ``InvalidArgument`` naming the argument
 (``tokens[2]``, ``job_ids[0]``, ``fail_on_phases``, ``timeout``) or the connection id; the operators turn it into
@@ -17,13 +17,12 @@ from __future__ import annotations
 import datetime
 import math
 import time
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
 import taskfacade
-from taskfacade import InvalidArgument, TaskFacadeError, WaitTimeout, is_transient
-from taskfacade._poll import _hook_owner  # the facade's grouping of jobs by the class that refreshes a batch
+from taskfacade import InvalidArgument, TaskFacadeError, TokenData, WaitTimeout, is_transient, refresh_all
 
 from ._compat import AirflowException, AirflowFailException
 from .hooks import TaskfacadeHook
@@ -38,7 +37,6 @@ __all__ = [
     "finish",
     "outcome_of",
     "rebuild_jobs",
-    "refresh_batched",
     "trigger_for",
     "wait_in_worker",
 ]
@@ -53,7 +51,6 @@ _IDS_ACCEPTED = {
 _DEADLINE_JOB = ("farmId", "queueId", "jobId")
 _DEADLINE_TASK = (*_DEADLINE_JOB, "stepId", "taskId")
 _TENSORBAY = ("dataset_id", "job_type", "job_id")
-_NOT_FETCHED = "NOT_FETCHED"
 #: The phases that fail a task unless it says otherwise (the trigger's default).
 DEFAULT_FAIL_ON_PHASES: tuple[str, ...] = DEFAULT_FAIL_ON
 
@@ -107,27 +104,37 @@ def _listed(parameter: str, value: object, what: str) -> list[Any]:
 
 
 def _token_from_ids(service: str, index: int, ids: object) -> str:
-    """The token of a job given by its ids (no request: the job is fetched when first polled)."""
-    from taskfacade._token import TokenData, encode  # the token format is the facade's; ids are checked here
+    """The token of a job given by its ids (no request: the job is fetched when first polled).
 
+    The ids are checked here against what each service's jobs need, so the error names ``job_ids[i]`` and the
+    service's own id names; ``taskfacade.TokenData.to_token()`` checks the job kind and the values.
+    """
     parameter = f"job_ids[{index}]"
     accepted = _IDS_ACCEPTED[service]
     if service in ("tiledb", "geobox"):
         if not isinstance(ids, str) or not ids:
             raise InvalidArgument(parameter, ids, accepted)
-        return encode(TokenData(service, "task", {"id" if service == "tiledb" else "uuid": ids}, None))
+        return _made(
+            parameter, accepted, TokenData(service, "task", {"id" if service == "tiledb" else "uuid": ids}, None)
+        )
     if not isinstance(ids, Mapping) or not all(isinstance(v, str) and v for v in ids.values()):
         raise InvalidArgument(parameter, ids, accepted)
     keys = set(ids)
     if service == "deadline" and keys in (set(_DEADLINE_JOB), set(_DEADLINE_TASK)):
         kind = "task" if "taskId" in keys else "job"
-        return encode(TokenData(service, kind, dict(ids), None))
+        return _made(parameter, accepted, TokenData(service, kind, dict(ids), None))
     if service == "tensorbay" and keys == set(_TENSORBAY):
-        values = {**ids, "dataset": None, "fusion": False}
-        # The status a job given by id has until its first refresh: TensorBay's rebuild needs one, and an unknown
-        # status never counts as finished (JobPhase.UNKNOWN).
-        return encode(TokenData(service, str(ids["job_type"]), values, _NOT_FETCHED))
+        # no status: the job's phase is UNKNOWN (never finished) until its first refresh
+        return _made(parameter, accepted, TokenData(service, str(ids["job_type"]), dict(ids), None))
     raise InvalidArgument(parameter, ids, accepted)
+
+
+def _made(parameter: str, accepted: str, data: TokenData) -> str:
+    """``data``'s token; a refusal names ``parameter`` (the ids as given) with what the facade refused."""
+    try:
+        return data.to_token()
+    except InvalidArgument as error:
+        raise InvalidArgument(parameter, error.value, f"{accepted} ({error.parameter}: {error.accepted})") from None
 
 
 def check_request(
@@ -210,17 +217,6 @@ def trigger_for(request: WaitRequest) -> TaskfacadeJobsTrigger:
     )
 
 
-def refresh_batched(jobs: Sequence[Any]) -> None:
-    """One refresh of every job, batched as ``taskfacade.wait_all`` batches them (one request per batch or
-    listing, not one per job). Finished jobs too: a token's status is only the last one known, and a failed job's
-    error text comes with the refresh."""
-    groups: dict[tuple[type[Any], Hashable], list[Any]] = {}
-    for job in jobs:
-        groups.setdefault((_hook_owner(type(job), "_refresh_many"), job._batch_key()), []).append(job)
-    for (owner, _key), group in groups.items():
-        owner._refresh_many(group)
-
-
 def outcome_of(request: WaitRequest, jobs: Sequence[Any], *, timed_out: bool = False) -> dict[str, Any] | None:
     """The outcome the jobs' last known states call for (the trigger's ``outcome``), or None to wait on."""
     return outcome(request.conn_id, jobs, request.fail_on, timed_out=timed_out)
@@ -229,7 +225,7 @@ def outcome_of(request: WaitRequest, jobs: Sequence[Any], *, timed_out: bool = F
 def wait_in_worker(request: WaitRequest, client: Any, jobs: list[Any]) -> dict[str, Any]:
     """Wait in this process (non-deferrable mode) with batched polling; the outcome as the trigger would give it."""
     try:
-        refresh_batched(jobs)
+        refresh_all(jobs)  # finished jobs too: a token's status is only the last one known
         outcome = outcome_of(request, jobs)
         if outcome is not None:
             return outcome

@@ -1,9 +1,9 @@
 """``TaskfacadeJobsSensor``: the sensor form of the wait, for DAGs built around sensors.
 
-Each poke refreshes the unfinished jobs once, batched as ``taskfacade.wait_all`` batches them (a Deadline
-``BatchGetTask`` for up to 100 tasks, Geobox ``uuid IN (...)``, TileDB and TensorBay listings), and is done when
-every job has finished; a job in a phase of ``fail_on_phases`` fails the task at once with its error text. With
-``deferrable=True`` the sensor defers to the same trigger as ``TaskfacadeWaitOperator`` (the sensor's
+Each poke refreshes the jobs once with ``taskfacade.refresh_all``, batched as ``taskfacade.wait_all`` batches them
+(a Deadline ``BatchGetTask`` for up to 100 tasks, Geobox ``uuid IN (...)``, TileDB and TensorBay listings), and is
+done when every job has finished; a job in a phase of ``fail_on_phases`` fails the task at once with its error
+text. With ``deferrable=True`` the sensor defers to the same trigger as ``TaskfacadeWaitOperator`` (the sensor's
 ``timeout`` becomes the trigger's deadline, ``poke_interval`` its poll interval).
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from airflow.sdk import BaseSensorOperator, PokeReturnValue
-from taskfacade import TaskFacadeError, is_transient
+from taskfacade import TaskFacadeError, is_transient, refresh_all
 
 from ._waiting import (
     DEFAULT_FAIL_ON_PHASES,
@@ -22,7 +22,6 @@ from ._waiting import (
     finish,
     outcome_of,
     rebuild_jobs,
-    refresh_batched,
     trigger_for,
 )
 from .hooks import TaskfacadeHook
@@ -92,7 +91,7 @@ class TaskfacadeJobsSensor(BaseSensorOperator):
         with hook.get_client() as client:
             jobs = rebuild_jobs(request, client, from_ids=self.job_ids is not None)
             try:
-                refresh_batched(jobs)
+                refresh_all(jobs)
             except TaskFacadeError as error:
                 if is_transient(error):
                     self.log.warning("taskfacade poll failed, trying again next poke: %s", error)

@@ -29,14 +29,13 @@ failed job, or the error that ended the wait for that job.
 from __future__ import annotations
 
 import asyncio
-import enum
 import math
 import time
 from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from airflow.triggers.base import BaseTrigger, TriggerEvent
-from taskfacade import InvalidArgument, JobPhase, is_transient
+from taskfacade import InvalidArgument, JobPhase, TokenData, is_transient
 from taskfacade.aio import job_from_token
 
 from . import _poller
@@ -69,13 +68,8 @@ def check_fail_on(fail_on: object, parameter: str = "fail_on") -> tuple[str, ...
     return tuple(fail_on)
 
 
-def _status_text(status: object) -> str:
-    value = status.value if isinstance(status, enum.Enum) else status
-    return "" if value is None else str(value)
-
-
-def _job_id(job: Any) -> str:
-    ids = dict(job._token_ids())
+def _job_id(ids: dict[str, Any]) -> str:
+    """The id a job entry shows, from its token's ids."""
     for key in _ID_KEYS:
         if isinstance(ids.get(key), str):
             return str(ids[key])
@@ -85,16 +79,18 @@ def _job_id(job: Any) -> str:
 def job_record(job: Any, error: BaseException | str | None = None) -> dict[str, Any]:
     """One entry of the event's ``jobs`` list (and of the operators' XCom): token, id, status, phase, error.
 
-    ``error``: what ended the wait for this job (an exception's text is used); else the job's own error text (the
-    service's reason for a failure), if any.
+    The id and the status text are read back from the job's token (``taskfacade.TokenData``): no request, also
+    for a service whose ``status`` refreshes when read (Geobox's). ``error``: what ended the wait for this job (an
+    exception's text is used); else the job's own error text (the service's reason for a failure), if any.
     """
-    phase = job._peek_phase()
+    token = job.to_token()
+    data = TokenData.from_token(token)
     text = str(error) if error is not None else job.error
     return {
-        "token": job.to_token(),
-        "id": _job_id(job),
-        "status": _status_text(job._peek_status()),
-        "phase": phase.name,
+        "token": token,
+        "id": _job_id(data.ids),
+        "status": data.status or "",
+        "phase": job.phase.name,
         "error": None if text is None else str(text),
     }
 
@@ -112,7 +108,7 @@ def outcome(
 
     It reads only the jobs' last known state (no request), so the trigger and the operators' in-worker wait share it.
     """
-    phases = [job._peek_phase() for job in jobs]  # no record (nor token) is made until the wait ends
+    phases = [job.phase for job in jobs]  # no request; no record (nor token) is made until the wait ends
     failed = [index for index, phase in enumerate(phases) if phase.name in fail_on]
     finished = all(phase.finished for phase in phases)
     if not (failed or finished or timed_out):
@@ -239,8 +235,8 @@ class TaskfacadeJobsTrigger(BaseTrigger):
                 lasting = {i: error for i, error in lasting.items() if not is_transient(error)}
                 if lasting:
                     index, error = next(iter(lasting.items()))
-                    message = f"connection {self.conn_id!r}: tokens[{index}] ({_job_id(jobs[index])}): {error}"
                     records = [job_record(job, lasting.get(i)) for i, job in enumerate(jobs)]
+                    message = f"connection {self.conn_id!r}: tokens[{index}] ({records[index]['id']}): {error}"
                     return self._payload("error", message, records)
                 streak = streak + 1 if polled.errors else 0
                 if polled.errors and streak % _LOG_EVERY == 1:

@@ -39,7 +39,7 @@ from airflow_support import (
     make_tokens,
     sync_client,
 )
-from taskfacade._token import decode
+from taskfacade import TokenData
 from taskfacade_emulator import Emulator
 
 pytestmark = pytest.mark.xdist_group("airflow_dags")  # one process runs these: one metadata DB, one emulator
@@ -177,7 +177,7 @@ def test_the_example_dags_xcom_holds_the_final_statuses(example_run: tuple[DagRu
     assert [job["phase"] for job in renders] == ["SUCCEEDED"] * 3
     assert [job["status"] for job in renders] == ["SUCCEEDED"] * 3
     assert [job["token"].split(".")[0] for job in renders] == ["tf1"] * 3
-    given = [decode(token).ids["taskId"] for token in seen["conf"]["render_tokens"]]
+    given = [TokenData.from_token(token).ids["taskId"] for token in seen["conf"]["render_tokens"]]
     assert [job["id"] for job in renders] == given
     imports = run.xcom["wait_for_geobox_import", "return_value"]
     assert [(job["id"], job["status"], job["phase"]) for job in imports] == [
@@ -187,7 +187,7 @@ def test_the_example_dags_xcom_holds_the_final_statuses(example_run: tuple[DagRu
     (merged,) = run.xcom["wait_for_squash_and_merge", "return_value"]
     assert merged["token"].startswith("tf1.")
     assert (merged["status"], merged["phase"], merged["error"]) == ("SUCCESS", "SUCCEEDED", None)
-    assert decode(submitted).ids["job_id"] == merged["id"]
+    assert TokenData.from_token(submitted).ids["job_id"] == merged["id"]
 
 
 # -- a job fails -----------------------------------------------------------------------------------------------------

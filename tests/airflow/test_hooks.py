@@ -46,7 +46,7 @@ def test_get_client_reaches_the_emulator(service: str, emulator: Emulator, airfl
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_aget_client_reaches_the_emulator(service: str, emulator: Emulator, airflow_conns: dict[str, str]) -> None:
-    from taskfacade._token import job_from_token_async
+    from taskfacade.aio import job_from_token as job_from_token_async
 
     token = make_tokens(emulator, service, run_s=0.0)[0]
 

@@ -18,11 +18,14 @@ import pytest
 from airflow.sdk import PokeReturnValue
 from airflow.sdk.exceptions import AirflowException, AirflowFailException, TaskDeferred
 from airflow_support import CANARY, SECRETS, conn_env_name, connection, connections_env, make_tokens
-from taskfacade._token import decode
+from taskfacade import TokenData
 from taskfacade_airflow.operators import TaskfacadeWaitOperator, TensorBaySubmitOperator
 from taskfacade_airflow.sensors import TaskfacadeJobsSensor
 from taskfacade_airflow.triggers import TaskfacadeJobsTrigger
 from taskfacade_emulator import Emulator
+
+#: What a token holds (the public reader).
+decode = TokenData.from_token
 
 
 class FakeTI:

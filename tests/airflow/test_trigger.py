@@ -189,15 +189,15 @@ def test_a_token_of_another_service_is_an_error_naming_its_index(
 def test_a_job_the_service_does_not_know_is_an_error(
     service: str, emulator: Emulator, airflow_conns: dict[str, str]
 ) -> None:
-    from taskfacade._token import TokenData, decode, encode
+    from taskfacade import TokenData
 
     (real,) = make_tokens(emulator, service, 1, run_s=600.0)
-    data = decode(real)
+    data = TokenData.from_token(real)
     key = "taskId" if service == "deadline" else "uuid"
     value = str(data.ids[key])
     other = value.rsplit("-", 1)[0] + "-999999" if service == "deadline" else value[:-3] + "fff"
     assert other != value
-    gone = encode(TokenData(data.service, data.kind, {**data.ids, key: other}, None))
+    gone = TokenData(data.service, data.kind, {**data.ids, key: other}, None).to_token()
     trigger = TaskfacadeJobsTrigger(airflow_conns[service], [real, gone], poll_interval=0.2)
     payload = asyncio.run(fire(trigger))
     assert payload["status"] == "error", payload

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from airflow_support import SERVICES
-from taskfacade._token import TokenData, encode
+from taskfacade import TokenData
 from taskfacade_airflow import _poller
 from taskfacade_airflow.triggers import TaskfacadeJobsTrigger
 from taskfacade_emulator import Emulator
@@ -40,9 +40,9 @@ def tokens_of(emu: Emulator, service: str) -> list[str]:
         for job_id in emu.create_tasks(service, TRIGGERS // len(RUN_S), queued_s=0.0, run_s=run_s):
             if service == "deadline":
                 ids = {key: seeded[key] for key in ("farmId", "queueId", "jobId", "stepId")} | {"taskId": job_id}
-                tokens.append(encode(TokenData("deadline", "task", ids, None)))
+                tokens.append(TokenData("deadline", "task", ids, None).to_token())
             else:
-                tokens.append(encode(TokenData("geobox", "task", {"uuid": job_id}, None)))
+                tokens.append(TokenData("geobox", "task", {"uuid": job_id}, None).to_token())
     return tokens
 
 

@@ -232,6 +232,7 @@ def _instances(emu: Emulator, tmp: Path) -> tuple[dict[str, Any], dict[str, Any]
         "taskfacade.Pager": taskfacade.Pager(lambda request: taskfacade.Page([], total_pages=1), page_size=5),
         "taskfacade.RetryPolicy": taskfacade.RetryPolicy("mine", 3, 10.0, [503]),
         "taskfacade.PollPolicy": taskfacade.PollPolicy(initial=1, maximum=4, timeout=5),
+        "taskfacade.TokenData": taskfacade.TokenData.from_token(geobox_task.to_token()),
         "taskfacade.Redactor": taskfacade.Redactor(["emulator-token"], [("emulator", "emulator-secret")]),
         "deadline.SigV4Auth": deadline.SigV4Auth(deadline.Credentials("AKIDEMULATOR", "emulator-secret"), "us-west-2"),
         "deadline.Credentials": deadline.Credentials("AKIDEMULATOR", "emulator-secret"),

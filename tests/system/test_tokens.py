@@ -358,3 +358,39 @@ def test_copy_keeps_the_client_and_state(emu: Emulator) -> None:
         duplicate = copy.copy(job)
         assert duplicate.api is client
         assert duplicate.data == job.data
+
+
+# -- taskfacade.TokenData: reading a token, making one from ids ---------------------------------------------------
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_token_data_reads_a_token_and_a_token_made_from_its_ids_rebuilds_the_job(service: str, emu: Emulator) -> None:
+    with sync_client(service, emu) as client:
+        for job in sync_jobs(service, emu, client):
+            token = job.to_token()
+            data = taskfacade.TokenData.from_token(token)
+            assert (data.service, data.status) == (service, status_text(job.status))
+            assert data.to_token() == token
+            fresh = taskfacade.TokenData(data.service, data.kind, data.ids, None).to_token()  # from ids alone
+            rebuilt = taskfacade.job_from_token(fresh, client=client)
+            assert type(rebuilt) is type(job)
+            assert wait(rebuilt) == status_text(job.wait(timeout=60, interval=0.05, progress_bar=False))
+
+
+@pytest.mark.parametrize(
+    ("data", "parameter"),
+    [
+        (taskfacade.TokenData("nosuch", "task", {"id": "a"}, None), "service"),
+        (taskfacade.TokenData("deadline", "array", {"taskId": "a"}, None), "kind"),
+        (taskfacade.TokenData("geobox", "task", {"uuid": ["a"]}, None), "ids"),
+        (taskfacade.TokenData("geobox", "task", {"uuid": "a" * 5000}, None), "ids"),
+        (taskfacade.TokenData("geobox", "task", {"uuid": "a"}, 3), "status"),  # type: ignore[arg-type]
+    ],
+)
+def test_token_data_refuses_what_no_service_could_rebuild(data: taskfacade.TokenData, parameter: str) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        data.to_token()
+    assert caught.value.parameter == parameter
+    with pytest.raises(InvalidArgument) as read:
+        taskfacade.TokenData.from_token("tf1.not-json")
+    assert read.value.parameter == "token"
