@@ -62,8 +62,11 @@ _EXPORTS: dict[str, str] = {
     "JobPhase": "_phase",
     "wait_all": "_wait",
     "is_transient": "_poll",
+    "retry_after": "_poll",
+    "refresh_all": "_refresh",
     "as_completed": "_wait",
     "job_from_token": "_token",
+    "TokenData": "_token",
     # time
     "Clock": "_clock",
     "SystemClock": "_clock",
@@ -108,6 +111,7 @@ __all__ = [
     "SystemClock",
     "TaskFacadeError",
     "Timeout",
+    "TokenData",
     "Transport",
     "TransportError",
     "Unauthorized",
@@ -123,7 +127,9 @@ __all__ = [
     "is_transient",
     "job_from_token",
     "parse_error_body",
+    "refresh_all",
     "register_service",
+    "retry_after",
     "retry_policy",
     "service_info",
     "service_names",
@@ -163,11 +169,13 @@ if TYPE_CHECKING:
     from ._options import DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, ClientOptions
     from ._pager import Page, Pager, PageRequest
     from ._phase import JobPhase
+    from ._poll import is_transient, retry_after
     from ._pollpolicy import PollPolicy
+    from ._refresh import refresh_all
     from ._registry import ServiceInfo, register_service, service_info, service_names, unregister_service
     from ._retry import RETRY_MODES, RetryPolicy, retry_policy
     from ._secrets import Redactor, check_secret
-    from ._token import job_from_token
+    from ._token import TokenData, job_from_token
     from ._transport import Transport
     from ._urls import check_base_url
     from ._wait import as_completed, wait_all

@@ -14,6 +14,7 @@ Cancelling the task that awaits a call cancels the request at once; the connecti
 
 from __future__ import annotations
 
+import inspect
 import ssl
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, overload
@@ -36,6 +37,13 @@ __all__ = ["AsyncTransport"]
 
 T = TypeVar("T")
 R = TypeVar("R", bound=GeneratedResponse)
+
+
+def _is_coroutine_function(operation: object) -> bool:
+    """True for an ``async def`` function, a partial of one, or an object whose ``__call__`` is one."""
+    return inspect.iscoroutinefunction(operation) or (
+        callable(operation) and inspect.iscoroutinefunction(type(operation).__call__)
+    )
 
 
 class AsyncTransport(BaseTransport):
@@ -132,6 +140,10 @@ class AsyncTransport(BaseTransport):
     ) -> Exchange[Any]:
         """Like ``call`` but returns the whole generated response and the attempt count (``Transport.exchange``)."""
         policy, per_call_timeout = self._check_call(operation, idempotent, retry, timeout)
+        if not _is_coroutine_function(operation):  # a sync operation would block the loop, or send and not retry
+            raise InvalidArgument(
+                "operation", operation, "a generated asyncio_detailed operation (a coroutine function)"
+            )
         if "client" in kwargs:
             raise InvalidArgument("client", type(kwargs["client"]).__name__, "not given (the transport supplies it)")
         kwargs["client"] = self._adapter
@@ -194,6 +206,8 @@ class AsyncTransport(BaseTransport):
     async def perform_all(self, calls: Sequence[Call]) -> list[Any]:
         """Run ``calls`` concurrently (the connection pool bounds how many are on the wire); each answer or the
         exception it raised, in order. Cancelling the caller cancels them all."""
+        if not isinstance(calls, list | tuple) or not all(isinstance(call, Call) for call in calls):
+            raise InvalidArgument("calls", calls, "a list of taskfacade._steps.Call (the steps of a facade operation)")
         answers: list[Any] = [None] * len(calls)
 
         async def one(index: int, call: Call) -> None:

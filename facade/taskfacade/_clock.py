@@ -94,6 +94,18 @@ def check_clock(clock: object, parameter: str = "clock") -> Clock:
     raise InvalidArgument(parameter, clock, "None or a taskfacade.Clock (monotonic, time, sleep)")
 
 
+#: How far a ManualClock may run from zero: float seconds stay exact integers, and sums of times never overflow.
+MANUAL_LIMIT = float(2**53)
+
+
+def _moved(now: float, step: float, given: float) -> float:
+    """``now + step``, refused (naming ``seconds``) when it would leave the clock's range."""
+    moved = now + step
+    if not -MANUAL_LIMIT <= moved <= MANUAL_LIMIT:
+        raise InvalidArgument("seconds", given, f"a duration keeping the clock within +-{MANUAL_LIMIT:.0f} s")
+    return moved
+
+
 class ManualClock:
     """A clock for tests: time stands still until ``sleep`` or ``advance`` moves it. Thread-safe.
 
@@ -122,8 +134,8 @@ class ManualClock:
         """Record the sleep and move time forward by it instead of blocking."""
         check_finite("seconds", seconds)
         with self._lock:
+            self._now = _moved(self._now, max(seconds, 0.0), seconds)
             self.sleeps.append(seconds)
-            self._now += max(seconds, 0.0)
 
     async def asleep(self, seconds: float) -> None:
         """``sleep``, then let the event loop run the other tasks once (as a real sleep would)."""
@@ -136,7 +148,7 @@ class ManualClock:
         """Move time forward without recording a sleep."""
         check_finite("seconds", seconds)
         with self._lock:
-            self._now += seconds
+            self._now = _moved(self._now, seconds, seconds)
 
     def __repr__(self) -> str:
         return f"ManualClock(now={self._now})"

@@ -30,14 +30,22 @@ from ._timelimit import deadline_scope
 
 __all__ = [
     "BACKOFF",
+    "SINGLES_AT_ONCE",
     "AsyncPollable",
     "Pollable",
     "Polling",
     "apoll",
+    "attribute",
     "check_wait_args",
+    "group_jobs",
     "is_transient",
     "poll",
-    "retry_after_of",
+    "refresh_jobs",
+    "refresh_jobs_async",
+    "refresh_round_async",
+    "refresh_singles_async",
+    "retry_after",
+    "unique_jobs",
 ]
 
 
@@ -90,7 +98,10 @@ class AsyncPollable(Protocol):
 BACKOFF = 1.5
 J = TypeVar("J", bound=Pollable)
 AJ = TypeVar("AJ", bound=AsyncPollable)
+T = TypeVar("T")
 _TRANSIENT = (TransportError, RateLimited, ServerError)
+#: Concurrent single-job refreshes (async) while tracing a failed batch to the job(s) at fault.
+SINGLES_AT_ONCE = 8
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -111,12 +122,20 @@ def is_transient(exc: BaseException) -> bool:
     return False
 
 
-def retry_after_of(exc: BaseException) -> float | None:
+def retry_after(exc: BaseException) -> float | None:
+    """The seconds a throttling service asked to wait before the next request (its ``Retry-After``), else None.
+
+    Read from the first ``RateLimited`` on ``exc``'s ``__cause__`` chain (a service error raised ``from`` a 429
+    counts), so a poller that shares one request among many waits can hold back as the service asked.
+    """
+    if not isinstance(exc, BaseException):
+        raise InvalidArgument("exc", exc, "an exception")
     current: BaseException | None = exc
-    while current is not None:
+    seen = 0
+    while current is not None and seen < 10:
         if isinstance(current, RateLimited):
             return current.retry_after
-        current = current.__cause__
+        current, seen = current.__cause__, seen + 1
     return None
 
 
@@ -129,13 +148,53 @@ def _hook_owner(cls: type[Pollable], hook: str) -> type[Pollable]:
     return cls
 
 
+def group_jobs(jobs: Sequence[Any], hook: str) -> list[tuple[type[Pollable], list[Any]]]:
+    """``jobs`` grouped by (the class implementing ``hook``, ``_batch_key()``), in first-seen order: each group is
+    one call of that class's ``hook`` (one batch or list request where the service has one)."""
+    groups: dict[tuple[type[Pollable], Hashable], list[Any]] = {}
+    for job in jobs:
+        groups.setdefault((_hook_owner(type(job), hook), job._batch_key()), []).append(job)
+    return [(owner, group) for (owner, _key), group in groups.items()]
+
+
+Outcome = tuple[type[Any], Sequence[Any], BaseException | None]
+
+
+def attribute(
+    outcomes: Sequence[Outcome],
+) -> tuple[list[Outcome], list[tuple[Any, BaseException | None]], list[Any]]:
+    """Which group failures belong to every job of the group, and which must be traced to the job(s) at fault.
+
+    ``outcomes`` holds each group refreshed with its error or None. Returns the outcomes that stand as they are
+    (success, or a transient error: every job of the group shares it), the (job, error) pairs already known (a
+    group of one that failed for good) and the jobs of larger groups that failed for good: the caller refreshes
+    those one by one (each through its own ``refresh``), so one missing job fails alone, not its whole batch.
+    """
+    kept: list[Outcome] = []
+    known: list[tuple[Any, BaseException | None]] = []
+    again: list[Any] = []
+    for owner, group, error in outcomes:
+        if error is None or (isinstance(error, Exception) and is_transient(error)):
+            kept.append((owner, group, error))
+        elif len(group) == 1:
+            known.append((group[0], error))
+        else:
+            logger.info(
+                "refresh of %d %s job(s) failed; refreshing them one by one: %s", len(group), owner.__name__, error
+            )
+            again.extend(group)
+    return kept, known, again
+
+
 def _is_finished(job: Pollable) -> bool:
     return job._peek_phase().finished
 
 
-def _unique(jobs: Sequence[J], hook: str, expected: str) -> list[J]:
+def unique_jobs(jobs: Sequence[T], hook: str, expected: str) -> list[T]:
+    """``jobs`` without duplicates (by identity, first one kept); ``InvalidArgument`` naming ``jobs`` and
+    ``expected`` for an item without the refresh ``hook``."""
     seen: set[int] = set()
-    out: list[J] = []
+    out: list[T] = []
     for job in jobs:
         if not callable(getattr(job, hook, None)):  # duck-typed: isinstance(Protocol) costs ~40 us
             raise InvalidArgument("jobs", job, expected)
@@ -178,7 +237,7 @@ class Polling:
         check_wait_args(timeout, interval, max_poll_errors)
         check_wait_args(timeout, min_interval, max_poll_errors, interval_name="min_interval")
         self.hook = hook
-        self.pending: list[Any] = _unique(jobs, hook, expected)
+        self.pending: list[Any] = unique_jobs(jobs, hook, expected)
         self.clock = clock
         self.max_poll_errors = max_poll_errors
         self.label = label
@@ -212,28 +271,12 @@ class Polling:
         """
         if self.failures is None:
             return list(outcomes), [], []
-        kept: list[tuple[type[Pollable], Sequence[Any], BaseException | None]] = []
-        known: list[tuple[Any, BaseException | None]] = []
-        again: list[Any] = []
-        for owner, group, error in outcomes:
-            if error is None or (isinstance(error, Exception) and is_transient(error)):
-                kept.append((owner, group, error))
-            elif len(group) == 1:
-                known.append((group[0], error))
-            else:
-                logger.info(
-                    "poll of %d %s job(s) failed; refreshing them one by one: %s", len(group), owner.__name__, error
-                )
-                again.extend(group)
-        return kept, known, again
+        return attribute(outcomes)
 
     def groups(self) -> list[tuple[type[Pollable], list[Any]]]:
         """The pending jobs grouped by (class implementing the hook, batch key): one refresh call per group."""
         self._before = [job._peek_status() for job in self.pending]
-        groups: dict[tuple[type[Pollable], Hashable], list[Any]] = {}
-        for job in self.pending:
-            groups.setdefault((_hook_owner(type(job), self.hook), job._batch_key()), []).append(job)
-        return [(owner, group) for (owner, _key), group in groups.items()]
+        return group_jobs(self.pending, self.hook)
 
     @contextlib.contextmanager
     def tick(self) -> Iterator[None]:
@@ -291,8 +334,8 @@ class Polling:
 
     def next_delay(self) -> float:
         """Seconds until the next round, or ``WaitTimeout`` when no round is left before the deadline."""
-        retry_after = retry_after_of(self._failure) if self._failure else None
-        return self.schedule.next_delay(self._changed, retry_after, self.pending, self.label)
+        hint = retry_after(self._failure) if self._failure else None
+        return self.schedule.next_delay(self._changed, hint, self.pending, self.label)
 
     def close(self) -> None:
         self.bar.close()
@@ -406,7 +449,24 @@ def _sole(exc: Exception) -> Exception:
     return exc
 
 
-async def _refresh_round(groups: Sequence[tuple[type[Any], Sequence[Any]]]) -> list[BaseException | None]:
+async def refresh_singles_async(jobs: Sequence[Any]) -> list[tuple[Any, BaseException | None]]:
+    """Each job's own ``refresh()`` (``SINGLES_AT_ONCE`` at a time), with the error it raised or None, in order."""
+    import anyio
+
+    results: list[tuple[Any, BaseException | None]] = [(job, None) for job in jobs]
+    limit = anyio.CapacityLimiter(SINGLES_AT_ONCE)
+
+    async def one(index: int, job: Any) -> None:
+        async with limit:
+            results[index] = (job, await _refresh_one_async(job))
+
+    async with anyio.create_task_group() as task_group:
+        for index, job in enumerate(jobs):
+            task_group.start_soon(one, index, job)
+    return results
+
+
+async def refresh_round_async(groups: Sequence[tuple[type[Any], Sequence[Any]]]) -> list[BaseException | None]:
     """Refresh the groups of one round concurrently; each group's exception or None, in order."""
     import anyio  # only async users pay for it
 
@@ -460,11 +520,11 @@ async def apoll(
             state.check_cancel()
             with state.tick():
                 groups = state.groups()
-                errors = await _refresh_round(groups)
+                errors = await refresh_round_async(groups)
                 outcomes, singles, again = state.split(
                     [(owner, group, errors[i]) for i, (owner, group) in enumerate(groups)]
                 )
-                singles += [(job, await _refresh_one_async(job)) for job in again]
+                singles += await refresh_singles_async(again)
             for job in state.settle(outcomes, singles):
                 yield job
             if state.pending:
@@ -474,6 +534,35 @@ async def apoll(
         raise
     finally:
         state.close()
+
+
+def _errors(kept: Sequence[Outcome], singles: Sequence[tuple[Any, BaseException | None]]) -> dict[int, BaseException]:
+    """``id(job) -> error`` for every job whose refresh failed: a group's transient error goes to each of its jobs,
+    a job refreshed alone has its own error."""
+    errors: dict[int, BaseException] = {}
+    for _owner, group, error in kept:
+        if error is not None:
+            errors.update((id(job), error) for job in group)
+    for job, error in singles:
+        if error is not None:
+            errors[id(job)] = error
+    return errors
+
+
+def refresh_jobs(jobs: Sequence[Any]) -> dict[int, BaseException]:
+    """Refresh ``jobs`` (checked, without duplicates) once, batched; ``id(job) -> error`` of each that failed."""
+    outcomes = [(owner, group, _refresh_sync(owner, group)) for owner, group in group_jobs(jobs, "_refresh_many")]
+    kept, known, again = attribute(outcomes)
+    return _errors(kept, [*known, *((job, _refresh_one(job)) for job in again)])
+
+
+async def refresh_jobs_async(jobs: Sequence[Any]) -> dict[int, BaseException]:
+    """``refresh_jobs`` for async jobs: the groups are refreshed concurrently, then (at most ``SINGLES_AT_ONCE``
+    at a time) the jobs of groups that failed for good, one by one."""
+    groups = group_jobs(jobs, "_refresh_many_async")
+    errors = await refresh_round_async(groups)
+    kept, known, again = attribute([(owner, group, errors[i]) for i, (owner, group) in enumerate(groups)])
+    return _errors(kept, [*known, *await refresh_singles_async(again)])
 
 
 class _Schedule:

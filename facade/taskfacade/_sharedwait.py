@@ -9,10 +9,16 @@ instead of sending its own. So 500 gathered ``task.wait()`` calls on one Geobox 
 costs.
 
 How, without a background task (so nothing outlives the waits, and it works on asyncio and trio alike): the first
-wait that wants a poll leads it; the others await its end. A poll younger than ``FRESH`` of the shortest
-interval counts as the current one. A leader that is cancelled (its caller gave up, or its own deadline came)
-ends its poll without a result, and the next wait leads a new one. Each wait keeps its own deadline, interval and
-tolerance of transient errors; a room disappears with its last wait.
+wait that wants a poll leads it; the others await its end. A poll younger than ``FRESH`` of the wait's interval
+counts as the current one. A wait takes a poll's result only when its own job was in that poll: a wait that joins
+while a poll is under way (or just after one) awaits it, then leads the next one, which takes every job waiting.
+A leader that is cancelled (its caller gave up, or its own deadline came) ends its poll without a result, and the
+next wait leads a new one. Each wait keeps its own deadline, interval and tolerance of transient errors; a room
+disappears with its last wait.
+
+Errors are per job, as ``taskfacade.aio.refresh_all`` gives them (``_poll.refresh_jobs_async``): a batch request
+that fails for good is followed by one refresh per job of the poll, so a deleted job ends its own wait and the
+others go on; a transient failure (network, 429, 5xx) is every job's, and each wait tolerates it as it would alone.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from . import _telemetry
 from ._callbacks import fire_done
 from ._clock import Clock
 from ._errors import WaitTimeout
-from ._poll import is_transient, retry_after_of
+from ._poll import is_transient, refresh_jobs_async, retry_after
 from ._steer import CancelSignal, asleep_or_cancel, raise_if_cancelled
 from ._timelimit import deadline_scope
 
@@ -38,21 +44,23 @@ FRESH = 0.5
 
 
 class _Poll:
-    """One shared poll: done when its leader finished (``failure`` None or the error) or gave up (``abandoned``)."""
+    """One shared poll of ``jobs``: done when its leader finished (``errors``: ``id(job) -> error`` of each job
+    whose refresh failed) or gave up (``abandoned``). It holds its jobs, so their ids stay theirs while it lives."""
 
-    def __init__(self, started: float) -> None:
+    def __init__(self, started: float, jobs: Sequence[Any]) -> None:
         self.started = started
+        self.jobs = jobs
+        self.polled = frozenset(id(job) for job in jobs)
         self.ended: float | None = None
         self.done = anyio.Event()
-        self.failure: BaseException | None = None
+        self.errors: dict[int, BaseException] = {}
         self.abandoned = False
 
 
 class Room:
     """The waits on one batchable kind of job in one event loop, and their shared polls."""
 
-    def __init__(self, owner: type[Any], rooms: dict[Hashable, Room], key: Hashable, loop: int) -> None:
-        self._owner = owner
+    def __init__(self, rooms: dict[Hashable, Room], key: Hashable, loop: int) -> None:
         self._loop = loop
         self._rooms = rooms
         self._key = key
@@ -69,35 +77,39 @@ class Room:
             if not self._rooms:
                 _LOOPS.pop(self._loop, None)
 
-    async def poll(self, clock: Clock, interval: float, deadline: float | None) -> BaseException | None:
-        """Make sure a fresh poll of every waiting job has happened; its error (transient or not), or None."""
+    async def poll(self, job: Any, clock: Clock, interval: float, deadline: float | None) -> BaseException | None:
+        """Make sure a fresh poll with ``job`` in it has happened; ``job``'s error in it (transient or not), or None.
+
+        A poll without ``job`` (begun before its wait joined) is awaited if under way, never taken as its own.
+        """
         while True:
             current = self._poll
-            now = clock.monotonic()
-            if current is not None and current.ended is None:  # one is under way: take its result
+            if current is not None and current.ended is None:  # one is under way: await it
                 await current.done.wait()
-                if current.abandoned:
+                if current.abandoned or id(job) not in current.polled:
                     continue
-                return current.failure
-            if current is not None and current.ended is not None and now - current.ended < FRESH * interval:
-                return current.failure
-            return await self._lead(clock, deadline)
+                return current.errors.get(id(job))
+            if (
+                current is not None
+                and current.ended is not None
+                and id(job) in current.polled
+                and clock.monotonic() - current.ended < FRESH * interval
+            ):
+                return current.errors.get(id(job))
+            return await self._lead(job, clock, deadline)
 
-    async def _lead(self, clock: Clock, deadline: float | None) -> BaseException | None:
-        poll = self._poll = _Poll(clock.monotonic())
-        jobs: Sequence[Any] = list(self.waiting.values())
+    async def _lead(self, job: Any, clock: Clock, deadline: float | None) -> BaseException | None:
+        poll = self._poll = _Poll(clock.monotonic(), list(self.waiting.values()))
         try:
             with deadline_scope(clock, deadline):  # the leader's deadline bounds the requests' retries
-                await self._owner._refresh_many_async(jobs)
-        except Exception as exc:
-            poll.failure = exc
+                poll.errors = await refresh_jobs_async(poll.jobs)
         except BaseException:
             poll.abandoned = True  # cancelled: the waits still waiting elect another leader
             raise
         finally:
             poll.ended = clock.monotonic()
             poll.done.set()
-        return poll.failure
+        return poll.errors.get(id(job))
 
 
 def _owner_of(cls: type[Any]) -> type[Any]:
@@ -121,7 +133,7 @@ def room_for(job: Any) -> Room:
     key = (owner, job._batch_key())
     room = rooms.get(key)
     if room is None:
-        room = rooms[key] = Room(owner, rooms, key, loop)
+        room = rooms[key] = Room(rooms, key, loop)
     return room
 
 
@@ -139,7 +151,8 @@ async def wait_shared(
 
     The same contract as the polling engine's: at least one poll, one overall deadline (``WaitTimeout``), a poll
     every ``interval`` (or later, when a 429's ``Retry-After`` says so), transient errors tolerated
-    ``max_poll_errors`` times in a row, any other error raised at once, ``WaitCancelled`` once ``cancel`` is set
+    ``max_poll_errors`` times in a row, any other error of ``job``'s raised at once (another job's lasting error
+    is that job's wait's alone), ``WaitCancelled`` once ``cancel`` is set
     (looked at before each poll; it wakes the sleep). Arguments are already checked.
     """
     room = room_for(job)
@@ -151,7 +164,7 @@ async def wait_shared(
     try:
         while True:
             raise_if_cancelled(cancel, [job], label)
-            failure = await room.poll(clock, interval, deadline)
+            failure = await room.poll(job, clock, interval, deadline)
             if failure is not None and not is_transient(failure):
                 raise failure
             errors = errors + 1 if failure is not None else 0
@@ -162,7 +175,7 @@ async def wait_shared(
                 _telemetry.wait_ended(traced, 0, 1)
                 traced = None
                 return
-            delay = max(interval, (retry_after_of(failure) if failure is not None else None) or 0.0)
+            delay = max(interval, (retry_after(failure) if failure is not None else None) or 0.0)
             if deadline is not None:
                 left = deadline - clock.monotonic()
                 if left <= 0:

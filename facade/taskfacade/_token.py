@@ -39,12 +39,65 @@ _ACCEPTED = "a continuation token from job.to_token() ('tf1.' + base64url JSON)"
 
 @attrs.frozen
 class TokenData:
-    """What a token holds: the service, the job kind, its ids and the last known status."""
+    """What a continuation token holds (``taskfacade.TokenData``): read a token without rebuilding its job, or make
+    one from ids a caller already has (a job id in an orchestrator's config), without a client or a request.
+
+    Attributes:
+        service: the service's registered name (``deadline``, ``geobox``...).
+        kind: the job kind, a ``_JOB_KIND`` of one of the service's job types (``task``, ``job``...).
+        ids: the ids the service rebuilds the job from, as its jobs' ``to_token()`` writes them (strings, numbers,
+            booleans or None; e.g. Deadline's ``farmId``, ``queueId``, ``jobId``, ``stepId``, ``taskId``).
+        status: the last known status as text, or None (a job made from ids alone: it is fetched when refreshed).
+    """
 
     service: str
     kind: str
     ids: dict[str, Any]
     status: str | None
+
+    @classmethod
+    def from_token(cls, token: str) -> TokenData:
+        """What ``token`` holds (no service is imported, no request is sent).
+
+        Raises:
+            InvalidArgument: ``token`` is not a continuation token of this version (naming ``token``).
+        """
+        return decode(token)
+
+    def to_token(self) -> str:
+        """The continuation token of this data, checked first: a known service, one of its job kinds with
+        continuation tokens, ids of JSON scalars and a text status (``InvalidArgument`` naming the field).
+
+        ``taskfacade.job_from_token`` (or ``taskfacade.aio.job_from_token``) rebuilds the job from it; whether the
+        ids name an existing job is known at its first refresh.
+        """
+        names = service_names()
+        if not isinstance(self.service, str) or self.service not in names:
+            raise InvalidArgument("service", self.service, f"a known service ({', '.join(names)})")
+        kinds = _token_kinds(service_info(self.service))
+        if not kinds:
+            raise InvalidArgument("service", self.service, "a service with continuation tokens")
+        if self.kind not in kinds:
+            raise InvalidArgument("kind", self.kind, f"a {self.service} job kind ({', '.join(kinds)})")
+        if not (
+            isinstance(self.ids, dict)
+            and all(isinstance(key, str) for key in self.ids)
+            and all(value is None or isinstance(value, str | int | bool) for value in self.ids.values())
+        ):
+            raise InvalidArgument("ids", self.ids, "a dict of str keys to str, int, bool or None values")
+        if self.status is not None and not isinstance(self.status, str):
+            raise InvalidArgument("status", self.status, "a status as text, or None")
+        token = encode(self)
+        if len(token) > _MAX_TOKEN:
+            raise InvalidArgument("ids", self.ids, f"ids short enough for a token of at most {_MAX_TOKEN} characters")
+        return token
+
+
+def _token_kinds(info: Any) -> list[str]:
+    """The job kinds of a service that have continuation tokens (none without ``rebuild``)."""
+    if info.rebuild is None:
+        return []
+    return [kind._JOB_KIND for kind in info.job_types if isinstance(getattr(kind, "_JOB_KIND", None), str)]
 
 
 def _status_text(status: object) -> str | None:
@@ -113,7 +166,7 @@ def _rebuild(token: str, client: Any, asynchronous: bool) -> Any:
     client_service = _client_service(client)
     if client_service is not None and client_service != data.service:
         raise _refuse(token, f"a token of the client's service ({client_service}); this one is for {data.service}")
-    kinds = [kind._JOB_KIND for kind in info.job_types if isinstance(getattr(kind, "_JOB_KIND", None), str)]
+    kinds = _token_kinds(info)
     if info.rebuild is None or not kinds:
         raise _refuse(token, f"a token of a service with continuation tokens ({data.service} has none)")
     if data.kind not in kinds:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from ._atransport import AsyncTransport
 from ._job import AsyncJob
+from ._refresh import refresh_all_async as refresh_all
 from ._token import job_from_token_async as job_from_token
 from ._wait import as_completed_async as as_completed
 from ._wait import wait_all_async as wait_all
 
-__all__ = ["AsyncJob", "AsyncTransport", "as_completed", "job_from_token", "wait_all"]
+__all__ = ["AsyncJob", "AsyncTransport", "as_completed", "job_from_token", "refresh_all", "wait_all"]

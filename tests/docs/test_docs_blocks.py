@@ -67,7 +67,13 @@ EXPECTED_OUTPUT: dict[str, tuple[str, ...]] = {
         "1048576 1",
         "adaptive",
     ),
-    "docs/jobs.md": ("[]", "DemoTask: this service cannot abort a job"),
+    "docs/jobs.md": (
+        "[]",
+        "DemoTask: this service cannot abort a job",
+        "{'SUCCEEDED'}",
+        "[None, None, None] ResourceNotFoundException",
+        "task-1-0",
+    ),
 }
 
 #: The emulator's default secrets: no doc may print them (reprs, messages and logs hide credentials).

@@ -2,7 +2,8 @@
 
 ``test_bad_input.py`` is a table of known-bad calls and what each must say; ``test_fuzz.py`` fuzzes what servers
 send. This file fuzzes what *callers* send. The callables are found by walking ``taskfacade.__all__`` and each
-service module's ``__all__`` (functions, class constructors, and the public methods of every public class), so a
+service module's ``__all__``, the async twins' (``aio``) included (functions, class constructors, and the public
+methods of every public class; coroutines are awaited and async pagers read on one event loop), so a
 new public function is fuzzed without anyone listing it; ``test_every_public_callable_is_fuzzed`` fails when one
 has no way to be called here (a method of a class without an instance in ``INSTANCES``) and is not in
 ``EXCLUDED`` with a reason.
@@ -33,7 +34,7 @@ import math
 import os
 import re
 import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +44,15 @@ import pytest
 import taskfacade
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from taskfacade import deadline, geobox, tensorbay, tiledb
+from taskfacade import aio, deadline, geobox, tensorbay, tiledb
+from taskfacade.deadline import aio as deadline_aio
+from taskfacade.geobox import aio as geobox_aio
+from taskfacade.tensorbay import aio as tensorbay_aio
+from taskfacade.tiledb import aio as tiledb_aio
 from taskfacade.tiledb import client as tiledb_client
 from taskfacade.tiledb import tasks as tiledb_tasks
+from taskfacade.tiledb.aio import client as tiledb_aio_client
+from taskfacade.tiledb.aio import tasks as tiledb_aio_tasks
 from taskfacade_emulator import Emulator
 
 EXAMPLES = int(os.environ.get("TASKFACADE_API_FUZZ_EXAMPLES", "100"))
@@ -65,6 +72,14 @@ MODULES = {
     "deadline": deadline,
     "geobox": geobox,
     "tensorbay": tensorbay,
+    # The async twins: their objects live on one event loop (``Ctx.loop``), where every coroutine is run.
+    "aio": aio,
+    "tiledb.aio": tiledb_aio,
+    "tiledb.aio.client": tiledb_aio_client,
+    "tiledb.aio.tasks": tiledb_aio_tasks,
+    "deadline.aio": deadline_aio,
+    "geobox.aio": geobox_aio,
+    "tensorbay.aio": tensorbay_aio,
 }
 
 #: Callables not fuzzed, each with why. Everything else public is.
@@ -76,6 +91,12 @@ EXCLUDED: dict[str, str] = {
     "geobox.GeoboxClient.close": "closes the shared client",
     "tensorbay.GAS.close": "closes the shared client",
     "tensorbay.Client.close": "closes the shared client",
+    "aio.AsyncTransport.aclose": "closes the shared client",
+    "tiledb.aio.AsyncClient.aclose": "closes the shared client",
+    "deadline.aio.AsyncDeadlineClient.close": "closes the shared client",
+    "geobox.aio.AsyncGeoboxClient.aclose": "closes the shared client",
+    "tensorbay.aio.GAS.aclose": "closes the shared client",
+    "tensorbay.aio.AsyncClient.aclose": "closes the shared client",
     # httpx.Auth's own drivers, inherited: httpx calls them with its own Request (auth_flow and sign are fuzzed).
     "deadline.SigV4Auth.sync_auth_flow": "httpx.Auth's driver, called only by httpx",
     "deadline.SigV4Auth.async_auth_flow": "httpx.Auth's driver, called only by httpx",
@@ -105,6 +126,11 @@ class Ctx:
     emu: Emulator
     objects: Mapping[str, Any]
     valid: Mapping[str, Any]
+    loop: asyncio.AbstractEventLoop
+
+    def run(self, awaitable: Any) -> Any:
+        """Run a coroutine on the loop that the async objects belong to."""
+        return self.loop.run_until_complete(awaitable)
 
 
 @attrs.frozen
@@ -206,6 +232,7 @@ def _instances(emu: Emulator, tmp: Path) -> tuple[dict[str, Any], dict[str, Any]
         "taskfacade.Pager": taskfacade.Pager(lambda request: taskfacade.Page([], total_pages=1), page_size=5),
         "taskfacade.RetryPolicy": taskfacade.RetryPolicy("mine", 3, 10.0, [503]),
         "taskfacade.PollPolicy": taskfacade.PollPolicy(initial=1, maximum=4, timeout=5),
+        "taskfacade.TokenData": taskfacade.TokenData.from_token(geobox_task.to_token()),
         "taskfacade.Redactor": taskfacade.Redactor(["emulator-token"], [("emulator", "emulator-secret")]),
         "deadline.SigV4Auth": deadline.SigV4Auth(deadline.Credentials("AKIDEMULATOR", "emulator-secret"), "us-west-2"),
         "deadline.Credentials": deadline.Credentials("AKIDEMULATOR", "emulator-secret"),
@@ -313,22 +340,120 @@ def _finished(jobs: Iterator[Any]) -> Any:
     raise AssertionError("the emulator seeded no finished job of this service")
 
 
+async def _afinished(get: Callable[[str], Awaitable[Any]], ids: list[str]) -> Any:
+    for job_id in ids:
+        job = await get(job_id)
+        await job.refresh()
+        if job.done:
+            return job
+    raise AssertionError("the emulator seeded no finished job of this service")
+
+
+async def _async_instances(emu: Emulator, tmp: Path, sync: Mapping[str, Any]) -> dict[str, Any]:
+    """The async twins' objects, built on the loop they will be used from, for the same seeded ids."""
+    clock = sync["taskfacade.ManualClock"]
+    seeded = emu.seeded()
+    dl = seeded["deadline"]
+    ids = {k: dl[k] for k in ("farmId", "queueId", "jobId", "stepId")}
+    tdb = tiledb_aio.AsyncClient(
+        retry_mode="disabled",
+        host=emu.base_url("tiledb"),
+        token="emulator-token",
+        workspace="ws_emulator",
+        profile_dir=tmp,
+        clock=clock,
+    )
+    await tiledb_aio.set_default_client(tdb)
+    dlc = await deadline_aio.client(
+        region_name="us-west-2",
+        endpoint_url=emu.base_url("deadline"),
+        aws_access_key_id="AKIDEMULATOR",
+        aws_secret_access_key="emulator-secret",
+        retry_mode="disabled",
+        clock=clock,
+        environ={},
+    )
+    gbc = geobox_aio.AsyncGeoboxClient(
+        host=emu.base_url("geobox"), access_token="emulator-token", retry_mode="disabled", clock=clock
+    )
+    gas = tensorbay_aio.GAS("ACCESSKEY-emulator", emu.base_url("tensorbay"), retry_mode="disabled", clock=clock)
+    dataset = await gas.get_dataset(seeded["tensorbay"]["dataset_name"])
+    squash = sync["tensorbay.SquashAndMergeJob"].job_id
+    search = sync["tensorbay.BasicSearchJob"].job_id
+    paginator = dlc.get_paginator("list_tasks")
+    objects: dict[str, Any] = {
+        "aio.AsyncTransport": aio.AsyncTransport(
+            service="fuzz", base_url=emu.base_url("geobox"), retry="disabled", clock=clock
+        ),
+        "tiledb.aio.AsyncClient": tdb,
+        "tiledb.aio.AsyncTileDBTask": await _afinished(
+            lambda t: tiledb_aio_tasks.task(t, client=tdb), seeded["tiledb"]["task_ids"]
+        ),
+        "tiledb.aio.AsyncTaskPager": tiledb_aio_tasks.fetch_tasks(client=tdb),
+        "tiledb.aio.AsyncArrayPager": tiledb_aio_client.list_arrays(client=tdb),
+        "tiledb.aio.AsyncGroupPager": tiledb_aio_client.list_groups(client=tdb),
+        "deadline.aio.AsyncDeadlineClient": dlc,
+        "deadline.aio.ClientCreator": deadline_aio.client(
+            region_name="us-west-2",
+            endpoint_url=emu.base_url("deadline"),
+            aws_access_key_id="AKIDEMULATOR",
+            aws_secret_access_key="emulator-secret",
+            environ={},
+        ),
+        "deadline.aio.AsyncDeadlineTask": await _afinished(lambda t: dlc.task(**ids, taskId=t), dl["task_ids"]),
+        "deadline.aio.AsyncDeadlineJob": await _afinished(
+            lambda j: dlc.job(farmId=ids["farmId"], queueId=ids["queueId"], jobId=j), dl["job_ids"]
+        ),
+        "deadline.aio.AsyncPaginator": paginator,
+        "deadline.aio.AsyncPageIterator": paginator.paginate(**ids),
+        "deadline.aio.AsyncWaiter": dlc.get_waiter("job_complete"),
+        "geobox.aio.AsyncGeoboxClient": gbc,
+        "geobox.aio.AsyncTask": await _afinished(gbc.get_task, seeded["geobox"]["task_ids"]),
+        "tensorbay.aio.GAS": gas,
+        "tensorbay.aio.AsyncClient": gas.client,
+        "tensorbay.aio.DatasetClient": dataset,
+        "tensorbay.aio.FusionDatasetClient": tensorbay_aio.FusionDatasetClient(
+            dataset.name, dataset.dataset_id, gas, status=tensorbay.Status("main", None)
+        ),
+        "tensorbay.aio.SquashAndMerge": dataset.squash_and_merge,
+        "tensorbay.aio.BasicSearch": dataset.basic_search,
+        "tensorbay.aio.SquashAndMergeJob": await dataset.squash_and_merge.get_job(squash),
+        "tensorbay.aio.BasicSearchJob": await dataset.basic_search.get_job(search),
+        "tensorbay.aio.AsyncPager": dataset.squash_and_merge.list_jobs(),
+        "tensorbay.aio.AsyncJobFetcher": tensorbay_aio.AsyncJobFetcher(
+            gas.client, dataset.dataset_id, "SquashAndMerge"
+        ),
+    }
+    # Base classes: their methods are called on an instance of a concrete subclass.
+    objects |= {
+        "aio.AsyncJob": objects["deadline.aio.AsyncDeadlineTask"],
+        "tiledb.aio.AsyncTileDBPager": objects["tiledb.aio.AsyncTaskPager"],
+        "tensorbay.aio.DatasetClientBase": dataset,
+        "tensorbay.aio.TensorBayJob": objects["tensorbay.aio.SquashAndMergeJob"],
+    }
+    return objects
+
+
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ctx]:
     tmp = tmp_path_factory.mktemp("api-fuzz-profile")
     saved = {k: os.environ.pop(k, None) for k in list(os.environ) if k.startswith(("TILEDB_", "AWS_", "GEOBOX_"))}
     os.environ["TILEDB_PROFILE_DIR"] = str(tmp)  # a login without profile_dir writes here, never to ~/.tiledb
+    loop = asyncio.new_event_loop()
     try:
         with Emulator(seed_count=5, speed=0) as emu:
             emu.advance(40 * 86_400)  # every seeded task and job has finished: a wait ends after one poll
             objects, valid = _instances(emu, tmp)
-            yield Ctx(emu, objects, valid)
+            objects |= loop.run_until_complete(_async_instances(emu, tmp, objects))
+            fuzz = Ctx(emu, objects, valid, loop)
+            yield fuzz
             for obj in objects.values():
-                if callable(getattr(obj, "close", None)) and not isinstance(obj, taskfacade.Pager):
-                    with contextlib.suppress(Exception):
-                        obj.close()
+                if not isinstance(obj, taskfacade.Pager):
+                    _dispose(obj, fuzz)
             tiledb.set_default_client(None)
+            loop.run_until_complete(tiledb_aio.set_default_client(None))
     finally:
+        loop.close()
         os.environ.pop("TILEDB_PROFILE_DIR", None)
         os.environ.update({k: v for k, v in saved.items() if v is not None})
 
@@ -465,14 +590,18 @@ def _requests(emu: Emulator) -> int:
     return sum(sum(routes.values()) for routes in emu.request_counts().values())
 
 
-def _dispose(result: Any) -> None:
+def _dispose(result: Any, ctx: Ctx) -> None:
     """Close what a call built (a client, a transport), so thousands of examples do not leak connections."""
-    if isinstance(result, taskfacade.Job | taskfacade.Pager):
+    if isinstance(result, taskfacade.Job | aio.AsyncJob | taskfacade.Pager):
         return
-    close = getattr(result, "close", None)
-    if callable(close):
-        with contextlib.suppress(Exception):
-            close()
+    for name in ("aclose", "close"):  # the async twins close with a coroutine, named as their vendors name it
+        close = getattr(result, name, None)
+        if callable(close):
+            with contextlib.suppress(Exception):
+                closing = close()
+                if inspect.iscoroutine(closing):
+                    ctx.run(closing)
+            return
 
 
 def _check_one(target: Target, ctx: Ctx, call: Call) -> None:
@@ -483,13 +612,16 @@ def _check_one(target: Target, ctx: Ctx, call: Call) -> None:
         func = getattr(holder, target.method or "")
     ctx.emu.clear_request_counts()
     tiledb.set_default_client(ctx.objects["tiledb.Client"])
+    ctx.run(tiledb_aio.set_default_client(ctx.objects["tiledb.aio.AsyncClient"]))
     refused: taskfacade.InvalidArgument | None = None
     outcome = "returned"
     try:
         with _hang_guard(target.key):
             result = func(*call.args, **call.kwargs)
-            if inspect.iscoroutine(result):  # an async method: its checks run when it is awaited
-                result = asyncio.run(result)
+            if inspect.isawaitable(result):  # an async method: its checks run when it is awaited
+                result = ctx.run(_awaited(result))
+            if isinstance(result, AsyncIterator):  # an async pager: its first page is where requests start
+                ctx.run(_first(result))
     except taskfacade.InvalidArgument as error:
         refused = error
     except (taskfacade.TaskFacadeError, *DOCUMENTED.get(target.key, ())):
@@ -498,7 +630,7 @@ def _check_one(target: Target, ctx: Ctx, call: Call) -> None:
         if inspect.isgenerator(result) or isinstance(result, Iterator):
             with contextlib.suppress(taskfacade.TaskFacadeError):
                 next(iter(result), None)
-        _dispose(result)
+        _dispose(result, ctx)
     if refused is not None:
         assert _requests(ctx.emu) == 0, f"{target.key}: refused after sending requests: {ctx.emu.request_counts()}"
         assert isinstance(refused.parameter, str), f"{target.key}: InvalidArgument without a parameter: {refused}"
@@ -506,6 +638,15 @@ def _check_one(target: Target, ctx: Ctx, call: Call) -> None:
     numeric = {p.name for p in _parameters(target) if isinstance(p.annotation, str) and _NUMERIC.search(p.annotation)}
     bad = sorted(name for name in call.hostile & numeric if _non_finite(call.kwargs.get(name)))
     assert not bad, f"{target.key}: non-finite {bad} accepted ({outcome})"
+
+
+async def _awaited(awaitable: Any) -> Any:
+    return await awaitable
+
+
+async def _first(iterator: AsyncIterator[Any]) -> None:
+    with contextlib.suppress(taskfacade.TaskFacadeError, StopAsyncIteration):
+        await anext(iterator)
 
 
 def _is_classmethod(target: Target) -> bool:

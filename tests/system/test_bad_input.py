@@ -234,6 +234,12 @@ CASES: list[Case] = [
     # raw exceptions that escaped the error tree (issue 9, item 5)
     Case("core wait_all ids instead of jobs", lambda c: taskfacade.wait_all(["id"]), "jobs", ("taskfacade.Job",)),
     Case("core as_completed a string", lambda c: list(taskfacade.as_completed("abc")), "jobs"),
+    Case("core refresh_all ids instead of jobs", lambda c: taskfacade.refresh_all(["id"]), "jobs", ("taskfacade.Job",)),
+    Case(
+        "core refresh_all return_exceptions",
+        lambda c: taskfacade.refresh_all([c.deadline_task], return_exceptions="yes"),
+        "return_exceptions",
+    ),
     Case("core wait_all clock", lambda c: taskfacade.wait_all([c.deadline_task], clock="now"), "clock"),
     Case("core Job.wait negative timeout", lambda c: c.deadline_task.wait(timeout=-5), "timeout"),
     Case("core Job.wait zero interval", lambda c: c.tiledb_task.wait(interval=0), "interval"),

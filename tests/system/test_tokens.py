@@ -358,3 +358,68 @@ def test_copy_keeps_the_client_and_state(emu: Emulator) -> None:
         duplicate = copy.copy(job)
         assert duplicate.api is client
         assert duplicate.data == job.data
+
+
+# -- taskfacade.TokenData: reading a token, making one from ids ---------------------------------------------------
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_token_data_reads_a_token_and_a_token_made_from_its_ids_rebuilds_the_job(service: str, emu: Emulator) -> None:
+    with sync_client(service, emu) as client:
+        for job in sync_jobs(service, emu, client):
+            token = job.to_token()
+            data = taskfacade.TokenData.from_token(token)
+            assert (data.service, data.status) == (service, status_text(job.status))
+            assert data.to_token() == token
+            fresh = taskfacade.TokenData(data.service, data.kind, data.ids, None).to_token()  # from ids alone
+            rebuilt = taskfacade.job_from_token(fresh, client=client)
+            assert type(rebuilt) is type(job)
+            assert wait(rebuilt) == status_text(job.wait(timeout=60, interval=0.05, progress_bar=False))
+
+
+@pytest.mark.parametrize(
+    ("data", "parameter"),
+    [
+        (taskfacade.TokenData("nosuch", "task", {"id": "a"}, None), "service"),
+        (taskfacade.TokenData("deadline", "array", {"taskId": "a"}, None), "kind"),
+        (taskfacade.TokenData("geobox", "task", {"uuid": ["a"]}, None), "ids"),
+        (taskfacade.TokenData("geobox", "task", {"uuid": "a" * 5000}, None), "ids"),
+        (taskfacade.TokenData("geobox", "task", {"uuid": "a"}, 3), "status"),  # type: ignore[arg-type]
+    ],
+)
+def test_token_data_refuses_what_no_service_could_rebuild(data: taskfacade.TokenData, parameter: str) -> None:
+    with pytest.raises(InvalidArgument) as caught:
+        data.to_token()
+    assert caught.value.parameter == parameter
+    with pytest.raises(InvalidArgument) as read:
+        taskfacade.TokenData.from_token("tf1.not-json")
+    assert read.value.parameter == "token"
+
+
+# -- TileDB tokens carry the submission time ----------------------------------------------------------------------
+
+
+def test_tiledb_tasks_rebuilt_from_tokens_are_polled_with_one_listing(emu: Emulator) -> None:
+    # A token holds the task's submission time (whole seconds), so tasks rebuilt from tokens (in another process,
+    # or in an Airflow trigger) fall in a time range that one listing reads, instead of one GET per task.
+    with sync_client("tiledb", emu) as client:
+        ids = emu.seeded()["tiledb"]["task_ids"][:5]
+        tokens = [tiledb.tasks.task(task_id, client=client).to_token() for task_id in ids]
+        assert all(isinstance(payload(token)["i"]["start"], int) for token in tokens)
+        rebuilt = [taskfacade.job_from_token(token, client=client) for token in tokens]
+        assert [job.start_time is not None for job in rebuilt] == [True] * 5
+        emu.clear_request_counts()
+        taskfacade.refresh_all(rebuilt)
+        sent = emu.request_counts()["tiledb"]
+        assert not [route for route in sent if route.endswith("{task_id}")], sent  # no GET of one task
+        assert sum(sent.values()) <= 2, sent
+        assert [job.id for job in rebuilt] == ids
+        assert all(job.status is not None for job in rebuilt)
+
+
+@pytest.mark.parametrize("start", [-1, 1.5, "0", True, 10**12])
+def test_a_tiledb_token_with_a_bad_start_is_refused(start: object) -> None:
+    token = _token({"s": "tiledb", "k": "task", "i": {"id": "t-1", "start": start}, "st": None})
+    with pytest.raises(InvalidArgument, match=r"start|payload is not a token") as raised:  # floats: not a token
+        taskfacade.job_from_token(token, client=tiledb.Client(host="http://127.0.0.1:1", token="t", workspace="w"))
+    assert raised.value.parameter == "token"

@@ -22,6 +22,7 @@ asyncio; trio is not installed in the test environment).
 
 from __future__ import annotations
 
+import inspect
 import ssl
 from collections.abc import Generator, Mapping
 from typing import Any
@@ -122,13 +123,33 @@ class AsyncDeadlineClient(ClientCore[AsyncTransport]):
         await self.close()
 
 
+#: The arguments of ``client(...)`` that are resolved off the loop (profile files, botocore's chain).
+RESOLVED = (
+    "region_name",
+    "endpoint_url",
+    "aws_access_key_id",
+    "aws_secret_access_key",
+    "aws_session_token",
+    "profile_name",
+    "retry_mode",
+    "environ",
+)
+
+
 class ClientCreator:
     """What ``deadline.aio.client(...)`` returns: ``async with`` it (closed on exit), or ``await`` it (then
     ``await client.close()``), as aiobotocore's ``session.create_client``. The configuration is resolved, and the
     client built, in a worker thread (shared files, botocore's chain, TLS certificates are read there)."""
 
     def __init__(self, resolve: Mapping[str, Any], options: Mapping[str, Any]) -> None:
-        self._resolve = dict(resolve)
+        # What deadline.aio.client(...) hands over: the arguments resolved off the loop, and the client's options.
+        optional = [name for name in inspect.signature(client).parameters if name not in RESOLVED]
+        for name, given, accepted in (("resolve", resolve, RESOLVED), ("options", options, optional)):
+            if not isinstance(given, Mapping) or not set(given) <= set(accepted):
+                raise InvalidArgument(
+                    name, given, f"a mapping of deadline.aio.client arguments ({', '.join(accepted)})"
+                )
+        self._resolve = dict.fromkeys(RESOLVED) | dict(resolve)
         self._options = dict(options)
         self._client: AsyncDeadlineClient | None = None
 

@@ -232,6 +232,14 @@ def get_job_steps(dataset_id: str, job_type: str, job_id: str) -> Steps[dict[str
     return job_body(model, job_type)
 
 
+def check_job_page(status: str | None, offset: int, limit: int) -> None:
+    """The checks of one job listing page's arguments (before any steps run)."""
+    if status is not None:
+        check_choice("status", status, [member.value for member in JobStatus])
+    check_int("offset", offset, 0)
+    check_int("limit", limit, 1, PAGE_SIZE)
+
+
 def job_page_steps(
     dataset_id: str, job_type: str, status: str | None, offset: int, limit: int = PAGE_SIZE
 ) -> Steps[tuple[list[dict[str, Any]], int]]:

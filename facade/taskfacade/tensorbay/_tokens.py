@@ -13,6 +13,9 @@ from ._structs import Status
 
 __all__ = ["rebuild"]
 
+#: The status of a job rebuilt from ids alone (a token without status, ``taskfacade.TokenData(..., None)``) until its
+#: first refresh: not one of TensorBay's, so its phase is UNKNOWN (never finished) and no wait ends on it.
+NOT_FETCHED = "NOT_FETCHED"
 #: The variables a default client is built from (the vendor SDK reads none; the command line reads the first).
 ENV_ACCESS_KEY, ENV_URL = "TENSORBAY_ACCESS_KEY", "TENSORBAY_URL"
 
@@ -46,4 +49,4 @@ def rebuild(kind: str, client: Any, ids: dict[str, Any], status: str | None, asy
     dataset_name = name if isinstance(name, str) and name else checked["dataset_id"]
     dataset = dataset_class(dataset_name, checked["dataset_id"], client, status=Status(None, None))
     jobs = dataset.squash_and_merge if kind == "squashAndMerge" else dataset.basic_search
-    return jobs._job({"jobId": checked["job_id"], "jobType": kind, "title": "", "status": status or ""})
+    return jobs._job({"jobId": checked["job_id"], "jobType": kind, "title": "", "status": status or NOT_FETCHED})

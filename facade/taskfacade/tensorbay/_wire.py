@@ -14,7 +14,7 @@ from typing import Any
 
 from .._steps import Steps
 from ._client import Client
-from ._ops import PAGE_SIZE, draft_of, draft_page_steps, get_job_steps, job_body, job_page_steps
+from ._ops import PAGE_SIZE, check_job_page, draft_of, draft_page_steps, get_job_steps, job_body, job_page_steps
 from ._structs import Draft
 
 __all__ = ["PAGE_SIZE", "JobFetcher", "JobSource", "draft_of", "draft_page", "job_body"]
@@ -38,6 +38,7 @@ class JobSource:
         self, status: str | None, offset: int, limit: int = PAGE_SIZE
     ) -> Steps[tuple[list[dict[str, Any]], int]]:
         """One page of job bodies, newest first, and the total count (``GET .../jobs?jobType=&status=``)."""
+        check_job_page(status, offset, limit)
         return job_page_steps(self.dataset_id, self.job_type, status, offset, limit)
 
     def batch_key(self) -> Hashable:

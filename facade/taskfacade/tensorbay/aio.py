@@ -36,6 +36,7 @@ from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
 import httpx
 
 from .._atransport import AsyncTransport
+from .._check import check_int
 from .._clock import Clock
 from .._errors import InvalidArgument
 from .._job import AsyncJob
@@ -153,8 +154,10 @@ class AsyncPager(Generic[T]):
     """
 
     def __init__(self, fetch: Callable[[int], Awaitable[Page[T]]], *, page_size: int = PAGE_SIZE) -> None:
+        if not callable(fetch):
+            raise InvalidArgument("fetch", fetch, "a coroutine function of the page index returning a Page")
         self._fetch = fetch
-        self._page_size = page_size
+        self._page_size = check_int("page_size", page_size, 1)
         self._total: int | None = None
 
     @property

@@ -8,6 +8,7 @@ its vendor name (``task.start_time``, ``task.sql_query``...), and ``array_task``
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
@@ -193,8 +194,11 @@ class TileDBTaskBase(JobBase[ArrayTaskStatus]):
 
     # -- continuation tokens (``taskfacade._token``) -----------------------------------------------------------
 
-    def _token_ids(self) -> dict[str, str]:
-        return {"id": self.id}
+    def _token_ids(self) -> dict[str, Any]:
+        # The submission time (whole seconds) lets tasks rebuilt from tokens be polled with one listing of their
+        # time range (tiledb/_batch.py) instead of one GET each.
+        start = self.start_time
+        return {"id": self.id} if start is None else {"id": self.id, "start": math.floor(start.timestamp())}
 
 
 class TileDBTask(TileDBTaskBase, Job[ArrayTaskStatus]):

@@ -230,10 +230,13 @@ class Twin:
     BatchJobVariant: Callable[..., Any]
     wait_all: Callable[..., list[Any]]
     as_completed: Callable[..., Iterator[Any]]
+    refresh_all: Callable[..., Any]
 
 
 TWINS = [
-    Twin("sync", FakeJob, BatchJob, BatchJobVariant, taskfacade.wait_all, taskfacade.as_completed),
+    Twin(
+        "sync", FakeJob, BatchJob, BatchJobVariant, taskfacade.wait_all, taskfacade.as_completed, taskfacade.refresh_all
+    ),
     Twin(
         "async",
         AsyncFakeJob,
@@ -241,5 +244,6 @@ TWINS = [
         AsyncBatchJobVariant,
         _blocking(taskfacade.aio.wait_all),
         _blocking_iter(taskfacade.aio.as_completed),
+        _blocking(taskfacade.aio.refresh_all),
     ),
 ]

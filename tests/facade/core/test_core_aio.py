@@ -11,7 +11,7 @@ import pytest
 import taskfacade
 import taskfacade.aio
 from core_fakejobs import AsyncBatchJob, AsyncFakeJob, FakeService
-from taskfacade import ManualClock, SystemClock, WaitTimeout
+from taskfacade import InvalidArgument, ManualClock, SystemClock, WaitTimeout
 from taskfacade.aio import AsyncTransport
 
 ITEM = {"id": "a", "status": "RUNNING", "count": 1}
@@ -118,6 +118,19 @@ async def test_async_transport_on_both_loops(anyio_backend: str, server: Any, ap
     assert result.attempts == 2
     assert result.response.parsed.id == "a"
     assert transport.closed
+
+
+@pytest.mark.anyio
+async def test_a_sync_operation_is_refused_before_anything_is_sent(anyio_backend: str, server: Any, api: Any) -> None:
+    server.script.always("GET", "/v1/items/a", server.reply(200, ITEM))
+    async with AsyncTransport(service="t", base_url=server.url, headers=server.headers) as transport:
+        with pytest.raises(InvalidArgument, match="asyncio_detailed") as caught:
+            await transport.call(api.get_item.sync_detailed, "a")  # would block the loop, unretried
+        assert caught.value.parameter == "operation"
+        with pytest.raises(InvalidArgument) as listed:
+            await transport.perform_all(["not a call"])  # type: ignore[list-item]
+        assert listed.value.parameter == "calls"
+    assert server.script.seen == []
 
 
 @pytest.mark.anyio

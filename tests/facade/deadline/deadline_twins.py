@@ -59,6 +59,9 @@ class SyncTwin:
     def as_completed(self, jobs: list[Any], **kwargs: Any) -> Iterator[Any]:
         return taskfacade.as_completed(jobs, **kwargs)
 
+    def refresh_all(self, jobs: list[Any], **kwargs: Any) -> Any:
+        return taskfacade.refresh_all(jobs, **kwargs)
+
     def close(self) -> None:
         pass
 
@@ -92,6 +95,10 @@ class AsyncTwin(SyncTwin):
     def wait_all(self, jobs: list[Any], **kwargs: Any) -> list[Any]:
         inner = [_inner(job) for job in jobs]
         return self.run(lambda: taskfacade.aio.wait_all(inner, **kwargs))  # type: ignore[no-any-return]
+
+    def refresh_all(self, jobs: list[Any], **kwargs: Any) -> Any:
+        inner = [_inner(job) for job in jobs]
+        return self.run(lambda: taskfacade.aio.refresh_all(inner, **kwargs))
 
     def as_completed(self, jobs: list[Any], **kwargs: Any) -> Iterator[Any]:
         views = {id(_inner(job)): job for job in jobs}

@@ -322,3 +322,24 @@ def test_all_of_batches_independent_steps_and_keeps_each_outcome() -> None:
     assert outcomes[0] == "a"
     assert outcomes[2] == "c"
     assert isinstance(outcomes[1], ValueError)
+
+
+def test_gathered_waits_with_a_missing_task_fail_that_wait_alone(live_emu: Emulator) -> None:
+    """``asyncio.gather`` of one ``task.wait()`` per task, one task missing: the shared BatchGetTask fails for good,
+    is traced task by task, and only the missing task's wait raises."""
+    seeded = live_emu.seeded()["deadline"]
+    step = {k: seeded[k] for k in ("farmId", "queueId", "jobId", "stepId")}
+    ids = live_emu.create_tasks("deadline", 8, queued_s=0, run_s=1)
+    missing = ids[0].rsplit("-", 1)[0] + "-99999"
+
+    async def main() -> list[Any]:
+        async with deadline_aio.client(**_options(live_emu)) as client:
+            tasks = [await client.task(**task_ids(step, t)) for t in [*ids[:4], missing, *ids[4:]]]
+            return await asyncio.gather(
+                *(task.wait(interval=0.3, timeout=20) for task in tasks), return_exceptions=True
+            )
+
+    results = asyncio.run(main())
+    assert isinstance(results[4], taskfacade.NotFound)
+    assert results[:4] + results[5:] == ["SUCCEEDED"] * 8
+    assert live_emu.request_counts()["deadline"][BATCH_ROUTE] >= 2  # the waits kept sharing batches

@@ -181,7 +181,7 @@ class AsyncClient:
             return known
         return await arun(workspace_steps(self), transport)
 
-    async def run(self, steps: Steps[Any]) -> Any:
+    async def _run(self, steps: Steps[Any]) -> Any:
         """Drive shared steps with this client's transport (what every coroutine of ``aio`` does)."""
         return await arun(steps, await self.transport())
 

@@ -43,15 +43,15 @@ class AsyncTileDBTask(TileDBTaskBase, AsyncJob[ArrayTaskStatus]):
 
     async def refresh(self) -> None:
         """Fetch the task's current state (one GET). Raises ``TasksError`` when that fails."""
-        self._update(await self.client.run(get_array_task_steps(self.client, self.id)))
+        self._update(await self.client._run(get_array_task_steps(self.client, self.id)))
 
     async def fetch_results(self, *, result_format: Any = None, allow_pickle: bool = False) -> Any:
         """This task's result, decoded by content type (see ``aio.tasks.fetch_results``)."""
         uid, allow, forced = check_results_arguments(self.id, result_format, allow_pickle)
-        return await self.client.run(fetch_results_steps(self.client, uid, forced, allow))
+        return await self.client._run(fetch_results_steps(self.client, uid, forced, allow))
 
     @classmethod
     async def _refresh_many_async(cls, jobs: Sequence[AsyncJob[Any]]) -> None:
         tasks = [job for job in jobs if isinstance(job, AsyncTileDBTask)]
         if tasks:
-            await tasks[0].client.run(refresh_tasks_steps(tasks))
+            await tasks[0].client._run(refresh_tasks_steps(tasks))

@@ -80,14 +80,14 @@ async def user_profile(async_req: bool = False, *, client: AsyncClient | None = 
     """Your user profile (``GET /v1/user``), as the generated ``User`` model."""
     chosen = resolve_client(client)
     refuse_async_req(async_req)
-    found: User = await chosen.run(user_steps(chosen))
+    found: User = await chosen._run(user_steps(chosen))
     return found
 
 
 async def default_user(*, client: AsyncClient | None = None) -> User:
     """The user the client is logged in as: fetched once, then remembered by the client."""
     chosen = resolve_client(client)
-    found: User = await chosen.run(default_user_steps(chosen))
+    found: User = await chosen._run(default_user_steps(chosen))
     return found
 
 
@@ -95,7 +95,7 @@ async def organizations(async_req: bool = False, *, client: AsyncClient | None =
     """All organizations the user is part of (``GET /v1/organizations``)."""
     chosen = resolve_client(client)
     refuse_async_req(async_req)
-    found: list[Organization] = await chosen.run(organizations_steps())
+    found: list[Organization] = await chosen._run(organizations_steps())
     return found
 
 
@@ -106,7 +106,7 @@ async def organization(
     name = organization_name(organization)
     chosen = resolve_client(client)
     refuse_async_req(async_req)
-    found: Organization = await chosen.run(organization_steps(name))
+    found: Organization = await chosen._run(organization_steps(name))
     return found
 
 
@@ -156,7 +156,7 @@ async def login(
         verify_ssl=base.verify_ssl, ca_file=base.ca_file, profile=location.name, profile_dir=location.directory,
     )  # fmt: skip
     try:
-        await client.run(user_check_steps())  # refused credentials raise here: nothing stored
+        await client._run(user_check_steps())  # refused credentials raise here: nothing stored
         await anyio.to_thread.run_sync(write_profile, location, profile_entry(client.settings))
     except BaseException:
         await client.aclose()
@@ -175,7 +175,7 @@ def _browse(
     sent = sent_params(params)
 
     async def load(wire_page: int) -> WirePage[Any]:
-        loaded: WirePage[Any] = await chosen.run(browse_page_steps(op, model, key, sent, wire_page))
+        loaded: WirePage[Any] = await chosen._run(browse_page_steps(op, model, key, sent, wire_page))
         return loaded
 
     pager: type[AsyncTileDBPager[Any]] = AsyncArrayPager if arrays else AsyncGroupPager

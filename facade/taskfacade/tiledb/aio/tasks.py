@@ -55,7 +55,7 @@ __all__ = [
 
 def _loader(client: AsyncClient, params: dict[str, Any]) -> Callable[[int], Any]:
     async def load(wire_page: int) -> WirePage[AsyncTileDBTask]:
-        page = await client.run(list_page_steps(client, wire_page, params))
+        page = await client._run(list_page_steps(client, wire_page, params))
         return WirePage(page.response, [AsyncTileDBTask(t, client) for t in page.items], page.metadata)
 
     return load
@@ -64,7 +64,7 @@ def _loader(client: AsyncClient, params: dict[str, Any]) -> Callable[[int], Any]
 def _page_function(client: AsyncClient, params: dict[str, Any]) -> Callable[..., Any]:
     async def tasks_workspace_get(*, page: int, **wire: Any) -> ArrayTaskData:
         wire_page = v.positive_int("page", page, minimum=0)
-        found: ArrayTaskData = (await client.run(list_page_steps(client, wire_page, wire))).response
+        found: ArrayTaskData = (await client._run(list_page_steps(client, wire_page, wire))).response
         return found
 
     return tasks_workspace_get
@@ -126,7 +126,7 @@ async def task(id: Any, async_req: bool = False, *, client: AsyncClient | None =
     uid = v.task_uuid("id", id)
     chosen = resolve_client(client)
     refuse_async_req(async_req)
-    return AsyncTileDBTask(await chosen.run(get_array_task_steps(chosen, uid)), chosen)
+    return AsyncTileDBTask(await chosen._run(get_array_task_steps(chosen, uid)), chosen)
 
 
 async def last_sql_task(*, client: AsyncClient | None = None) -> AsyncTileDBTask:
@@ -136,7 +136,7 @@ async def last_sql_task(*, client: AsyncClient | None = None) -> AsyncTileDBTask
         TasksError: when the user has no SQL task, or the request fails.
     """
     chosen = resolve_client(client)
-    return AsyncTileDBTask(await chosen.run(last_task_steps(chosen, *LAST_SQL)), chosen)
+    return AsyncTileDBTask(await chosen._run(last_task_steps(chosen, *LAST_SQL)), chosen)
 
 
 async def last_udf_task(*, client: AsyncClient | None = None) -> AsyncTileDBTask:
@@ -146,7 +146,7 @@ async def last_udf_task(*, client: AsyncClient | None = None) -> AsyncTileDBTask
         TasksError: when the user has no UDF task, or the request fails.
     """
     chosen = resolve_client(client)
-    return AsyncTileDBTask(await chosen.run(last_task_steps(chosen, *LAST_UDF)), chosen)
+    return AsyncTileDBTask(await chosen._run(last_task_steps(chosen, *LAST_UDF)), chosen)
 
 
 async def fetch_results(
@@ -161,7 +161,7 @@ async def fetch_results(
     """
     uid, allow, forced = check_results_arguments(task_id, result_format, allow_pickle)
     chosen = resolve_client(client)
-    return await chosen.run(fetch_results_steps(chosen, uid, forced, allow))
+    return await chosen._run(fetch_results_steps(chosen, uid, forced, allow))
 
 
 async def fetch_results_pandas(
