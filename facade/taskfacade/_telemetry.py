@@ -41,7 +41,9 @@ class _Otel:
         meter = metrics.get_meter("taskfacade", __version__)
         self.requests = meter.create_counter("taskfacade.requests", "{request}", "Request attempts sent")
         self.retries = meter.create_counter("taskfacade.retries", "{retry}", "Attempts retried")
-        self.throttles = meter.create_counter("taskfacade.throttles", "{response}", "Attempts throttled (429)")
+        self.throttles = meter.create_counter(
+            "taskfacade.throttles", "{response}", "Attempts throttled (429 or a throttling code)"
+        )
         self.wait_duration = meter.create_histogram("taskfacade.wait.duration", "s", "How long waits took")
 
 
@@ -108,8 +110,8 @@ def attempt_ended(handle: _Attempt | None, outcome: object) -> None:
             status = getattr(outcome, "status", None)
             if isinstance(status, int):
                 span.set_attribute("http.response.status_code", status)
-                if status == 429:
-                    otel.throttles.add(1, handle.attributes)
+            if getattr(outcome, "throttled", False):  # a 429, or a throttling code (Deadline's) whatever the status
+                otel.throttles.add(1, handle.attributes)
             span.set_status(otel.trace.StatusCode.ERROR, type(outcome.error).__name__)
         elif isinstance(outcome, BaseException):
             span.set_attribute("error.type", type(outcome).__name__)  # the class only: messages may quote a body

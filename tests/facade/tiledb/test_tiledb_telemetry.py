@@ -15,56 +15,20 @@ from typing import Any
 
 import pytest
 from hostile.hostile_support import CANARY_TOKEN, forms
+from opentelemetry.sdk.metrics.export import InMemoryMetricReader
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from support.otel_support import installed
+from support.otel_support import points as _points
+from support.otel_support import spans as _spans
+from support.otel_support import total as _total
 from taskfacade.tiledb import TasksError
 from taskfacade_emulator import Emulator
 from tiledb_helpers import TOKEN
 
-otel_sdk = pytest.importorskip("opentelemetry.sdk")
-
-from opentelemetry import metrics, trace  # noqa: E402
-from opentelemetry.sdk.metrics import MeterProvider  # noqa: E402
-from opentelemetry.sdk.metrics.export import InMemoryMetricReader  # noqa: E402
-from opentelemetry.sdk.trace import TracerProvider  # noqa: E402
-from opentelemetry.sdk.trace.export import SimpleSpanProcessor  # noqa: E402
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter  # noqa: E402
-
-_INSTALLED: dict[str, Any] = {}
-
 
 @pytest.fixture
 def otel() -> tuple[InMemorySpanExporter, InMemoryMetricReader]:
-    if not _INSTALLED:
-        exporter = InMemorySpanExporter()
-        provider = TracerProvider()
-        provider.add_span_processor(SimpleSpanProcessor(exporter))
-        trace.set_tracer_provider(provider)
-        reader = InMemoryMetricReader()
-        metrics.set_meter_provider(MeterProvider(metric_readers=[reader]))
-        _INSTALLED.update(exporter=exporter, reader=reader)
-    _INSTALLED["exporter"].clear()
-    return _INSTALLED["exporter"], _INSTALLED["reader"]
-
-
-def _points(reader: InMemoryMetricReader) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {}
-    data = reader.get_metrics_data()
-    for resource in data.resource_metrics if data else []:
-        for scope in resource.scope_metrics:
-            for metric in scope.metrics:
-                out.setdefault(metric.name, []).extend(metric.data.data_points)
-    return out
-
-
-def _total(reader: InMemoryMetricReader, name: str, **attributes: str) -> float:
-    return sum(
-        point.value
-        for point in _points(reader).get(name, [])
-        if all(point.attributes.get(f"taskfacade.{key}") == value for key, value in attributes.items())
-    )
-
-
-def _spans(exporter: InMemorySpanExporter, name: str) -> list[Any]:
-    return [span for span in exporter.get_finished_spans() if span.name == name]
+    return installed()
 
 
 def test_a_503_retry_makes_two_attempt_spans_and_counts(emu: Emulator, twin: Any, otel: Any) -> None:
