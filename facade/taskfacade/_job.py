@@ -42,6 +42,7 @@ from ._errors import InvalidArgument, UnsupportedOperation
 from ._phase import JobPhase
 from ._poll import BACKOFF, apoll, check_wait_args, poll
 from ._pollpolicy import PollPolicy, check_policy
+from ._sharedwait_threads import wait_shared_sync
 from ._steer import check_cancel
 
 __all__ = ["AsyncJob", "Job", "JobBase", "JobPhase", "check_async_jobs", "check_jobs", "deprecated_timestamp"]
@@ -245,6 +246,13 @@ class Job(JobBase[StatusT]):
                 ``timeout`` and ``interval`` (giving ``timeout`` too is refused). When neither ``policy`` nor
                 ``interval`` is given, the client's ``poll_policy`` applies (if it has one), with ``timeout``, when
                 given, in place of the policy's own.
+
+        Concurrent waits in one process (from different threads) on jobs one batch request can refresh share their
+        polls: one batch request for all of them per interval (see ``_sharedwait.py``), so 1,000 threads each
+        waiting on its own task of one client cost what one ``taskfacade.wait_all`` costs. Each wait keeps its own
+        deadline, interval, ``cancel`` and tolerance of errors; a job's lasting error ends its own wait only. A
+        wait under a ``policy`` keeps its own adaptive gaps (``initial`` growing to ``maximum``) and takes a shared
+        poll when one fresh enough for its gap has its job. With ``progress_bar=True`` the wait polls on its own.
         """
         if not isinstance(progress_bar, bool):
             raise InvalidArgument("progress_bar", progress_bar, "True or False")
@@ -252,6 +260,21 @@ class Job(JobBase[StatusT]):
         policy, timeout = _client_policy(self, check_policy(policy), interval, timeout)
         interval = self.DEFAULT_INTERVAL if interval is None else interval
         timeout, interval, fast, multiplier, jitter = _with_policy(policy, timeout, interval)
+        check_wait_args(timeout, interval, max_poll_errors)
+        if not progress_bar:
+            wait_shared_sync(
+                self,
+                timeout=timeout,
+                interval=interval,
+                clock=self._wait_clock(),
+                max_poll_errors=max_poll_errors,
+                label=self._label(),
+                cancel=signal,
+                min_interval=fast,
+                multiplier=multiplier,
+                jitter=jitter,
+            )
+            return self._peek_status()
         for _ in poll(
             [self],
             timeout=timeout,
@@ -310,8 +333,8 @@ class AsyncJob(JobBase[StatusT]):
         Concurrent waits in one event loop on jobs one batch request can refresh share their polls (one batch
         request for all of them per interval, see ``_sharedwait.py``), so gathering one ``wait()`` per job costs
         what ``taskfacade.aio.wait_all`` costs. Cancelling the awaiting task stops the polling at once (no request
-        is left running). With a ``policy`` (or the client's ``poll_policy``), a shared wait polls every
-        ``policy.maximum`` (shared polls have one rhythm per wait, not an adaptive one). ``cancel`` (an
+        is left running). With a ``policy`` (or the client's ``poll_policy``), each wait keeps its own adaptive gaps
+        (``initial`` growing to ``maximum``), as a wait alone. ``cancel`` (an
         ``anyio.Event``, ``asyncio.Event`` or anything with ``is_set()``) stops it too, raising ``WaitCancelled``
         within one interval, as in sync.
         """
@@ -323,7 +346,7 @@ class AsyncJob(JobBase[StatusT]):
         timeout, interval, fast, multiplier, jitter = _with_policy(policy, timeout, interval)
         check_wait_args(timeout, interval, max_poll_errors)
         if not progress_bar:
-            from ._sharedwait import wait_shared  # anyio: only async users pay for it
+            from ._sharedwait_aio import wait_shared  # anyio: only async users pay for it
 
             await wait_shared(
                 self,
@@ -333,6 +356,9 @@ class AsyncJob(JobBase[StatusT]):
                 max_poll_errors=max_poll_errors,
                 label=self._label(),
                 cancel=signal,
+                min_interval=fast,
+                multiplier=multiplier,
+                jitter=jitter,
             )
             return self._peek_status()
         async for _ in apoll(

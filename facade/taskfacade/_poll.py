@@ -38,6 +38,7 @@ __all__ = [
     "attribute",
     "check_wait_args",
     "group_jobs",
+    "hook_owner",
     "is_transient",
     "poll",
     "refresh_jobs",
@@ -139,7 +140,7 @@ def retry_after(exc: BaseException) -> float | None:
     return None
 
 
-def _hook_owner(cls: type[Pollable], hook: str) -> type[Pollable]:
+def hook_owner(cls: type[Pollable], hook: str) -> type[Pollable]:
     """The class in ``cls``'s MRO that implements ``hook`` (so a service's subclasses batch together)."""
     for klass in cls.__mro__:
         if hook in vars(klass):
@@ -153,7 +154,7 @@ def group_jobs(jobs: Sequence[Any], hook: str) -> list[tuple[type[Pollable], lis
     one call of that class's ``hook`` (one batch or list request where the service has one)."""
     groups: dict[tuple[type[Pollable], Hashable], list[Any]] = {}
     for job in jobs:
-        groups.setdefault((_hook_owner(type(job), hook), job._batch_key()), []).append(job)
+        groups.setdefault((hook_owner(type(job), hook), job._batch_key()), []).append(job)
     return [(owner, group) for (owner, _key), group in groups.items()]
 
 

@@ -1,190 +1,257 @@
-"""Concurrent ``await job.wait()`` calls in one event loop share their polls.
+"""Concurrent waits on jobs one batch request can refresh share their polls: the decisions, without I/O.
 
-Code ported from a vendor's async SDK waits on many jobs the vendor's way: one ``wait()`` per job, gathered. Each
-of those would poll on its own (one GET per job per interval). Here every ``AsyncJob.wait`` joins a *room*: the
-waits, in this event loop, on jobs that one batch request can refresh together (the same class implementing
-``_refresh_many_async`` and the same ``_batch_key()``). A poll of the room refreshes every job waiting in it with
-that batch request, and every wait that wants a poll while one is under way, or just finished, takes its result
-instead of sending its own. So 500 gathered ``task.wait()`` calls on one Geobox client cost what one ``wait_all``
-costs.
+Code ported from a vendor's SDK waits on many jobs the vendor's way: one ``wait()`` per job, gathered in an event
+loop or run from many worker threads. Each of those would poll on its own (one GET per job per interval). Here
+every single-job wait joins a *room*: the waits on jobs that one batch request can refresh together (the same
+class implementing the batch refresh, ``_refresh_many`` or ``_refresh_many_async``, and the same ``_batch_key()``).
+A poll of the room refreshes every job waiting in it with that batch request, and every wait that wants a poll
+while one is under way, or just finished, takes its result instead of sending its own. So 500 gathered
+``task.wait()`` calls, or 500 threads each calling it, on one Geobox client cost what one ``wait_all`` costs.
 
-How, without a background task (so nothing outlives the waits, and it works on asyncio and trio alike): the first
-wait that wants a poll leads it; the others await its end. A poll younger than ``FRESH`` of the wait's interval
-counts as the current one. A wait takes a poll's result only when its own job was in that poll: a wait that joins
-while a poll is under way (or just after one) awaits it, then leads the next one, which takes every job waiting.
-A leader that is cancelled (its caller gave up, or its own deadline came) ends its poll without a result, and the
-next wait leads a new one. Each wait keeps its own deadline, interval and tolerance of transient errors; a room
-disappears with its last wait.
+This module holds the bookkeeping and every decision: which poll is fresh, who leads, which result a wait may
+take, what a job's error means for its wait, when the next poll is. Two thin shells do the I/O:
+``_sharedwait_aio.py`` (anyio: rooms per event loop, waits parked on an ``anyio.Event``) and
+``_sharedwait_threads.py`` (threads: rooms per process behind one lock, waits parked on a ``threading.Condition``
+with timeouts bounded by their own deadline and interval). Neither runs a background task or thread, so nothing
+outlives the waits.
 
-Errors are per job, as ``taskfacade.aio.refresh_all`` gives them (``_poll.refresh_jobs_async``): a batch request
-that fails for good is followed by one refresh per job of the poll, so a deleted job ends its own wait and the
-others go on; a transient failure (network, 429, 5xx) is every job's, and each wait tolerates it as it would alone.
+The rules, the same in both shells: the first wait that wants a poll leads it; the others wait for its end. A
+poll younger than ``FRESH`` of the wait's interval counts as the current one. A wait takes a poll's result only
+when its own job was in that poll: a wait that joins while a poll is under way (or just after one) waits for it,
+then leads the next one, which takes every job waiting. A leader that gives up (its caller cancelled it, or its
+own deadline came during the poll and cut the poll's requests short) ends its poll without a result for the
+others, and the next wait leads a new one. Each wait keeps its own deadline, interval, cancel signal, tolerance
+of transient errors and done callbacks; a room disappears with its last wait.
+
+Errors are per job, as ``refresh_all`` gives them (``_poll.refresh_jobs``): a batch request that fails for good is
+followed by one refresh per job of the poll, so a deleted job ends its own wait and the others go on; a transient
+failure (network, 429, 5xx) is every job's, and each wait tolerates it as it would alone.
 """
 
 from __future__ import annotations
 
+import enum
+import random
 from collections.abc import Hashable, Sequence
 from typing import Any
-
-import anyio
-import anyio.lowlevel
 
 from . import _telemetry
 from ._callbacks import fire_done
 from ._clock import Clock
 from ._errors import WaitTimeout
-from ._poll import is_transient, refresh_jobs_async, retry_after
-from ._steer import CancelSignal, asleep_or_cancel, raise_if_cancelled
-from ._timelimit import deadline_scope
+from ._poll import hook_owner, is_transient, retry_after
+from ._steer import CancelSignal, raise_if_cancelled
 
-__all__ = ["Room", "room_for", "wait_shared"]
+__all__ = ["FRESH", "Move", "Poll", "Room", "Rooms", "SharedWait"]
 
 #: A poll that ended less than this share of a wait's interval ago is fresh enough to share.
 FRESH = 0.5
 
 
-class _Poll:
-    """One shared poll of ``jobs``: done when its leader finished (``errors``: ``id(job) -> error`` of each job
-    whose refresh failed) or gave up (``abandoned``). It holds its jobs, so their ids stay theirs while it lives."""
+class Poll:
+    """One shared poll of ``jobs``: ended once its leader finished (``errors``: ``id(job) -> error`` of each job
+    whose refresh failed) or gave up (``abandoned``). It holds its jobs, so their ids stay theirs while it lives.
+    ``signal`` is the shell's (an ``anyio.Event`` the waits await, or None where a condition is shared)."""
 
-    def __init__(self, started: float, jobs: Sequence[Any]) -> None:
+    def __init__(self, started: float, jobs: Sequence[Any], deadline: float | None, signal: Any = None) -> None:
         self.started = started
         self.jobs = jobs
         self.polled = frozenset(id(job) for job in jobs)
+        self.deadline = deadline  # the leader's: its requests end by it
         self.ended: float | None = None
-        self.done = anyio.Event()
         self.errors: dict[int, BaseException] = {}
         self.abandoned = False
+        self.signal = signal
+
+    def result_for(self, job: Any) -> tuple[bool, BaseException | None]:
+        """(whether ``job``'s wait may take this ended poll's result, ``job``'s error in it)."""
+        if self.ended is None or self.abandoned or id(job) not in self.polled:
+            return False, None
+        return True, self.errors.get(id(job))
+
+
+class Move(enum.Enum):
+    """What a wait that wants a poll does next (``Room.next_move``)."""
+
+    TAKE = "take"  # the current poll has ended, with the job in it, recently enough: take its result
+    FOLLOW = "follow"  # a poll is under way: wait for its end, then ask again
+    LEAD = "lead"  # no poll to take or follow: lead one (``Room.begin``)
 
 
 class Room:
-    """The waits on one batchable kind of job in one event loop, and their shared polls."""
+    """The waits on one batchable kind of job (in one event loop, or one process), and their shared polls.
 
-    def __init__(self, rooms: dict[Hashable, Room], key: Hashable, loop: int) -> None:
-        self._loop = loop
-        self._rooms = rooms
-        self._key = key
+    Not thread-safe on its own: the threading shell calls it under its lock; the anyio shell from one loop.
+    """
+
+    def __init__(self, key: Hashable) -> None:
+        self.key = key
         self.waiting: dict[int, Any] = {}
-        self._poll: _Poll | None = None
+        self.current: Poll | None = None
 
     def join(self, job: Any) -> None:
+        """``job``'s wait enters the room: the next poll led includes it."""
         self.waiting[id(job)] = job
 
-    def leave(self, job: Any) -> None:
+    def leave(self, job: Any) -> bool:
+        """``job``'s wait leaves; whether the room is now empty (the shell then forgets it)."""
         self.waiting.pop(id(job), None)
-        if not self.waiting:
-            self._rooms.pop(self._key, None)
-            if not self._rooms:
-                _LOOPS.pop(self._loop, None)
+        return not self.waiting
 
-    async def poll(self, job: Any, clock: Clock, interval: float, deadline: float | None) -> BaseException | None:
-        """Make sure a fresh poll with ``job`` in it has happened; ``job``'s error in it (transient or not), or None.
+    def next_move(self, job: Any, now: float, interval: float) -> tuple[Move, Poll | None]:
+        """What ``job``'s wait does for a fresh poll with its job in it, and the poll concerned (TAKE, FOLLOW).
 
-        A poll without ``job`` (begun before its wait joined) is awaited if under way, never taken as its own.
+        A poll without ``job`` (begun before its wait joined) is followed if under way, never taken as its own.
         """
-        while True:
-            current = self._poll
-            if current is not None and current.ended is None:  # one is under way: await it
-                await current.done.wait()
-                if current.abandoned or id(job) not in current.polled:
-                    continue
-                return current.errors.get(id(job))
-            if (
-                current is not None
-                and current.ended is not None
-                and id(job) in current.polled
-                and clock.monotonic() - current.ended < FRESH * interval
-            ):
-                return current.errors.get(id(job))
-            return await self._lead(job, clock, deadline)
+        current = self.current
+        if current is None:
+            return Move.LEAD, None
+        if current.ended is None:
+            return Move.FOLLOW, current
+        usable, _error = current.result_for(job)
+        if usable and now - current.ended < FRESH * interval:
+            return Move.TAKE, current
+        return Move.LEAD, None
 
-    async def _lead(self, job: Any, clock: Clock, deadline: float | None) -> BaseException | None:
-        poll = self._poll = _Poll(clock.monotonic(), list(self.waiting.values()))
-        try:
-            with deadline_scope(clock, deadline):  # the leader's deadline bounds the requests' retries
-                poll.errors = await refresh_jobs_async(poll.jobs)
-        except BaseException:
-            poll.abandoned = True  # cancelled: the waits still waiting elect another leader
-            raise
-        finally:
-            poll.ended = clock.monotonic()
-            poll.done.set()
-        return poll.errors.get(id(job))
+    def begin(self, now: float, deadline: float | None, signal: Any = None) -> Poll:
+        """A new poll of every waiting job, led by the wait whose deadline is ``deadline``."""
+        poll = self.current = Poll(now, list(self.waiting.values()), deadline, signal)
+        return poll
 
+    @staticmethod
+    def finish(poll: Poll, now: float, errors: dict[int, BaseException]) -> None:
+        """The leader's refresh returned ``errors``. When the leader's own deadline had passed and every error is
+        transient, its requests were cut short by it: the others take nothing from it and lead again."""
+        poll.errors = errors
+        poll.ended = now
+        cut = poll.deadline is not None and now >= poll.deadline
+        if cut and errors and all(is_transient(error) for error in errors.values()):
+            poll.abandoned = True
 
-def _owner_of(cls: type[Any]) -> type[Any]:
-    for klass in cls.__mro__:
-        if "_refresh_many_async" in vars(klass):
-            return klass
-    return cls
+    @staticmethod
+    def abandon(poll: Poll, now: float) -> None:
+        """The leader gave up (cancelled, interrupted): the waits still waiting elect another leader."""
+        poll.abandoned = True
+        poll.ended = now
 
 
-#: The rooms of each running event loop (by its anyio token), each keyed by (hook owner, batch key). Rooms exist
-#: only while a wait is in them, so this holds nothing once every wait has returned.
-_LOOPS: dict[int, dict[Hashable, Room]] = {}
+class Rooms:
+    """The rooms of one event loop (anyio shell) or one process (threading shell), keyed by (the class
+    implementing ``hook``, batch key). A room exists only while a wait is in it, so this holds nothing once every
+    wait has returned."""
+
+    def __init__(self, hook: str) -> None:
+        self.hook = hook
+        self.rooms: dict[Hashable, Room] = {}
+
+    def enter(self, job: Any) -> Room:
+        """``job``'s room (made on first use), with ``job`` joined."""
+        key = (hook_owner(type(job), self.hook), job._batch_key())
+        room = self.rooms.get(key)
+        if room is None:
+            room = self.rooms[key] = Room(key)
+        room.join(job)
+        return room
+
+    def leave(self, room: Room, job: Any) -> bool:
+        """``job`` leaves ``room``; whether no room is left (the shell may then forget this registry)."""
+        if room.leave(job):
+            self.rooms.pop(room.key, None)
+        return not self.rooms
 
 
-def room_for(job: Any) -> Room:
-    """The room of ``job`` in the running event loop (made on first use); the caller joins and leaves it."""
-    token = anyio.lowlevel.current_token()
-    loop = id(getattr(token, "native_token", token))  # anyio >= 4.11 wraps the loop's own token: equal, not same
-    rooms = _LOOPS.setdefault(loop, {})
-    owner = _owner_of(type(job))
-    key = (owner, job._batch_key())
-    room = rooms.get(key)
-    if room is None:
-        room = rooms[key] = Room(rooms, key, loop)
-    return room
-
-
-async def wait_shared(
-    job: Any,
-    *,
-    timeout: float | None,
-    interval: float,
-    clock: Clock,
-    max_poll_errors: int,
-    label: str,
-    cancel: CancelSignal | None = None,
-) -> None:
-    """Wait until ``job`` is finished, polling with the other waits of its room (see the module docstring).
+class SharedWait:
+    """One wait's own state and rules, without I/O: its deadline, interval, cancel signal, tolerance of transient
+    errors, its telemetry span and done callbacks. The shells loop ``check`` / poll / ``settle`` / ``next_delay``.
 
     The same contract as the polling engine's: at least one poll, one overall deadline (``WaitTimeout``), a poll
-    every ``interval`` (or later, when a 429's ``Retry-After`` says so), transient errors tolerated
+    every ``interval`` (or later, when a 429's ``Retry-After`` says so; under a ``PollPolicy`` the wait's own gap
+    starts at ``min_interval``, stretches by ``multiplier`` each poll that saw no change up to ``interval``, and
+    ``jitter`` shortens it by a random share), transient errors tolerated
     ``max_poll_errors`` times in a row, any other error of ``job``'s raised at once (another job's lasting error
-    is that job's wait's alone), ``WaitCancelled`` once ``cancel`` is set
-    (looked at before each poll; it wakes the sleep). Arguments are already checked.
+    is that job's wait's alone), ``WaitCancelled`` once ``cancel`` is set. Arguments are already checked.
     """
-    room = room_for(job)
-    room.join(job)
-    deadline = None if timeout is None else clock.monotonic() + timeout
-    errors = 0
-    traced = _telemetry.wait_started(1, clock, shared=True)
-    ended: BaseException | None = None
-    try:
-        while True:
-            raise_if_cancelled(cancel, [job], label)
-            failure = await room.poll(job, clock, interval, deadline)
-            if failure is not None and not is_transient(failure):
-                raise failure
-            errors = errors + 1 if failure is not None else 0
-            if failure is not None and errors > max_poll_errors:
-                raise failure
-            if job._peek_phase().finished:
-                fire_done(job)
-                _telemetry.wait_ended(traced, 0, 1)
-                traced = None
-                return
-            delay = max(interval, (retry_after(failure) if failure is not None else None) or 0.0)
-            if deadline is not None:
-                left = deadline - clock.monotonic()
-                if left <= 0:
-                    raise WaitTimeout(f"{label}: not finished within {timeout:g}s", timeout=timeout, pending=[job])
-                delay = min(delay, left)
-            await asleep_or_cancel(clock, delay, cancel)
-    except BaseException as exc:
-        ended = exc
-        raise
-    finally:
-        _telemetry.wait_ended(traced, 1, 0, ended)
-        room.leave(job)
+
+    def __init__(
+        self,
+        job: Any,
+        *,
+        timeout: float | None,
+        interval: float,
+        clock: Clock,
+        max_poll_errors: int,
+        label: str,
+        cancel: CancelSignal | None,
+        min_interval: float | None = None,
+        multiplier: float = 1.0,
+        jitter: float = 0.0,
+    ) -> None:
+        self.job = job
+        self.timeout = timeout
+        self.interval = interval
+        self.min_interval = interval if min_interval is None else min(min_interval, interval)
+        self.multiplier = multiplier
+        self.jitter = jitter
+        self.gap = self.min_interval  # the current gap between this wait's polls (adaptive under a policy)
+        self._random = random.Random()
+        self._before: object = job._peek_status()
+        self.clock = clock
+        self.max_poll_errors = max_poll_errors
+        self.label = label
+        self.cancel = cancel
+        self.deadline = None if timeout is None else clock.monotonic() + timeout
+        self.errors = 0
+        self.error: BaseException | None = None
+        self._traced = _telemetry.wait_started(1, clock, shared=True)
+
+    def check(self) -> None:
+        """``WaitCancelled`` once the cancel signal is set (looked at before each poll, and while following)."""
+        raise_if_cancelled(self.cancel, [self.job], self.label)
+
+    def timed_out(self) -> WaitTimeout:
+        """The error of a wait whose deadline passed."""
+        return WaitTimeout(f"{self.label}: not finished within {self.timeout:g}s", timeout=self.timeout, pending=[self.job])
+
+    def left(self) -> float | None:
+        """Seconds to the deadline (None: no deadline)."""
+        return None if self.deadline is None else self.deadline - self.clock.monotonic()
+
+    def follow_bound(self) -> float:
+        """How long a thread may block waiting for another wait's poll before looking again at its cancel signal
+        and deadline: one interval, or what is left to the deadline if that is less."""
+        left = self.left()
+        return self.gap if left is None else max(min(self.gap, left), 0.0)
+
+    def settle(self, failure: BaseException | None) -> bool:
+        """What a poll meant for this wait: True once the job is finished (its done callbacks fired); raises a
+        lasting error of its job, or a transient one after ``max_poll_errors`` in a row."""
+        if failure is not None and not is_transient(failure):
+            raise failure
+        self.errors = self.errors + 1 if failure is not None else 0
+        if failure is not None and self.errors > self.max_poll_errors:
+            raise failure
+        status = self.job._peek_status()
+        changed, self._before = status != self._before, status
+        self.gap = self.min_interval if changed else min(self.gap * self.multiplier, self.interval)
+        if not self.job._peek_phase().finished:
+            return False
+        fire_done(self.job)
+        _telemetry.wait_ended(self._traced, 0, 1)
+        self._traced = None
+        return True
+
+    def next_delay(self, failure: BaseException | None) -> float:
+        """Seconds until this wait wants its next poll, or ``WaitTimeout`` when its deadline has passed."""
+        delay = self.gap * (1.0 - self.jitter * self._random.random()) if self.jitter else self.gap
+        delay = max(delay, (retry_after(failure) if failure is not None else None) or 0.0)
+        left = self.left()
+        if left is not None:
+            if left <= 0:
+                raise self.timed_out()
+            delay = min(delay, left)
+        return delay
+
+    def close(self) -> None:
+        """End the telemetry span (a wait that raised: with its error)."""
+        traced, self._traced = self._traced, None
+        _telemetry.wait_ended(traced, 1, 0, self.error)

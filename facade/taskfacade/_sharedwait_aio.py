@@ -1,0 +1,105 @@
+"""The anyio shell of shared waits (``_sharedwait.py``): concurrent ``await job.wait()`` calls in one event loop.
+
+Rooms live per event loop (``_LOOPS``, keyed by the loop's anyio token), and only while a wait is in one; a wait
+that follows another's poll awaits the poll's ``anyio.Event``. No background task: the leader is one of the waits,
+so it works on asyncio and trio alike, and a leader that is cancelled ends its poll without a result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio
+import anyio.lowlevel
+
+from ._clock import Clock
+from ._poll import refresh_jobs_async
+from ._sharedwait import Move, Room, Rooms, SharedWait
+from ._steer import CancelSignal, asleep_or_cancel
+from ._timelimit import deadline_scope
+
+__all__ = ["wait_shared"]
+
+#: The rooms of each running event loop (by its anyio token). Empty once every wait has returned: a loop's entry
+#: goes with its last room.
+_LOOPS: dict[int, Rooms] = {}
+
+
+def _loop() -> int:
+    token = anyio.lowlevel.current_token()
+    return id(getattr(token, "native_token", token))  # anyio >= 4.11 wraps the loop's own token: equal, not same
+
+
+async def _poll(room: Room, state: SharedWait) -> BaseException | None:
+    """A fresh poll with the wait's job in it has happened (taken, followed or led); the job's error in it."""
+    job, clock = state.job, state.clock
+    while True:
+        move, poll = room.next_move(job, clock.monotonic(), state.gap)
+        if move is Move.TAKE:
+            assert poll is not None
+            return poll.result_for(job)[1]
+        if move is Move.FOLLOW:
+            assert poll is not None
+            await poll.signal.wait()
+            usable, error = poll.result_for(job)
+            if usable:
+                return error
+            continue
+        poll = room.begin(clock.monotonic(), state.deadline, anyio.Event())
+        try:
+            with deadline_scope(clock, state.deadline):  # the leader's deadline bounds the requests' retries
+                errors = await refresh_jobs_async(poll.jobs)
+        except BaseException:
+            Room.abandon(poll, clock.monotonic())  # cancelled: the waits still waiting elect another leader
+            raise
+        else:
+            Room.finish(poll, clock.monotonic(), errors)
+        finally:
+            poll.signal.set()
+        return errors.get(id(job))
+
+
+async def wait_shared(
+    job: Any,
+    *,
+    timeout: float | None,
+    interval: float,
+    clock: Clock,
+    max_poll_errors: int,
+    label: str,
+    cancel: CancelSignal | None = None,
+    min_interval: float | None = None,
+    multiplier: float = 1.0,
+    jitter: float = 0.0,
+) -> None:
+    """Wait until ``job`` is finished, polling with the other waits of its room in this event loop (the contract
+    of ``_sharedwait.SharedWait``; ``cancel`` is looked at before each poll and wakes the sleep)."""
+    loop = _loop()
+    rooms = _LOOPS.setdefault(loop, Rooms("_refresh_many_async"))
+    room = rooms.enter(job)
+    state = SharedWait(
+        job,
+        timeout=timeout,
+        interval=interval,
+        clock=clock,
+        max_poll_errors=max_poll_errors,
+        label=label,
+        cancel=cancel,
+        min_interval=min_interval,
+        multiplier=multiplier,
+        jitter=jitter,
+    )
+    try:
+        while True:
+            state.check()
+            failure = await _poll(room, state)
+            if state.settle(failure):
+                return
+            await asleep_or_cancel(clock, state.next_delay(failure), cancel)
+    except BaseException as exc:
+        state.error = exc
+        raise
+    finally:
+        state.close()
+        if rooms.leave(room, job):
+            _LOOPS.pop(loop, None)

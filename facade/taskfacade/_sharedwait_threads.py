@@ -1,0 +1,108 @@
+"""The threading shell of shared waits (``_sharedwait.py``): concurrent ``job.wait()`` calls from many threads.
+
+Platform code waits from worker threads: 1,000 threads each calling ``task.wait()`` on one client. Their rooms
+live per process (``_ROOMS``), guarded by one lock, and only while a wait is in one. The leader is one of the
+waiting threads: it sends the poll's requests outside the lock, then wakes the others through the lock's
+condition. A follower blocks on that condition at most one interval, or what is left to its deadline if that is
+less, then looks at its cancel signal and its deadline again, so each wait stops on time whatever the leader
+does. No background thread: nothing outlives the waits.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ._clock import Clock
+from ._poll import refresh_jobs
+from ._sharedwait import Move, Room, Rooms, SharedWait
+from ._steer import CancelSignal, sleep_or_cancel
+from ._timelimit import deadline_scope
+
+__all__ = ["wait_shared_sync"]
+
+#: The rooms of this process, and the condition (with its lock) that guards them and wakes followers. Process-wide
+#: on purpose: sharing polls across threads is the point; every room is gone once its last wait has returned.
+_ROOMS = Rooms("_refresh_many")
+_CHANGED = threading.Condition(threading.Lock())
+
+
+def _poll(room: Room, state: SharedWait) -> BaseException | None:
+    """A fresh poll with the wait's job in it has happened (taken, followed or led); the job's error in it."""
+    job, clock = state.job, state.clock
+    with _CHANGED:
+        while True:
+            move, poll = room.next_move(job, clock.monotonic(), state.gap)
+            if move is Move.TAKE:
+                assert poll is not None
+                return poll.result_for(job)[1]
+            if move is Move.LEAD:
+                poll = room.begin(clock.monotonic(), state.deadline)
+                break
+            assert poll is not None
+            while poll.ended is None:
+                state.check()
+                left = state.left()
+                if left is not None and left <= 0:
+                    raise state.timed_out()
+                _CHANGED.wait(state.follow_bound())
+            usable, error = poll.result_for(job)
+            if usable:
+                return error
+    try:
+        with deadline_scope(clock, state.deadline):  # the leader's deadline bounds the requests' retries
+            errors = refresh_jobs(poll.jobs)
+    except BaseException:
+        with _CHANGED:
+            Room.abandon(poll, clock.monotonic())  # interrupted: the waits still waiting elect another leader
+            _CHANGED.notify_all()
+        raise
+    with _CHANGED:
+        Room.finish(poll, clock.monotonic(), errors)
+        _CHANGED.notify_all()
+    return errors.get(id(job))
+
+
+def wait_shared_sync(
+    job: Any,
+    *,
+    timeout: float | None,
+    interval: float,
+    clock: Clock,
+    max_poll_errors: int,
+    label: str,
+    cancel: CancelSignal | None = None,
+    min_interval: float | None = None,
+    multiplier: float = 1.0,
+    jitter: float = 0.0,
+) -> None:
+    """Wait until ``job`` is finished, polling with the other waits of its room in this process (the contract of
+    ``_sharedwait.SharedWait``; ``cancel`` is looked at before each poll, while following, and wakes the sleep)."""
+    state = SharedWait(
+        job,
+        timeout=timeout,
+        interval=interval,
+        clock=clock,
+        max_poll_errors=max_poll_errors,
+        label=label,
+        cancel=cancel,
+        min_interval=min_interval,
+        multiplier=multiplier,
+        jitter=jitter,
+    )
+    with _CHANGED:
+        room = _ROOMS.enter(job)
+    try:
+        while True:
+            state.check()
+            failure = _poll(room, state)
+            if state.settle(failure):
+                return
+            sleep_or_cancel(clock, state.next_delay(failure), cancel)
+    except BaseException as exc:
+        state.error = exc
+        raise
+    finally:
+        state.close()
+        with _CHANGED:
+            _ROOMS.leave(room, job)
