@@ -34,6 +34,7 @@ __all__ = [
     "AsyncPollable",
     "Pollable",
     "Polling",
+    "Schedule",
     "apoll",
     "attribute",
     "check_wait_args",
@@ -242,7 +243,7 @@ class Polling:
         self.clock = clock
         self.max_poll_errors = max_poll_errors
         self.label = label
-        self.schedule = _Schedule(clock, timeout, interval, min(min_interval, interval), multiplier, jitter)
+        self.schedule = Schedule(clock, timeout, interval, min(min_interval, interval), multiplier, jitter)
         self.single = self.pending[0] if len(self.pending) == 1 else None
         total, unit = (len(self.pending), "jobs") if self.single is None else (100, "%")
         self.bar = ProgressBar(progress_bar, total, label, unit)
@@ -566,7 +567,7 @@ async def refresh_jobs_async(jobs: Sequence[Any]) -> dict[int, BaseException]:
     return _errors(kept, [*known, *await refresh_singles_async(again)])
 
 
-class _Schedule:
+class Schedule:
     """When the next poll happens: adaptive interval, retry-after hints and the overall deadline."""
 
     def __init__(

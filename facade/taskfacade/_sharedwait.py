@@ -30,8 +30,8 @@ failure (network, 429, 5xx) is every job's, and each wait tolerates it as it wou
 
 from __future__ import annotations
 
+import contextlib
 import enum
-import random
 from collections.abc import Hashable, Sequence
 from typing import Any
 
@@ -39,7 +39,7 @@ from . import _telemetry
 from ._callbacks import fire_done
 from ._clock import Clock
 from ._errors import WaitTimeout
-from ._poll import hook_owner, is_transient, retry_after
+from ._poll import BACKOFF, Schedule, hook_owner, is_transient, retry_after
 from ._steer import CancelSignal, raise_if_cancelled
 
 __all__ = ["FRESH", "Move", "Poll", "Room", "Rooms", "SharedWait"]
@@ -164,12 +164,13 @@ class SharedWait:
     """One wait's own state and rules, without I/O: its deadline, interval, cancel signal, tolerance of transient
     errors, its telemetry span and done callbacks. The shells loop ``check`` / poll / ``settle`` / ``next_delay``.
 
-    The same contract as the polling engine's: at least one poll, one overall deadline (``WaitTimeout``), a poll
-    every ``interval`` (or later, when a 429's ``Retry-After`` says so; under a ``PollPolicy`` the wait's own gap
-    starts at ``min_interval``, stretches by ``multiplier`` each poll that saw no change up to ``interval``, and
-    ``jitter`` shortens it by a random share), transient errors tolerated
-    ``max_poll_errors`` times in a row, any other error of ``job``'s raised at once (another job's lasting error
-    is that job's wait's alone), ``WaitCancelled`` once ``cancel`` is set. Arguments are already checked.
+    The same contract as the polling engine's, on its schedule (``_poll.Schedule``): at least one poll, one
+    overall deadline (``WaitTimeout``; the last poll timed to end by it), a poll every ``interval`` (or later, when
+    a 429's ``Retry-After`` says so; under a ``PollPolicy`` the wait's own gap starts at ``min_interval`` and
+    stretches by ``multiplier`` each poll that saw no change, up to ``interval``, ``jitter`` shortening it),
+    transient errors tolerated ``max_poll_errors`` times in a row, any other error of ``job``'s raised at once
+    (another job's lasting error is that job's wait's alone), ``WaitCancelled`` once ``cancel`` is set. Arguments
+    are already checked.
     """
 
     def __init__(
@@ -183,42 +184,50 @@ class SharedWait:
         label: str,
         cancel: CancelSignal | None,
         min_interval: float | None = None,
-        multiplier: float = 1.0,
+        multiplier: float = BACKOFF,
         jitter: float = 0.0,
     ) -> None:
         self.job = job
-        self.timeout = timeout
-        self.interval = interval
-        self.min_interval = interval if min_interval is None else min(min_interval, interval)
-        self.multiplier = multiplier
-        self.jitter = jitter
-        self.gap = self.min_interval  # the current gap between this wait's polls (adaptive under a policy)
-        self._random = random.Random()
-        self._before: object = job._peek_status()
         self.clock = clock
         self.max_poll_errors = max_poll_errors
         self.label = label
         self.cancel = cancel
-        self.deadline = None if timeout is None else clock.monotonic() + timeout
+        fast = interval if min_interval is None else min(min_interval, interval)
+        self.schedule = Schedule(clock, timeout, interval, fast, multiplier, jitter)  # the polling engine's
+        self.deadline = self.schedule.deadline
         self.errors = 0
         self.error: BaseException | None = None
+        self._before: object = job._peek_status()
+        self._changed = False
+        self._failure: BaseException | None = None
         self._traced = _telemetry.wait_started(1, clock, shared=True)
+
+    @property
+    def gap(self) -> float:
+        """The wait's current gap between polls: ``interval``, or under a policy its adaptive gap."""
+        return self.schedule.delay
 
     def check(self) -> None:
         """``WaitCancelled`` once the cancel signal is set (looked at before each poll, and while following)."""
         raise_if_cancelled(self.cancel, [self.job], self.label)
 
-    def timed_out(self) -> WaitTimeout:
-        """The error of a wait whose deadline passed."""
-        return WaitTimeout(f"{self.label}: not finished within {self.timeout:g}s", timeout=self.timeout, pending=[self.job])
+    def timing(self) -> contextlib.AbstractContextManager[None]:
+        """Around getting one poll's result (led or followed): timed, so the last poll can end by the deadline."""
+        return self.schedule.timing()
 
     def left(self) -> float | None:
         """Seconds to the deadline (None: no deadline)."""
         return None if self.deadline is None else self.deadline - self.clock.monotonic()
 
+    def timed_out(self) -> WaitTimeout:
+        """The error of a wait whose deadline passed while it followed another wait's poll."""
+        timeout = self.schedule.timeout
+        message = f"{self.label}: 1 job(s) not finished within {timeout:g}s"
+        return WaitTimeout(message, timeout=timeout, pending=[self.job])
+
     def follow_bound(self) -> float:
         """How long a thread may block waiting for another wait's poll before looking again at its cancel signal
-        and deadline: one interval, or what is left to the deadline if that is less."""
+        and deadline: one gap, or what is left to the deadline if that is less."""
         left = self.left()
         return self.gap if left is None else max(min(self.gap, left), 0.0)
 
@@ -231,8 +240,7 @@ class SharedWait:
         if failure is not None and self.errors > self.max_poll_errors:
             raise failure
         status = self.job._peek_status()
-        changed, self._before = status != self._before, status
-        self.gap = self.min_interval if changed else min(self.gap * self.multiplier, self.interval)
+        self._changed, self._before, self._failure = status != self._before, status, failure
         if not self.job._peek_phase().finished:
             return False
         fire_done(self.job)
@@ -240,16 +248,11 @@ class SharedWait:
         self._traced = None
         return True
 
-    def next_delay(self, failure: BaseException | None) -> float:
-        """Seconds until this wait wants its next poll, or ``WaitTimeout`` when its deadline has passed."""
-        delay = self.gap * (1.0 - self.jitter * self._random.random()) if self.jitter else self.gap
-        delay = max(delay, (retry_after(failure) if failure is not None else None) or 0.0)
-        left = self.left()
-        if left is not None:
-            if left <= 0:
-                raise self.timed_out()
-            delay = min(delay, left)
-        return delay
+    def next_delay(self) -> float:
+        """Seconds until this wait wants its next poll (the polling engine's schedule: the gap, a 429's
+        ``Retry-After``, the last poll timed to end by the deadline), or ``WaitTimeout`` when none is left."""
+        hint = retry_after(self._failure) if self._failure is not None else None
+        return self.schedule.next_delay(self._changed, hint, [self.job], self.label)
 
     def close(self) -> None:
         """End the telemetry span (a wait that raised: with its error)."""

@@ -13,7 +13,7 @@ import anyio
 import anyio.lowlevel
 
 from ._clock import Clock
-from ._poll import refresh_jobs_async
+from ._poll import BACKOFF, refresh_jobs_async
 from ._sharedwait import Move, Room, Rooms, SharedWait
 from ._steer import CancelSignal, asleep_or_cancel
 from ._timelimit import deadline_scope
@@ -69,7 +69,7 @@ async def wait_shared(
     label: str,
     cancel: CancelSignal | None = None,
     min_interval: float | None = None,
-    multiplier: float = 1.0,
+    multiplier: float = BACKOFF,
     jitter: float = 0.0,
 ) -> None:
     """Wait until ``job`` is finished, polling with the other waits of its room in this event loop (the contract
@@ -92,10 +92,11 @@ async def wait_shared(
     try:
         while True:
             state.check()
-            failure = await _poll(room, state)
+            with state.timing():
+                failure = await _poll(room, state)
             if state.settle(failure):
                 return
-            await asleep_or_cancel(clock, state.next_delay(failure), cancel)
+            await asleep_or_cancel(clock, state.next_delay(), cancel)
     except BaseException as exc:
         state.error = exc
         raise

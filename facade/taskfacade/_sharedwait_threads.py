@@ -14,7 +14,7 @@ import threading
 from typing import Any
 
 from ._clock import Clock
-from ._poll import refresh_jobs
+from ._poll import BACKOFF, refresh_jobs
 from ._sharedwait import Move, Room, Rooms, SharedWait
 from ._steer import CancelSignal, sleep_or_cancel
 from ._timelimit import deadline_scope
@@ -73,7 +73,7 @@ def wait_shared_sync(
     label: str,
     cancel: CancelSignal | None = None,
     min_interval: float | None = None,
-    multiplier: float = 1.0,
+    multiplier: float = BACKOFF,
     jitter: float = 0.0,
 ) -> None:
     """Wait until ``job`` is finished, polling with the other waits of its room in this process (the contract of
@@ -95,10 +95,11 @@ def wait_shared_sync(
     try:
         while True:
             state.check()
-            failure = _poll(room, state)
+            with state.timing():
+                failure = _poll(room, state)
             if state.settle(failure):
                 return
-            sleep_or_cancel(clock, state.next_delay(failure), cancel)
+            sleep_or_cancel(clock, state.next_delay(), cancel)
     except BaseException as exc:
         state.error = exc
         raise

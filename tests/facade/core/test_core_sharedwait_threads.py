@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 from core_fakejobs import BatchJob, FakeService
-from taskfacade import Job, NotFound, ServerError, SystemClock, Timeout, WaitCancelled, WaitTimeout
-from taskfacade import _sharedwait_threads
+from taskfacade import Job, NotFound, ServerError, SystemClock, Timeout, WaitCancelled, WaitTimeout, _sharedwait_threads
 from taskfacade._timelimit import remaining_in_scope
 
 
@@ -263,7 +262,7 @@ def test_each_wait_keeps_its_own_deadline(service: FakeService) -> None:
     assert results["d2"] == "DONE"
     assert 0.25 <= ended["d0"] - start <= 0.45
     assert 0.5 <= ended["d1"] - start <= 0.7
-    assert set(kind for kind, _, _ in service.calls) == {"batch"}
+    assert {kind for kind, _, _ in service.calls} == {"batch"}
 
 
 def test_done_callbacks_run_once_for_each_wait(service: FakeService) -> None:
