@@ -63,11 +63,9 @@ class Poll:
         self.abandoned = False
         self.signal = signal
 
-    def result_for(self, job: Any) -> tuple[bool, BaseException | None]:
-        """(whether ``job``'s wait may take this ended poll's result, ``job``'s error in it)."""
-        if self.ended is None or self.abandoned or id(job) not in self.polled:
-            return False, None
-        return True, self.errors.get(id(job))
+    def serves(self, job: Any) -> bool:
+        """Whether ``job``'s wait may take this poll's result: it ended, was not abandoned, and had ``job`` in it."""
+        return self.ended is not None and not self.abandoned and id(job) in self.polled
 
 
 class Move(enum.Enum):
@@ -108,8 +106,7 @@ class Room:
             return Move.LEAD, None
         if current.ended is None:
             return Move.FOLLOW, current
-        usable, _error = current.result_for(job)
-        if usable and now - current.ended < FRESH * interval:
+        if current.serves(job) and now - current.ended < FRESH * interval:
             return Move.TAKE, current
         return Move.LEAD, None
 
@@ -200,6 +197,7 @@ class SharedWait:
         self._before: object = job._peek_status()
         self._changed = False
         self._failure: BaseException | None = None
+        self._polled = clock.monotonic()  # when the poll the wait last took ended
         self._traced = _telemetry.wait_started(1, clock, shared=True)
 
     @property
@@ -231,9 +229,12 @@ class SharedWait:
         left = self.left()
         return self.gap if left is None else max(min(self.gap, left), 0.0)
 
-    def settle(self, failure: BaseException | None) -> bool:
-        """What a poll meant for this wait: True once the job is finished (its done callbacks fired); raises a
-        lasting error of its job, or a transient one after ``max_poll_errors`` in a row."""
+    def settle(self, poll: Poll) -> bool:
+        """What an ended poll with the job in it meant for this wait: True once the job is finished (its done
+        callbacks fired); raises a lasting error of its job, or a transient one after ``max_poll_errors`` in a row.
+        """
+        failure = poll.errors.get(id(self.job))
+        self._polled = self.clock.monotonic() if poll.ended is None else poll.ended
         if failure is not None and not is_transient(failure):
             raise failure
         self.errors = self.errors + 1 if failure is not None else 0
@@ -250,9 +251,14 @@ class SharedWait:
 
     def next_delay(self) -> float:
         """Seconds until this wait wants its next poll (the polling engine's schedule: the gap, a 429's
-        ``Retry-After``, the last poll timed to end by the deadline), or ``WaitTimeout`` when none is left."""
+        ``Retry-After``, the last poll timed to end by the deadline), or ``WaitTimeout`` when none is left.
+
+        Counted from the end of the poll the wait took, not from when it took it: waits that shared a poll want
+        the next one together (one poll for all of them), however late each woke to take its result.
+        """
         hint = retry_after(self._failure) if self._failure is not None else None
-        return self.schedule.next_delay(self._changed, hint, [self.job], self.label)
+        delay = self.schedule.next_delay(self._changed, hint, [self.job], self.label)
+        return max(delay - (self.clock.monotonic() - self._polled), 0.0)
 
     def close(self) -> None:
         """End the telemetry span (a wait that raised: with its error)."""

@@ -14,7 +14,7 @@ import anyio.lowlevel
 
 from ._clock import Clock
 from ._poll import BACKOFF, refresh_jobs_async
-from ._sharedwait import Move, Room, Rooms, SharedWait
+from ._sharedwait import Move, Poll, Room, Rooms, SharedWait
 from ._steer import CancelSignal, asleep_or_cancel
 from ._timelimit import deadline_scope
 
@@ -30,20 +30,19 @@ def _loop() -> int:
     return id(getattr(token, "native_token", token))  # anyio >= 4.11 wraps the loop's own token: equal, not same
 
 
-async def _poll(room: Room, state: SharedWait) -> BaseException | None:
-    """A fresh poll with the wait's job in it has happened (taken, followed or led); the job's error in it."""
+async def _poll(room: Room, state: SharedWait) -> Poll:
+    """A fresh poll with the wait's job in it, ended: taken, followed or led."""
     job, clock = state.job, state.clock
     while True:
         move, poll = room.next_move(job, clock.monotonic(), state.gap)
         if move is Move.TAKE:
             assert poll is not None
-            return poll.result_for(job)[1]
+            return poll
         if move is Move.FOLLOW:
             assert poll is not None
             await poll.signal.wait()
-            usable, error = poll.result_for(job)
-            if usable:
-                return error
+            if poll.serves(job):
+                return poll
             continue
         poll = room.begin(clock.monotonic(), state.deadline, anyio.Event())
         try:
@@ -56,7 +55,7 @@ async def _poll(room: Room, state: SharedWait) -> BaseException | None:
             Room.finish(poll, clock.monotonic(), errors)
         finally:
             poll.signal.set()
-        return errors.get(id(job))
+        return poll
 
 
 async def wait_shared(
@@ -93,8 +92,8 @@ async def wait_shared(
         while True:
             state.check()
             with state.timing():
-                failure = await _poll(room, state)
-            if state.settle(failure):
+                polled = await _poll(room, state)
+            if state.settle(polled):
                 return
             await asleep_or_cancel(clock, state.next_delay(), cancel)
     except BaseException as exc:

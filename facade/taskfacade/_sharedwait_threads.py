@@ -15,7 +15,7 @@ from typing import Any
 
 from ._clock import Clock
 from ._poll import BACKOFF, refresh_jobs
-from ._sharedwait import Move, Room, Rooms, SharedWait
+from ._sharedwait import Move, Poll, Room, Rooms, SharedWait
 from ._steer import CancelSignal, sleep_or_cancel
 from ._timelimit import deadline_scope
 
@@ -27,15 +27,15 @@ _ROOMS = Rooms("_refresh_many")
 _CHANGED = threading.Condition(threading.Lock())
 
 
-def _poll(room: Room, state: SharedWait) -> BaseException | None:
-    """A fresh poll with the wait's job in it has happened (taken, followed or led); the job's error in it."""
+def _poll(room: Room, state: SharedWait) -> Poll:
+    """A fresh poll with the wait's job in it, ended: taken, followed or led."""
     job, clock = state.job, state.clock
     with _CHANGED:
         while True:
             move, poll = room.next_move(job, clock.monotonic(), state.gap)
             if move is Move.TAKE:
                 assert poll is not None
-                return poll.result_for(job)[1]
+                return poll
             if move is Move.LEAD:
                 poll = room.begin(clock.monotonic(), state.deadline)
                 break
@@ -46,9 +46,8 @@ def _poll(room: Room, state: SharedWait) -> BaseException | None:
                 if left is not None and left <= 0:
                     raise state.timed_out()
                 _CHANGED.wait(state.follow_bound())
-            usable, error = poll.result_for(job)
-            if usable:
-                return error
+            if poll.serves(job):
+                return poll
     try:
         with deadline_scope(clock, state.deadline):  # the leader's deadline bounds the requests' retries
             errors = refresh_jobs(poll.jobs)
@@ -60,7 +59,7 @@ def _poll(room: Room, state: SharedWait) -> BaseException | None:
     with _CHANGED:
         Room.finish(poll, clock.monotonic(), errors)
         _CHANGED.notify_all()
-    return errors.get(id(job))
+    return poll
 
 
 def wait_shared_sync(
@@ -96,8 +95,8 @@ def wait_shared_sync(
         while True:
             state.check()
             with state.timing():
-                failure = _poll(room, state)
-            if state.settle(failure):
+                polled = _poll(room, state)
+            if state.settle(polled):
                 return
             sleep_or_cancel(clock, state.next_delay(), cancel)
     except BaseException as exc:
