@@ -9,9 +9,10 @@ What a user writes, once per twin (``--jobs`` Geobox tasks, one client):
 ``progress_bar=False`` because Geobox's ``wait`` draws a tqdm bar by default (the SDK's default) and nobody
 waiting on 1,000 tasks wants 1,000 bars. The waits keep every other default: a poll a second, the default retry
 mode (a 429 is retried after its backoff, within the call's budget), 3 failed polls in a row tolerated, the
-client's default connection pool. In sync each wait polls its own task (1,000 GETs a second); in async, waits
-gathered in one event loop share their polls (``_sharedwait.py``: one list request per ~75 tasks a second), so the
-async twin sends far fewer requests: the request counts are reported beside the shares.
+client's default connection pool. Concurrent waits share their polls (``_sharedwait.py``: one list request per ~75
+tasks a second): in sync the threads of the process, in async the tasks gathered in one event loop. So neither
+twin sends one GET per task per second; the request counts are reported beside the shares (sync costs somewhat
+more: while its threads start one after another, a newcomer leads a poll of its own).
 
 Method: the emulator runs as a subprocess. Each side, with the emulator clock frozen, creates ``--jobs`` tasks
 ending evenly from ``--first`` to ``--last`` real seconds (100 distinct end times), builds their handles with
@@ -216,8 +217,8 @@ async def measure(args: Any, result: BenchResult) -> None:
                 result.add(f"{key}_time_ratio", ratios, "x", aim="<= 1.5x" if aimed else None)
             result.add(f"{key}_waits_raised", [o.failed for o in got], "")
     result.notes.append(
-        "async waits gathered in one loop share their polls (one list request per ~75 tasks), so the async twin "
-        "sends a fraction of the sync twin's requests: compare the *_requests figures"
+        "concurrent waits share their polls (sync: the process's threads; async: one event loop), one list "
+        "request per ~75 tasks: compare the *_requests figures"
     )
 
 

@@ -582,7 +582,7 @@ class Schedule:
         self.clock = clock
         self.multiplier = multiplier
         self.jitter = jitter
-        self.random = random.Random()
+        self.random = random.Random() if jitter else None  # seeding costs: only a jittered schedule needs it
         self.timeout = timeout
         self.deadline = None if timeout is None else clock.monotonic() + timeout
         self.interval = interval
@@ -603,7 +603,7 @@ class Schedule:
     def next_delay(self, changed: bool, retry_after: float | None, pending: Sequence[Pollable], label: str) -> float:
         """Seconds until the next poll, or ``WaitTimeout`` when no poll is left before the deadline."""
         self.delay = self.min_interval if changed else min(self.delay * self.multiplier, self.interval)
-        delay = self.delay * (1.0 - self.jitter * self.random.random()) if self.jitter else self.delay
+        delay = self.delay * (1.0 - self.jitter * self.random.random()) if self.random is not None else self.delay
         delay = max(delay, retry_after or 0.0)
         if self.deadline is not None:
             left = self.deadline - self.clock.monotonic()

@@ -30,14 +30,13 @@ failure (network, 429, 5xx) is every job's, and each wait tolerates it as it wou
 
 from __future__ import annotations
 
-import contextlib
 import enum
 from collections.abc import Hashable, Sequence
 from typing import Any
 
 from . import _telemetry
 from ._callbacks import fire_done
-from ._clock import Clock
+from ._clock import Clock, monotonic_of
 from ._errors import WaitTimeout
 from ._poll import BACKOFF, Schedule, hook_owner, is_transient, retry_after
 from ._steer import CancelSignal, raise_if_cancelled
@@ -85,15 +84,23 @@ class Room:
     def __init__(self, key: Hashable) -> None:
         self.key = key
         self.waiting: dict[int, Any] = {}
+        self._waits: dict[int, int] = {}  # how many waits are on each job (one job object may be waited twice)
         self.current: Poll | None = None
 
     def join(self, job: Any) -> None:
         """``job``'s wait enters the room: the next poll led includes it."""
         self.waiting[id(job)] = job
+        self._waits[id(job)] = self._waits.get(id(job), 0) + 1
 
     def leave(self, job: Any) -> bool:
-        """``job``'s wait leaves; whether the room is now empty (the shell then forgets it)."""
-        self.waiting.pop(id(job), None)
+        """``job``'s wait leaves (its job stays polled while another wait is on it); whether the room is now empty
+        (the shell then forgets it)."""
+        left = self._waits.get(id(job), 0) - 1
+        if left > 0:
+            self._waits[id(job)] = left
+        else:
+            self._waits.pop(id(job), None)
+            self.waiting.pop(id(job), None)
         return not self.waiting
 
     def next_move(self, job: Any, now: float, interval: float) -> tuple[Move, Poll | None]:
@@ -197,7 +204,8 @@ class SharedWait:
         self._before: object = job._peek_status()
         self._changed = False
         self._failure: BaseException | None = None
-        self._polled = clock.monotonic()  # when the poll the wait last took ended
+        self.now = monotonic_of(clock)  # read once or twice a poll per wait: the system clock's without a hop
+        self._polled = self.now()  # when the poll the wait last took ended
         self._traced = _telemetry.wait_started(1, clock, shared=True)
 
     @property
@@ -209,13 +217,9 @@ class SharedWait:
         """``WaitCancelled`` once the cancel signal is set (looked at before each poll, and while following)."""
         raise_if_cancelled(self.cancel, [self.job], self.label)
 
-    def timing(self) -> contextlib.AbstractContextManager[None]:
-        """Around getting one poll's result (led or followed): timed, so the last poll can end by the deadline."""
-        return self.schedule.timing()
-
     def left(self) -> float | None:
         """Seconds to the deadline (None: no deadline)."""
-        return None if self.deadline is None else self.deadline - self.clock.monotonic()
+        return None if self.deadline is None else self.deadline - self.now()
 
     def timed_out(self) -> WaitTimeout:
         """The error of a wait whose deadline passed while it followed another wait's poll."""
@@ -229,12 +233,14 @@ class SharedWait:
         left = self.left()
         return self.gap if left is None else max(min(self.gap, left), 0.0)
 
-    def settle(self, poll: Poll) -> bool:
+    def settle(self, poll: Poll, took: float) -> bool:
         """What an ended poll with the job in it meant for this wait: True once the job is finished (its done
         callbacks fired); raises a lasting error of its job, or a transient one after ``max_poll_errors`` in a row.
+        ``took``: the seconds the wait spent getting it (led or followed), so its last poll can end by the deadline.
         """
+        self.schedule.last_tick = took
         failure = poll.errors.get(id(self.job))
-        self._polled = self.clock.monotonic() if poll.ended is None else poll.ended
+        self._polled = self.now() if poll.ended is None else poll.ended
         if failure is not None and not is_transient(failure):
             raise failure
         self.errors = self.errors + 1 if failure is not None else 0
@@ -258,7 +264,7 @@ class SharedWait:
         """
         hint = retry_after(self._failure) if self._failure is not None else None
         delay = self.schedule.next_delay(self._changed, hint, [self.job], self.label)
-        return max(delay - (self.clock.monotonic() - self._polled), 0.0)
+        return max(delay - (self.now() - self._polled), 0.0)
 
     def close(self) -> None:
         """End the telemetry span (a wait that raised: with its error)."""

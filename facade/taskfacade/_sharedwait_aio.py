@@ -32,9 +32,9 @@ def _loop() -> int:
 
 async def _poll(room: Room, state: SharedWait) -> Poll:
     """A fresh poll with the wait's job in it, ended: taken, followed or led."""
-    job, clock = state.job, state.clock
+    job = state.job
     while True:
-        move, poll = room.next_move(job, clock.monotonic(), state.gap)
+        move, poll = room.next_move(job, state.now(), state.gap)
         if move is Move.TAKE:
             assert poll is not None
             return poll
@@ -44,15 +44,15 @@ async def _poll(room: Room, state: SharedWait) -> Poll:
             if poll.serves(job):
                 return poll
             continue
-        poll = room.begin(clock.monotonic(), state.deadline, anyio.Event())
+        poll = room.begin(state.now(), state.deadline, anyio.Event())
         try:
-            with deadline_scope(clock, state.deadline):  # the leader's deadline bounds the requests' retries
+            with deadline_scope(state.clock, state.deadline):  # the leader's deadline bounds the requests' retries
                 errors = await refresh_jobs_async(poll.jobs)
         except BaseException:
-            Room.abandon(poll, clock.monotonic())  # cancelled: the waits still waiting elect another leader
+            Room.abandon(poll, state.now())  # cancelled: the waits still waiting elect another leader
             raise
         else:
-            Room.finish(poll, clock.monotonic(), errors)
+            Room.finish(poll, state.now(), errors)
         finally:
             poll.signal.set()
         return poll
@@ -91,9 +91,9 @@ async def wait_shared(
     try:
         while True:
             state.check()
-            with state.timing():
-                polled = await _poll(room, state)
-            if state.settle(polled):
+            begun = state.now()
+            polled = await _poll(room, state)
+            if state.settle(polled, state.now() - begun):
                 return
             await asleep_or_cancel(clock, state.next_delay(), cancel)
     except BaseException as exc:

@@ -29,15 +29,15 @@ _CHANGED = threading.Condition(threading.Lock())
 
 def _poll(room: Room, state: SharedWait) -> Poll:
     """A fresh poll with the wait's job in it, ended: taken, followed or led."""
-    job, clock = state.job, state.clock
+    job = state.job
     with _CHANGED:
         while True:
-            move, poll = room.next_move(job, clock.monotonic(), state.gap)
+            move, poll = room.next_move(job, state.now(), state.gap)
             if move is Move.TAKE:
                 assert poll is not None
                 return poll
             if move is Move.LEAD:
-                poll = room.begin(clock.monotonic(), state.deadline)
+                poll = room.begin(state.now(), state.deadline)
                 break
             assert poll is not None
             while poll.ended is None:
@@ -49,15 +49,15 @@ def _poll(room: Room, state: SharedWait) -> Poll:
             if poll.serves(job):
                 return poll
     try:
-        with deadline_scope(clock, state.deadline):  # the leader's deadline bounds the requests' retries
+        with deadline_scope(state.clock, state.deadline):  # the leader's deadline bounds the requests' retries
             errors = refresh_jobs(poll.jobs)
     except BaseException:
         with _CHANGED:
-            Room.abandon(poll, clock.monotonic())  # interrupted: the waits still waiting elect another leader
+            Room.abandon(poll, state.now())  # interrupted: the waits still waiting elect another leader
             _CHANGED.notify_all()
         raise
     with _CHANGED:
-        Room.finish(poll, clock.monotonic(), errors)
+        Room.finish(poll, state.now(), errors)
         _CHANGED.notify_all()
     return poll
 
@@ -94,9 +94,9 @@ def wait_shared_sync(
     try:
         while True:
             state.check()
-            with state.timing():
-                polled = _poll(room, state)
-            if state.settle(polled):
+            begun = state.now()
+            polled = _poll(room, state)
+            if state.settle(polled, state.now() - begun):
                 return
             sleep_or_cancel(clock, state.next_delay(), cancel)
     except BaseException as exc:

@@ -282,3 +282,18 @@ def test_done_callbacks_run_once_for_each_wait(service: FakeService) -> None:
     threads = [_run(job, {}, {}, interval=0.05, timeout=5) for job in jobs]
     _join(threads)
     assert sorted(seen) == [f"e{i}" for i in range(5)]
+
+
+def test_two_waits_on_one_job_object_both_see_it_finish(service: FakeService) -> None:
+    service.add("same", 0, 0.4)
+    service.add("other", 0, 0.2)
+    job = BatchJob(service, "same")
+    results: dict[str, Any] = {}
+    first = _run(job, results, {}, interval=0.1, timeout=5)
+    second = _run(job, results, {}, interval=0.1, timeout=0.2)  # leaves first, on its deadline
+    third = _run(BatchJob(service, "other"), results, {}, interval=0.1, timeout=5)
+    second.join(3)
+    _join([first, second, third])
+    # the job stayed polled for the first wait after the second left: it saw it finish
+    assert results == {"same": "DONE", "other": "DONE"}
+    assert service.calls[-1][2] == 1
