@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import os
 import threading
 import weakref
 from typing import Literal
@@ -290,3 +291,19 @@ def limiter_for(endpoint: Endpoint, clock: object, now: float) -> RateLimiter:
             limiter = RateLimiter(now)
             _LIMITERS[key] = limiter
         return limiter
+
+
+def _unlock_after_fork() -> None:
+    """In a forked child only the forking thread lives on: a lock that one of the parent's other threads held at
+    that moment would never be released there, nor would their places in a limiter's queue be used. The child
+    gets fresh locks and empty queues; each limiter's rate is kept (the child's requests go to the same
+    endpoints)."""
+    global _REGISTRY_LOCK
+    _REGISTRY_LOCK = threading.Lock()
+    for limiter in list(_LIMITERS.values()):
+        limiter._lock = threading.Lock()
+        limiter._queue = []
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_unlock_after_fork)

@@ -10,6 +10,7 @@ does. No background thread: nothing outlives the waits.
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -25,6 +26,19 @@ __all__ = ["wait_shared_sync"]
 #: on purpose: sharing polls across threads is the point; every room is gone once its last wait has returned.
 _ROOMS = Rooms("_refresh_many")
 _CHANGED = threading.Condition(threading.Lock())
+
+
+def _forget_after_fork() -> None:
+    """In a forked child (``multiprocessing``'s default start method on Linux up to Python 3.13) only the forking
+    thread lives on: a lock held, or a poll led, by one of the parent's other threads would never be released or
+    end there, and the child's waits would block on it. The child starts with no rooms and a free lock instead."""
+    global _ROOMS, _CHANGED
+    _ROOMS = Rooms("_refresh_many")
+    _CHANGED = threading.Condition(threading.Lock())
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_forget_after_fork)
 
 
 def _poll(room: Room, state: SharedWait) -> Poll:

@@ -7,9 +7,12 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import multiprocessing
+import os
 import random
 
 import pytest
+from taskfacade import _ratelimit
 from taskfacade._clock import ManualClock
 from taskfacade._errors import InvalidArgument
 from taskfacade._options import ClientOptions
@@ -269,3 +272,28 @@ def test_rate_limit_option_is_checked() -> None:
     assert ClientOptions(rate_limit="adaptive").rate_limit == "adaptive"
     with pytest.raises(InvalidArgument, match="rate_limit"):
         ClientOptions(rate_limit="fast")
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="fork is POSIX")
+def test_a_forked_child_gets_free_locks_and_no_ghost_places_in_the_queue() -> None:
+    # A forked child has only the forking thread: places queued by the parent's other threads, or a lock one of
+    # them held at that moment, would block the child's requests for ever.
+    clock = ManualClock()
+    limiter = limiter_for(Endpoint("http", "127.0.0.1", 9, "fork"), clock, clock.monotonic())
+    _steady(limiter, clock, 10, 30, throttled=True)
+    clock.advance(60)
+    now = clock.monotonic()
+    assert limiter.acquire(now).granted
+    assert [limiter.acquire(now).ticket is not None for _ in range(3)] == [True] * 3  # the parent's queued callers
+    with limiter._lock, _ratelimit._REGISTRY_LOCK:  # held by "another thread" as the process forks
+        child = multiprocessing.get_context("fork").Process(target=_child_checks, args=(limiter, now))
+        child.start()
+    child.join(10)
+    assert child.exitcode == 0
+    assert limiter.waiting == 3  # the parent is untouched
+
+
+def _child_checks(limiter: RateLimiter, now: float) -> None:
+    assert limiter.waiting == 0, "the parent's queued places live on in the child"
+    assert limiter.acquire(now + 2).granted  # a token comes at the floor rate, and nobody is ahead
+    assert _ratelimit._REGISTRY_LOCK.acquire(timeout=2), "the registry lock is still held in the child"

@@ -9,6 +9,8 @@ intervals long enough that a wait which wrongly sleeps one shows as a timeout.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Sequence
@@ -297,3 +299,29 @@ def test_two_waits_on_one_job_object_both_see_it_finish(service: FakeService) ->
     # the job stayed polled for the first wait after the second left: it saw it finish
     assert results == {"same": "DONE", "other": "DONE"}
     assert service.calls[-1][2] == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="fork is POSIX")
+def test_a_forked_child_finds_no_room_and_a_free_lock(service: FakeService) -> None:
+    # The parent's other threads do not live on in a forked child (multiprocessing's "fork" start method): had a
+    # wait of theirs left a room, or held the lock, the child's waits would block on it for ever.
+    service.add("j1", 0, 0.05)
+    box: dict[str, Any] = {"polls": [], "gate": threading.Event(), "entered": threading.Event()}
+    results: dict[str, Any] = {}
+    held = _run(GatedJob(service, "j1", box), results, {}, interval=0.1, timeout=5)
+    assert box["entered"].wait(5)  # the parent's waiting thread leads a poll, held at the gate: a room is in use
+    assert _sharedwait_threads._ROOMS.rooms
+    with _sharedwait_threads._CHANGED:  # and the lock is held while the process forks
+        child = multiprocessing.get_context("fork").Process(target=_child_checks)
+        child.start()
+    child.join(10)
+    box["gate"].set()
+    _join([held])
+    assert child.exitcode == 0
+    assert results == {"j1": "DONE"}
+
+
+def _child_checks() -> None:
+    assert _sharedwait_threads._CHANGED.acquire(timeout=2), "the lock is still held in the child"
+    _sharedwait_threads._CHANGED.release()
+    assert _sharedwait_threads._ROOMS.rooms == {}, "the parent's rooms live on in the child"
