@@ -42,8 +42,9 @@ from ._errors import InvalidArgument, UnsupportedOperation
 from ._phase import JobPhase
 from ._poll import BACKOFF, apoll, check_wait_args, poll
 from ._pollpolicy import PollPolicy, check_policy
+from ._sharedwait import SharedWait
 from ._sharedwait_threads import wait_shared_sync
-from ._steer import check_cancel
+from ._steer import CancelSignal, check_cancel
 
 __all__ = ["AsyncJob", "Job", "JobBase", "JobPhase", "check_async_jobs", "check_jobs", "deprecated_timestamp"]
 
@@ -169,6 +170,30 @@ class JobBase(abc.ABC, Generic[StatusT]):
         """Progress for progress bars, without a request (default: ``progress``)."""
         return self.progress
 
+    def _shared_wait(
+        self,
+        timeout: float | None,
+        interval: float,
+        max_poll_errors: int,
+        cancel: CancelSignal | None,
+        fast: float | None,
+        multiplier: float,
+        jitter: float,
+    ) -> SharedWait:
+        """The state of one wait that shares its polls (``_sharedwait.SharedWait``), for either twin's shell."""
+        return SharedWait(
+            self,
+            timeout=timeout,
+            interval=interval,
+            clock=self._wait_clock(),
+            max_poll_errors=max_poll_errors,
+            label=self._label(),
+            cancel=cancel,
+            min_interval=fast,
+            multiplier=multiplier,
+            jitter=jitter,
+        )
+
     def _wait_clock(self) -> Clock:
         """The clock waits run on (services return their transport's clock; tests a ``ManualClock``)."""
         return SYSTEM_CLOCK
@@ -262,18 +287,7 @@ class Job(JobBase[StatusT]):
         timeout, interval, fast, multiplier, jitter = _with_policy(policy, timeout, interval)
         check_wait_args(timeout, interval, max_poll_errors)
         if not progress_bar:
-            wait_shared_sync(
-                self,
-                timeout=timeout,
-                interval=interval,
-                clock=self._wait_clock(),
-                max_poll_errors=max_poll_errors,
-                label=self._label(),
-                cancel=signal,
-                min_interval=fast,
-                multiplier=multiplier,
-                jitter=jitter,
-            )
+            wait_shared_sync(self._shared_wait(timeout, interval, max_poll_errors, signal, fast, multiplier, jitter))
             return self._peek_status()
         for _ in poll(
             [self],
@@ -348,18 +362,7 @@ class AsyncJob(JobBase[StatusT]):
         if not progress_bar:
             from ._sharedwait_aio import wait_shared  # anyio: only async users pay for it
 
-            await wait_shared(
-                self,
-                timeout=timeout,
-                interval=interval,
-                clock=self._wait_clock(),
-                max_poll_errors=max_poll_errors,
-                label=self._label(),
-                cancel=signal,
-                min_interval=fast,
-                multiplier=multiplier,
-                jitter=jitter,
-            )
+            await wait_shared(self._shared_wait(timeout, interval, max_poll_errors, signal, fast, multiplier, jitter))
             return self._peek_status()
         async for _ in apoll(
             [self],

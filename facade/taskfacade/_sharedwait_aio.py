@@ -7,15 +7,12 @@ so it works on asyncio and trio alike, and a leader that is cancelled ends its p
 
 from __future__ import annotations
 
-from typing import Any
-
 import anyio
 import anyio.lowlevel
 
-from ._clock import Clock
-from ._poll import BACKOFF, refresh_jobs_async
+from ._poll import refresh_jobs_async
 from ._sharedwait import Move, Poll, Room, Rooms, SharedWait
-from ._steer import CancelSignal, asleep_or_cancel
+from ._steer import asleep_or_cancel
 from ._timelimit import deadline_scope
 
 __all__ = ["wait_shared"]
@@ -58,36 +55,13 @@ async def _poll(room: Room, state: SharedWait) -> Poll:
         return poll
 
 
-async def wait_shared(
-    job: Any,
-    *,
-    timeout: float | None,
-    interval: float,
-    clock: Clock,
-    max_poll_errors: int,
-    label: str,
-    cancel: CancelSignal | None = None,
-    min_interval: float | None = None,
-    multiplier: float = BACKOFF,
-    jitter: float = 0.0,
-) -> None:
-    """Wait until ``job`` is finished, polling with the other waits of its room in this event loop (the contract
-    of ``_sharedwait.SharedWait``; ``cancel`` is looked at before each poll and wakes the sleep)."""
+async def wait_shared(state: SharedWait) -> None:
+    """Wait until ``state.job`` is finished, polling with the other waits of its room in this event loop (the
+    contract of ``_sharedwait.SharedWait``; its ``cancel`` is looked at before each poll and wakes the sleep)."""
+    job, clock, cancel = state.job, state.clock, state.cancel
     loop = _loop()
     rooms = _LOOPS.setdefault(loop, Rooms("_refresh_many_async"))
     room = rooms.enter(job)
-    state = SharedWait(
-        job,
-        timeout=timeout,
-        interval=interval,
-        clock=clock,
-        max_poll_errors=max_poll_errors,
-        label=label,
-        cancel=cancel,
-        min_interval=min_interval,
-        multiplier=multiplier,
-        jitter=jitter,
-    )
     try:
         while True:
             state.check()

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any
 
-from ._clock import Clock
-from ._poll import BACKOFF, refresh_jobs
+from ._poll import refresh_jobs
 from ._sharedwait import Move, Poll, Room, Rooms, SharedWait
-from ._steer import CancelSignal, sleep_or_cancel
+from ._steer import sleep_or_cancel
 from ._timelimit import deadline_scope
 
 __all__ = ["wait_shared_sync"]
@@ -76,33 +74,11 @@ def _poll(room: Room, state: SharedWait) -> Poll:
     return poll
 
 
-def wait_shared_sync(
-    job: Any,
-    *,
-    timeout: float | None,
-    interval: float,
-    clock: Clock,
-    max_poll_errors: int,
-    label: str,
-    cancel: CancelSignal | None = None,
-    min_interval: float | None = None,
-    multiplier: float = BACKOFF,
-    jitter: float = 0.0,
-) -> None:
-    """Wait until ``job`` is finished, polling with the other waits of its room in this process (the contract of
-    ``_sharedwait.SharedWait``; ``cancel`` is looked at before each poll, while following, and wakes the sleep)."""
-    state = SharedWait(
-        job,
-        timeout=timeout,
-        interval=interval,
-        clock=clock,
-        max_poll_errors=max_poll_errors,
-        label=label,
-        cancel=cancel,
-        min_interval=min_interval,
-        multiplier=multiplier,
-        jitter=jitter,
-    )
+def wait_shared_sync(state: SharedWait) -> None:
+    """Wait until ``state.job`` is finished, polling with the other waits of its room in this process (the contract
+    of ``_sharedwait.SharedWait``; its ``cancel`` is looked at before each poll, while following, and wakes the
+    sleep)."""
+    job, clock, cancel = state.job, state.clock, state.cancel
     with _CHANGED:
         room = _ROOMS.enter(job)
     try:
